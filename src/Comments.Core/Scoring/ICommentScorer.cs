@@ -1,0 +1,30 @@
+namespace Comments.Core.Scoring;
+
+/// <summary>
+/// Step 7 of the pipeline (design.md): scores the normalised text of a comment.
+/// Implemented in-process by Comments.Scoring; the pipeline only sees this interface.
+/// </summary>
+public interface ICommentScorer
+{
+    /// <summary>Scores one normalised comment text. Never throws for any input string.</summary>
+    CommentScores Score(string normalizedText);
+
+    /// <summary>The state of the loaded models, for health checks.</summary>
+    ScorerHealth Health { get; }
+}
+
+/// <param name="Spam">Probability in [0,1] that the comment is spam; null when no spam model is loaded.</param>
+/// <param name="Toxicity">Probability in [0,1] that the comment is toxic; null when no toxicity model is loaded.</param>
+/// <param name="ModelVersion">The version of the models that produced the scores (stored on the comment).</param>
+/// <param name="SpamTerms">The few words or n-grams that raised the spam score most, strongest first.</param>
+/// <param name="ToxicTerms">The few words or n-grams that raised the toxicity score most, strongest first.</param>
+public sealed record CommentScores(
+    double? Spam,
+    double? Toxicity,
+    string ModelVersion,
+    IReadOnlyList<string> SpamTerms,
+    IReadOnlyList<string> ToxicTerms);
+
+/// <param name="Ready">Both models are loaded and scoring.</param>
+/// <param name="Description">A short human-readable state ("spam v3, toxicity v5" or the load error).</param>
+public sealed record ScorerHealth(bool Ready, string Description);

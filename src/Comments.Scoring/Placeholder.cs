@@ -1,0 +1,1 @@
+namespace Comments.Scoring; internal static class Placeholder {}

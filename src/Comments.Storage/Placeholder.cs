@@ -1,0 +1,1 @@
+namespace Comments.Storage; public static class Placeholder {}

@@ -1,0 +1,1 @@
+Console.WriteLine("Comments.Training: train | evaluate");

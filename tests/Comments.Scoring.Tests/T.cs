@@ -1,0 +1,1 @@
+namespace Comments.Scoring.Tests; public class T { [Fact] public void A() => Assert.True(true); }
