@@ -1,1 +1,21 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run(); public partial class Program;
+using Comments.Api.Comments;
+using Comments.Api.Health;
+using Comments.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCommentsService();
+
+var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapCommentsApi();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,30 @@
+using Comments.Core.Comments;
+
+namespace Comments.Api.Comments;
+
+/// <summary>The body of <c>POST /api/sites/{site}/threads/{thread}/comments</c>.</summary>
+/// <param name="Honeypot">Left empty by people (the widget hides it); bots fill it.</param>
+/// <param name="ThreadTitle">Recorded with the thread's first comment.</param>
+/// <param name="ThreadUrl">Recorded with the thread's first comment.</param>
+public sealed record CommentRequest(
+    string? Text,
+    string? AuthorName,
+    string? AuthorEmail,
+    string? AuthorUrl = null,
+    string? ParentId = null,
+    string? ThreadTitle = null,
+    string? ThreadUrl = null,
+    string? Honeypot = null);
+
+/// <summary>The answer to a held comment: the same for pending, spam and banned authors.</summary>
+public sealed record HeldResponse(string Id, string Status);
+
+/// <param name="NextCursor">Pass as <c>cursor</c> to read the next page; null on the last page.</param>
+public sealed record ThreadCommentsResponse(
+    string Site,
+    string Thread,
+    long Count,
+    IReadOnlyList<PublicComment> Comments,
+    string? NextCursor);
+
+public sealed record ThreadCountsResponse(string Site, IReadOnlyDictionary<string, long> Counts);

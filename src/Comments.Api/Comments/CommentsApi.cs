@@ -1,0 +1,167 @@
+using System.Globalization;
+using Comments.Api.Infrastructure;
+using Comments.Api.Sites;
+using Comments.Core.Comments;
+using Comments.Core.Storage;
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Comments.Api.Comments;
+
+/// <summary>The public, anonymous API that readers and the widget use.</summary>
+public static class CommentsApi
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+    public const int MaxThreadsPerCount = 100;
+
+    public static RouteGroupBuilder MapCommentsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sites/{site}")
+            .WithTags("Comments")
+            .AddEndpointFilter<SiteFilter>()
+            .RequireCors(SiteCors.PolicyName)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/threads/{thread}/comments", PostComment)
+            .WithName("PostComment")
+            .WithSummary("Submit a reply: 201 with the comment when published, 202 when held for moderation.")
+            .Accepts<CommentRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimits.PostPolicy);
+
+        group.MapGet("/threads/{thread}/comments", GetThreadComments)
+            .WithName("GetThreadComments")
+            .WithSummary("Published comments of a thread, paged by cursor; 'after' returns what came after a cursor, oldest first.")
+            .RequireRateLimiting(RateLimits.ReadPolicy);
+
+        group.MapGet("/comments/{id}", GetComment)
+            .WithName("GetComment")
+            .WithSummary("One published comment.")
+            .RequireRateLimiting(RateLimits.ReadPolicy);
+
+        group.MapGet("/counts", GetCounts)
+            .WithName("GetCounts")
+            .WithSummary("Published counts of many threads in one call (?thread=a&thread=b).")
+            .RequireRateLimiting(RateLimits.ReadPolicy);
+
+        return group;
+    }
+
+    public static async Task<Results<Created<PublicComment>, Accepted<HeldResponse>, ProblemHttpResult>> PostComment(
+        string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
+        if (problem is not null) return problem;
+
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        var result = await pipeline.SubmitAsync(site, new CommentSubmission
+        {
+            Site = site.Id,
+            ThreadId = thread,
+            Text = body!.Text,
+            AuthorName = body.AuthorName,
+            AuthorEmail = body.AuthorEmail,
+            AuthorUrl = body.AuthorUrl,
+            ParentId = body.ParentId,
+            ThreadTitle = body.ThreadTitle,
+            ThreadUrl = body.ThreadUrl,
+            Honeypot = body.Honeypot,
+            Ip = ClientInfo.Ip(http),
+            UserAgent = ClientInfo.UserAgent(http),
+            IdempotencyKey = key.Length == 0 ? null : key,
+        }, ct);
+
+        if (result.Problem is { } refused)
+        {
+            if (refused.RetryAfter is { } wait)
+                http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Problems.From(refused);
+        }
+        var answer = result.Answer!;
+        if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        return answer is { Published: true, Comment: { } comment }
+            ? TypedResults.Created($"/api/sites/{site.Id}/comments/{answer.Id}", comment)
+            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending"));
+    }
+
+    public static async Task<Results<Ok<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(
+        string thread, string? sort, string? limit, string? cursor, string? after,
+        HttpContext http, ICommentStore store, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        if (!TextChecks.IsThreadId(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
+
+        var page = await store.ListPublishedAsync(site.Id, thread, query, ct);
+        var etag = $"W/\"v{page.Thread?.Version ?? 0}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "no-cache";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+
+        return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
+            page.Comments.Select(PublicComment.From).ToList(),
+            page.NextCursor?.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> GetComment(
+        string id, HttpContext http, ICommentStore store, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var comment = id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? await store.GetAsync(site.Id, id, ct) : null;
+        return comment is { Status: CommentStatus.Published }
+            ? TypedResults.Ok(PublicComment.From(comment))
+            : Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
+    }
+
+    public static async Task<Results<Ok<ThreadCountsResponse>, ProblemHttpResult>> GetCounts(
+        string[]? thread, HttpContext http, ICommentStore store, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var threads = thread ?? [];
+        if (threads.Length is 0 or > MaxThreadsPerCount)
+            return Problems.BadQuery("thread", $"Ask for 1 to {MaxThreadsPerCount} threads (?thread=a&thread=b).");
+        if (threads.Any(t => !TextChecks.IsThreadId(t)))
+            return Problems.BadQuery("thread", "Not a valid thread id.");
+        var counts = await store.CountPublishedAsync(site.Id, threads, ct);
+        return TypedResults.Ok(new ThreadCountsResponse(site.Id, counts));
+    }
+
+    private static PageQuery? ParseQuery(string? sort, string? limit, string? cursor, string? after, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        var order = sort switch
+        {
+            null or "" or "oldest" => SortOrder.Oldest,
+            "newest" => SortOrder.Newest,
+            _ => (SortOrder?)null,
+        };
+        if (order is null) { problem = Problems.BadQuery("sort", "sort is 'oldest' or 'newest'."); return null; }
+
+        var size = DefaultPageSize;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        {
+            problem = Problems.BadQuery("limit", $"limit is a whole number from 1 to {MaxPageSize}.");
+            return null;
+        }
+        if (cursor is not null && after is not null) { problem = Problems.BadQuery("after", "Use either cursor or after, not both."); return null; }
+
+        long? position = null;
+        if ((cursor ?? after) is { } raw)
+        {
+            if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                problem = Problems.BadQuery(cursor is not null ? "cursor" : "after", "A cursor is the 'cursor' of a comment or the 'nextCursor' of a page.");
+                return null;
+            }
+            position = parsed;
+        }
+        // 'after' is catch-up after a reconnect: everything newer than the cursor, in order.
+        return new PageQuery(after is not null ? SortOrder.Oldest : order.Value, position, size);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Comments.Api.Infrastructure;
+
+public static class ClientInfo
+{
+    /// <summary>
+    /// The reader's address after forwarded headers were applied (only from trusted proxies,
+    /// see <c>ForwardedHeaders</c> in Program). Used for bans, flood windows and rate limits; never shown.
+    /// </summary>
+    public static string Ip(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+    }
+
+    public static string? UserAgent(HttpContext context)
+    {
+        var value = context.Request.Headers.UserAgent.ToString();
+        return value.Length == 0 ? null : value[..Math.Min(value.Length, 512)];
+    }
+}

@@ -1,0 +1,59 @@
+using Comments.Api.Comments;
+using Comments.Api.Events;
+using Comments.Api.Health;
+using Comments.Api.Sites;
+using Comments.Core.Events;
+using Comments.Core.Submissions;
+using Comments.Core.Text;
+using Comments.Storage;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Comments.Api.Infrastructure;
+
+public static class CommentsServiceExtensions
+{
+    /// <summary>Everything the comment service needs: sites, storage, the pipeline, events, errors, limits, health.</summary>
+    public static WebApplicationBuilder AddCommentsService(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSites(configuration);
+        services.AddCommentStorage(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CommentRenderer>();
+        services.AddSingleton<SubmissionPipeline>();
+        services.AddSingleton<ChannelCommentEventPublisher>();
+        services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
+        services.AddHostedService<CommentEventDispatcher>();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => Core.Submissions.ErrorCodes.NotFound,
+                StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
+                _ => "request.error",
+            });
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<StoreExceptionHandler>();
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider, SiteCors>();
+        services.AddCommentRateLimits(configuration);
+        services.AddCommentHealth();
+        services.AddOpenApi();
+
+        // Behind a proxy, the reader's address comes from X-Forwarded-For, trusted only from the
+        // proxies listed in ForwardedHeaders:KnownProxies (loopback by default).
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,56 @@
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Comments.Api.Infrastructure;
+
+/// <summary>
+/// Every non-2xx answer is RFC 7807 ProblemDetails with a stable <c>code</c> extension, and for
+/// field errors an <c>errors</c> map (field → messages) and a <c>fields</c> list with per-field codes.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult Of(int status, string code, string title, IReadOnlyList<FieldError>? fields = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Type = TypeFor(status) };
+        problem.Extensions["code"] = code;
+        if (fields is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = fields.GroupBy(f => f.Field)
+                .ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+            problem.Extensions["fields"] = fields.Select(f => new { field = f.Field, code = f.Code, message = f.Message }).ToArray();
+        }
+        return TypedResults.Problem(problem);
+    }
+
+    public static ProblemHttpResult SiteNotFound(string site) =>
+        Of(StatusCodes.Status404NotFound, ErrorCodes.SiteNotFound, "No such site.",
+            [new FieldError("site", ErrorCodes.SiteNotFound, $"There is no site '{Clip(site)}' on this server.")]);
+
+    public static ProblemHttpResult BadQuery(string field, string message) =>
+        Of(StatusCodes.Status400BadRequest, ErrorCodes.BadQuery, "The query is not valid.",
+            [new FieldError(field, ErrorCodes.BadQuery, message)]);
+
+    public static ProblemHttpResult From(SubmissionProblem problem) => Of(problem.Kind switch
+    {
+        ProblemKind.SiteNotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status400BadRequest,
+    }, problem.Code, problem.Title, problem.Errors);
+
+    private static string TypeFor(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        _ => "about:blank",
+    };
+
+    /// <summary>Echo user input in errors only in a short, harmless form.</summary>
+    private static string Clip(string value) =>
+        new(value.Take(64).Where(c => !char.IsControl(c)).ToArray());
+}

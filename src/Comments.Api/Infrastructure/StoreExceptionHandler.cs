@@ -1,0 +1,28 @@
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Diagnostics;
+using StackExchange.Redis;
+
+namespace Comments.Api.Infrastructure;
+
+/// <summary>
+/// The last line: an exception becomes a ProblemDetails without internals. A store outage is a
+/// 503 the client may retry (nothing was acknowledged); anything else is a 500 logged with its trace id.
+/// </summary>
+public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (http.Response.HasStarted) return false;
+        var unavailable = exception is RedisConnectionException or RedisTimeoutException;
+        LogFailure(exception, http.Request.Method, http.Request.Path, http.TraceIdentifier);
+        var problem = unavailable
+            ? Problems.Of(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StoreUnavailable, "The comment store is unavailable. Try again shortly.")
+            : Problems.Of(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "Something went wrong on our side.");
+        if (unavailable) http.Response.Headers.RetryAfter = "5";
+        await problem.ExecuteAsync(http);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} ({TraceId})")]
+    private partial void LogFailure(Exception e, string method, string path, string traceId);
+}

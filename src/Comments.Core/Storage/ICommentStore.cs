@@ -1,0 +1,55 @@
+using Comments.Core.Comments;
+
+namespace Comments.Core.Storage;
+
+/// <summary>Comments and threads. One implementation: Redis protocol (Redis or embedded Garnet).</summary>
+public interface ICommentStore
+{
+    /// <summary>The next per-site sequence number; gaps are harmless, order is what matters.</summary>
+    Task<long> NextSequenceAsync(string site, CancellationToken ct = default);
+
+    /// <summary>Writes a comment and every index that points at it in one transaction.</summary>
+    Task<SaveOutcome> SaveNewAsync(NewCommentWrite write, CancellationToken ct = default);
+
+    Task<Comment?> GetAsync(string site, string id, CancellationToken ct = default);
+
+    Task<CommentThread?> GetThreadAsync(string site, string threadId, CancellationToken ct = default);
+
+    /// <summary>Published comments of a thread in sequence order, one page after a cursor.</summary>
+    Task<CommentPage> ListPublishedAsync(string site, string threadId, PageQuery query, CancellationToken ct = default);
+
+    /// <summary>Published counts of many threads in one round trip; unknown threads count 0.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountPublishedAsync(string site, IReadOnlyCollection<string> threadIds, CancellationToken ct = default);
+
+    Task SetThreadClosedAsync(string site, string threadId, bool closed, CancellationToken ct = default);
+
+    /// <summary>A round trip to the store, for readiness.</summary>
+    Task<TimeSpan> PingAsync(CancellationToken ct = default);
+}
+
+public enum SortOrder { Oldest, Newest }
+
+/// <param name="After">Exclusive sequence bound in the direction of <paramref name="Sort"/>; null starts at the beginning.</param>
+public sealed record PageQuery(SortOrder Sort, long? After, int Limit);
+
+/// <param name="Thread">The thread, or null when it has no comment yet.</param>
+/// <param name="NextCursor">The cursor of the next page, or null when this was the last.</param>
+public sealed record CommentPage(IReadOnlyList<Comment> Comments, long PublishedCount, CommentThread? Thread, long? NextCursor);
+
+/// <param name="TextDigest">Per-thread digest of the normalised text; a second write with it fails as a duplicate.</param>
+/// <param name="Idempotency">The first answer to remember under the client's key, written in the same transaction.</param>
+public sealed record NewCommentWrite(
+    Comment Comment,
+    string TextDigest,
+    string? ThreadTitle,
+    string? ThreadUrl,
+    IdempotentAnswer? Idempotency);
+
+public sealed record IdempotentAnswer(string Key, SubmissionAnswer Answer);
+
+/// <summary>What the client was first told: held answers carry no comment body.</summary>
+public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment);
+
+public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken }
+
+public sealed record SaveOutcome(SaveStatus Status, long PublishedCount);

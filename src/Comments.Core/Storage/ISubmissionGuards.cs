@@ -1,0 +1,28 @@
+namespace Comments.Core.Storage;
+
+/// <summary>The shared state behind the pipeline's guards: replays, bans, flood windows, duplicates.</summary>
+public interface ISubmissionGuards
+{
+    Task<SubmissionAnswer?> FindAnswerAsync(string site, string idempotencyKey, CancellationToken ct = default);
+
+    /// <summary>The first ban that matches any of the author's email digest, IP or name key.</summary>
+    Task<Ban?> FindBanAsync(string site, string? emailDigest, string ip, string? nameKey, CancellationToken ct = default);
+
+    Task AddBanAsync(string site, Ban ban, CancellationToken ct = default);
+
+    Task RemoveBanAsync(string site, BanKind kind, string value, CancellationToken ct = default);
+
+    /// <summary>
+    /// Opens a flood window for every key when none is open; otherwise returns how long the
+    /// longest open window still lasts and opens nothing.
+    /// </summary>
+    Task<TimeSpan?> TryEnterFloodWindowAsync(string site, IReadOnlyCollection<string> keys, TimeSpan interval, CancellationToken ct = default);
+
+    Task<bool> IsDuplicateAsync(string site, string threadId, string textDigest, CancellationToken ct = default);
+}
+
+public enum BanKind { Email, Ip, Name }
+
+/// <param name="Value">Email digest, IP address or name key (see <see cref="Comments.AuthorKeys"/>).</param>
+/// <param name="ExpiresAt">Null bans for good.</param>
+public sealed record Ban(BanKind Kind, string Value, DateTimeOffset? ExpiresAt, string? Reason);

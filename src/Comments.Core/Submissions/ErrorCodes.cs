@@ -1,0 +1,33 @@
+namespace Comments.Core.Submissions;
+
+/// <summary>Stable error codes the widget and API clients can translate (STYLE.md habit 5).</summary>
+public static class ErrorCodes
+{
+    public const string Validation = "comment.invalid";
+    public const string Required = "field.required";
+    public const string TooLong = "field.too_long";
+    public const string ControlCharacters = "field.control_characters";
+    public const string InvalidUnicode = "field.invalid_unicode";
+    public const string InvalidEmail = "field.invalid_email";
+    public const string InvalidUrl = "field.invalid_url";
+    public const string InvalidThreadId = "thread.invalid_id";
+    public const string ParentNotFound = "comment.parent_not_found";
+    public const string ParentNotPublished = "comment.parent_not_published";
+    public const string ParentOtherThread = "comment.parent_other_thread";
+    public const string ParentTooDeep = "comment.parent_too_deep";
+    public const string ThreadClosed = "comment.thread_closed";
+    public const string Flood = "comment.rate_limited";
+    public const string Duplicate = "comment.duplicate";
+    public const string CommentNotFound = "comment.not_found";
+    public const string SiteNotFound = "site.not_found";
+    public const string MalformedJson = "request.malformed_json";
+    public const string WrongType = "request.wrong_type";
+    public const string BodyTooLarge = "request.body_too_large";
+    public const string UnsupportedMediaType = "request.unsupported_media_type";
+    public const string RateLimited = "request.rate_limited";
+    public const string BadQuery = "request.bad_query";
+    public const string IdempotencyConflict = "request.idempotency_in_use";
+    public const string NotFound = "request.not_found";
+    public const string Internal = "server.error";
+    public const string StoreUnavailable = "server.store_unavailable";
+}

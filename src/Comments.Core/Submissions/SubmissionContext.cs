@@ -1,0 +1,28 @@
+using Comments.Core.Comments;
+using Comments.Core.Scoring;
+using Comments.Core.Sites;
+
+namespace Comments.Core.Submissions;
+
+/// <summary>What the decision rules see: the site, the request, the normalised text and the thread.</summary>
+public sealed class SubmissionContext(SiteOptions site, CommentSubmission submission, string normalizedText, CommentThread? thread)
+{
+    public SiteOptions Site { get; } = site;
+    public CommentSubmission Submission { get; } = submission;
+    public string NormalizedText { get; } = normalizedText;
+    public CommentThread? Thread { get; } = thread;
+    public List<CommentReason> Reasons { get; } = [];
+    public CommentScores? Scores { get; set; }
+}
+
+/// <summary>
+/// Steps 6–8 of the pipeline (word lists, model, trust): each may add reasons and may decide
+/// a status; the first rule that decides ends the run.
+/// </summary>
+public interface IDecisionRule
+{
+    /// <summary>Rules run in ascending order (word lists 60, model 70, trust 80).</summary>
+    int Order { get; }
+
+    ValueTask<CommentStatus?> DecideAsync(SubmissionContext context, CancellationToken ct);
+}

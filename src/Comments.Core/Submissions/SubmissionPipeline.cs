@@ -1,0 +1,165 @@
+using Comments.Core.Comments;
+using Comments.Core.Events;
+using Comments.Core.Sites;
+using Comments.Core.Storage;
+using Comments.Core.Text;
+
+namespace Comments.Core.Submissions;
+
+/// <summary>
+/// The submission pipeline of design.md: validate → normalise and render → bans → flood and
+/// duplicates → decision rules → site mode → store → one event. Nothing is stored unless every
+/// check passed, and the comment and its indexes are stored in one transaction.
+/// </summary>
+public sealed class SubmissionPipeline(
+    ICommentStore store,
+    ISubmissionGuards guards,
+    CommentRenderer renderer,
+    IEnumerable<IDecisionRule> rules,
+    ICommentEventPublisher events,
+    TimeProvider clock)
+{
+    private readonly IDecisionRule[] _rules = rules.OrderBy(r => r.Order).ToArray();
+
+    public async Task<SubmissionResult> SubmitAsync(SiteOptions site, CommentSubmission submission, CancellationToken ct = default)
+    {
+        var key = submission.IdempotencyKey is { Length: > 0 and <= FieldLimits.IdempotencyKeyLength } k ? k : null;
+        if (key is not null && await guards.FindAnswerAsync(site.Id, key, ct) is { } earlier)
+            return SubmissionResult.Replay(earlier);
+
+        var result = await SubmitOnceAsync(site, submission, ct);
+
+        // A concurrent retry of the same request can lose the race to the first one and trip the
+        // duplicate or flood guard; the client must still get the first answer.
+        if (result.Problem is not null && key is not null && await guards.FindAnswerAsync(site.Id, key, ct) is { } first)
+            return SubmissionResult.Replay(first);
+        return result;
+    }
+
+    private async Task<SubmissionResult> SubmitOnceAsync(SiteOptions site, CommentSubmission submission, CancellationToken ct)
+    {
+        var validator = site.RequireNameAndEmail ? CommentSubmissionValidator.RequiringIdentity : CommentSubmissionValidator.Anonymous;
+        var validation = await validator.ValidateAsync(submission, ct);
+        if (!validation.IsValid)
+        {
+            var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToList();
+            return SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Invalid, ErrorCodes.Validation,
+                "The comment has errors.", errors));
+        }
+
+        var thread = await store.GetThreadAsync(site.Id, submission.ThreadId, ct);
+        if (thread is not null && IsClosed(site, thread))
+        {
+            return SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Conflict, ErrorCodes.ThreadClosed,
+                "This thread is closed to new comments.", [new FieldError("thread", ErrorCodes.ThreadClosed, "This thread is closed.")]));
+        }
+
+        var depth = 0;
+        if (submission.ParentId is { } parentId)
+        {
+            var parent = await store.GetAsync(site.Id, parentId, ct);
+            var problem = ParentProblem(site, submission, parent);
+            if (problem is not null) return SubmissionResult.Refused(problem);
+            depth = parent!.Depth + 1;
+        }
+
+        var text = submission.Text!;
+        var normalized = TextNormalizer.Normalize(text);
+        var context = new SubmissionContext(site, submission, normalized, thread);
+        var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim();
+        var name = string.IsNullOrWhiteSpace(submission.AuthorName) ? null : submission.AuthorName.Trim();
+
+        CommentStatus? status = null;
+        var ban = await guards.FindBanAsync(site.Id, email is null ? null : AuthorKeys.EmailDigest(email), submission.Ip,
+            name is null ? null : AuthorKeys.NameKey(name), ct);
+        if (ban is not null)
+        {
+            context.Reasons.Add(new CommentReason($"ban.{ban.Kind.ToString().ToLowerInvariant()}", ban.Reason ?? "The author is banned."));
+            status = CommentStatus.Rejected;
+        }
+
+        var digest = AuthorKeys.TextDigest(normalized);
+        if (await guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct)) return Duplicate();
+
+        if (site.FloodIntervalSeconds > 0)
+        {
+            var floodKeys = new List<string> { "ip:" + submission.Ip };
+            if (email is not null) floodKeys.Add("email:" + AuthorKeys.EmailDigest(email));
+            var wait = await guards.TryEnterFloodWindowAsync(site.Id, floodKeys, TimeSpan.FromSeconds(site.FloodIntervalSeconds), ct);
+            if (wait is not null)
+            {
+                return SubmissionResult.Refused(new SubmissionProblem(ProblemKind.TooManyRequests, ErrorCodes.Flood,
+                    "You are posting comments too quickly. Slow down.", [], wait));
+            }
+        }
+
+        foreach (var rule in _rules)
+        {
+            if (status is not null) break;
+            status = await rule.DecideAsync(context, ct);
+        }
+        if (status is null && site.ModerationMode == ModerationMode.Pre)
+        {
+            context.Reasons.Add(new CommentReason("site.pre_moderation", "Every comment on this site waits for a moderator."));
+            status = CommentStatus.Pending;
+        }
+
+        var seq = await store.NextSequenceAsync(site.Id, ct);
+        var comment = new Comment
+        {
+            Id = seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Seq = seq,
+            Site = site.Id,
+            ThreadId = submission.ThreadId,
+            ParentId = submission.ParentId,
+            Depth = depth,
+            Text = text,
+            Html = renderer.Render(text),
+            AuthorName = name ?? "Anonymous",
+            AuthorEmail = email,
+            AuthorUrl = string.IsNullOrWhiteSpace(submission.AuthorUrl) ? null : submission.AuthorUrl.Trim(),
+            Ip = submission.Ip,
+            UserAgent = submission.UserAgent,
+            Status = status ?? CommentStatus.Published,
+            CreatedAt = clock.GetUtcNow(),
+            SpamScore = context.Scores?.Spam,
+            ToxicityScore = context.Scores?.Toxicity,
+            ModelVersion = context.Scores?.ModelVersion,
+            Reasons = context.Reasons,
+        };
+        var published = comment.Status == CommentStatus.Published;
+        var answer = new SubmissionAnswer(comment.Id, published, published ? PublicComment.From(comment) : null);
+        var idempotency = submission.IdempotencyKey is { } k ? new IdempotentAnswer(k, answer) : null;
+
+        var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
+            Trimmed(submission.ThreadTitle), Trimmed(submission.ThreadUrl), idempotency), ct);
+        // A lost race: the caller replays the first answer when the key was taken.
+        if (outcome.Status != SaveStatus.Saved) return Duplicate();
+
+        events.Publish(new CommentEvent(published ? CommentEventKind.Published : CommentEventKind.Held, comment, outcome.PublishedCount));
+        return new SubmissionResult(answer, comment, null);
+    }
+
+    public static bool IsClosed(SiteOptions site, CommentThread thread, DateTimeOffset? now = null) =>
+        thread.Closed
+        || (site.AutoCloseAfterDays is { } days && (now ?? DateTimeOffset.UtcNow) > thread.CreatedAt.AddDays(days));
+
+    private static SubmissionProblem? ParentProblem(SiteOptions site, CommentSubmission submission, Comment? parent)
+    {
+        if (parent is null || parent.Status == CommentStatus.Deleted)
+            return SubmissionProblem.Field("parentId", ErrorCodes.ParentNotFound, "The comment you reply to does not exist.");
+        if (parent.ThreadId != submission.ThreadId)
+            return SubmissionProblem.Field("parentId", ErrorCodes.ParentOtherThread, "The comment you reply to is in another thread.");
+        if (parent.Status != CommentStatus.Published)
+            return SubmissionProblem.Field("parentId", ErrorCodes.ParentNotPublished, "The comment you reply to is not published.");
+        if (parent.Depth + 1 > site.MaxDepth)
+            return SubmissionProblem.Field("parentId", ErrorCodes.ParentTooDeep, "Replies cannot be nested any deeper here.");
+        return null;
+    }
+
+    private static SubmissionResult Duplicate() =>
+        SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Conflict, ErrorCodes.Duplicate,
+            "You already said that in this thread.", [new FieldError("text", ErrorCodes.Duplicate, "This comment was already posted.")]));
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,51 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Comments.Core.Text;
+
+/// <summary>
+/// Renders a comment's Markdown subset to HTML that is safe to insert into a page: Markdig with
+/// raw HTML disabled, then an allowlist sanitizer. Links keep only http, https and mailto, and
+/// get <c>rel="nofollow ugc noopener"</c>. Thread-safe.
+/// </summary>
+public sealed class CommentRenderer
+{
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoLinks()
+        .UseEmphasisExtras()
+        .UseSoftlineBreakAsHardlineBreak()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    public string Render(string text)
+    {
+        var html = Markdig.Markdown.ToHtml(text, Markdown);
+        return _sanitizer.Sanitize(html).Trim();
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            {
+                link.SetAttribute("rel", "nofollow ugc noopener");
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Comments.Storage; public static class Placeholder {}

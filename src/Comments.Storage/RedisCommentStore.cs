@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Comments.Core.Comments;
+using Comments.Core.Storage;
+using StackExchange.Redis;
+using Fields = Comments.Storage.RedisKeys.ThreadFields;
+
+namespace Comments.Storage;
+
+public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentStore
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<long> NextSequenceAsync(string site, CancellationToken ct = default) =>
+        await Db.StringIncrementAsync(RedisKeys.Sequence(site));
+
+    public async Task<SaveOutcome> SaveNewAsync(NewCommentWrite write, CancellationToken ct = default)
+    {
+        var c = write.Comment;
+        var site = c.Site;
+        var threadKey = RedisKeys.Thread(site, c.ThreadId);
+        var digests = RedisKeys.ThreadDigests(site, c.ThreadId);
+
+        var tx = Db.CreateTransaction();
+        var notDuplicate = tx.AddCondition(Condition.SetNotContains(digests, write.TextDigest));
+        ConditionResult? keyFree = write.Idempotency is { } idem
+            ? tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)))
+            : null;
+
+        _ = tx.StringSetAsync(RedisKeys.Comment(site, c.Id), Serialize(c));
+        _ = tx.SortedSetAddAsync(RedisKeys.ThreadAll(site, c.ThreadId), c.Id, c.Seq);
+        _ = tx.SortedSetAddAsync(RedisKeys.Status(site, c.Status), c.Id, c.Seq);
+        if (c.Status == CommentStatus.Published)
+            _ = tx.SortedSetAddAsync(RedisKeys.ThreadPublished(site, c.ThreadId), c.Id, c.Seq);
+        if (c.AuthorEmail is { } email)
+            _ = tx.SortedSetAddAsync(RedisKeys.Author(site, AuthorKeys.EmailDigest(email)), c.Id, c.Seq);
+        _ = tx.SetAddAsync(digests, write.TextDigest);
+        _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, c.CreatedAt.ToUnixTimeMilliseconds(), When.NotExists);
+        if (write.ThreadTitle is { } title) _ = tx.HashSetAsync(threadKey, Fields.Title, title, When.NotExists);
+        if (write.ThreadUrl is { } url) _ = tx.HashSetAsync(threadKey, Fields.Url, url, When.NotExists);
+        _ = tx.HashIncrementAsync(threadKey, Fields.Version);
+        _ = tx.SortedSetAddAsync(RedisKeys.Threads(site), c.ThreadId, c.CreatedAt.ToUnixTimeMilliseconds(), SortedSetWhen.NotExists);
+        if (write.Idempotency is { } answer)
+        {
+            _ = tx.StringSetAsync(RedisKeys.Idempotency(site, answer.Key),
+                JsonSerializer.Serialize(answer.Answer, StorageJson.Default.SubmissionAnswer), IdempotencyLifetime);
+        }
+        var count = tx.SortedSetLengthAsync(RedisKeys.ThreadPublished(site, c.ThreadId));
+
+        if (await tx.ExecuteAsync())
+            return new SaveOutcome(SaveStatus.Saved, await count);
+        if (keyFree is { WasSatisfied: false })
+            return new SaveOutcome(SaveStatus.IdempotencyKeyTaken, 0);
+        return new SaveOutcome(notDuplicate.WasSatisfied ? SaveStatus.IdempotencyKeyTaken : SaveStatus.DuplicateText, 0);
+    }
+
+    /// <summary>How long a client may retry with the same Idempotency-Key and get the first answer.</summary>
+    public static readonly TimeSpan IdempotencyLifetime = TimeSpan.FromHours(24);
+
+    public async Task<Comment?> GetAsync(string site, string id, CancellationToken ct = default) =>
+        Deserialize(await Db.StringGetAsync(RedisKeys.Comment(site, id)));
+
+    public async Task<CommentThread?> GetThreadAsync(string site, string threadId, CancellationToken ct = default) =>
+        ToThread(site, threadId, await Db.HashGetAsync(RedisKeys.Thread(site, threadId), ThreadFieldNames));
+
+    private static readonly RedisValue[] ThreadFieldNames =
+        [Fields.CreatedAt, Fields.Title, Fields.Url, Fields.Closed, Fields.Version];
+
+    private static CommentThread? ToThread(string site, string threadId, RedisValue[] values)
+    {
+        if (values[0].IsNull) return null;
+        return new CommentThread(site, threadId, values[1], values[2],
+            DateTimeOffset.FromUnixTimeMilliseconds((long)values[0]),
+            values[3] == 1, values[4].IsNull ? 0 : (long)values[4]);
+    }
+
+    public async Task<CommentPage> ListPublishedAsync(string site, string threadId, PageQuery query, CancellationToken ct = default)
+    {
+        var newest = query.Sort == SortOrder.Newest;
+        double after = query.After ?? (newest ? double.PositiveInfinity : double.NegativeInfinity);
+        var end = newest ? double.NegativeInfinity : double.PositiveInfinity;
+        var publishedKey = RedisKeys.ThreadPublished(site, threadId);
+
+        // One batch, version first: a write that lands between the reads makes the ETag older
+        // than the data, never newer, so a client never keeps stale data behind a fresh ETag.
+        var batch = Db.CreateBatch();
+        var thread = batch.HashGetAsync(RedisKeys.Thread(site, threadId), ThreadFieldNames);
+        var count = batch.SortedSetLengthAsync(publishedKey);
+        var range = batch.SortedSetRangeByScoreWithScoresAsync(publishedKey, after, end, Exclude.Start,
+            newest ? Order.Descending : Order.Ascending, 0, query.Limit + 1);
+        batch.Execute();
+
+        var entries = await range;
+        var page = entries.Take(query.Limit).ToArray();
+        var comments = await GetManyAsync(site, page.Select(e => (string)e.Element!));
+        long? next = entries.Length > query.Limit ? (long)page[^1].Score : null;
+        return new CommentPage(
+            comments.Where(c => c.Status == CommentStatus.Published).ToList(),
+            await count, ToThread(site, threadId, await thread), next);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountPublishedAsync(string site, IReadOnlyCollection<string> threadIds, CancellationToken ct = default)
+    {
+        var batch = Db.CreateBatch();
+        var counts = threadIds.Distinct().Select(t => (t, batch.SortedSetLengthAsync(RedisKeys.ThreadPublished(site, t)))).ToList();
+        batch.Execute();
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (thread, count) in counts) result[thread] = await count;
+        return result;
+    }
+
+    public async Task SetThreadClosedAsync(string site, string threadId, bool closed, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Thread(site, threadId);
+        var tx = Db.CreateTransaction();
+        _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
+        _ = tx.HashSetAsync(key, Fields.Closed, closed ? 1 : 0);
+        _ = tx.HashIncrementAsync(key, Fields.Version);
+        await tx.ExecuteAsync();
+    }
+
+    public Task<TimeSpan> PingAsync(CancellationToken ct = default) => Db.PingAsync();
+
+    internal async Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids)
+    {
+        var keys = ids.Select(id => RedisKeys.Comment(site, id)).ToArray();
+        if (keys.Length == 0) return [];
+        var values = await Db.StringGetAsync(keys);
+        return values.Select(Deserialize).OfType<Comment>().ToList();
+    }
+
+    internal static string Serialize(Comment comment) => JsonSerializer.Serialize(comment, StorageJson.Default.Comment);
+
+    internal static Comment? Deserialize(RedisValue value) =>
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((string)value!, StorageJson.Default.Comment);
+}

@@ -1,0 +1,37 @@
+using Comments.Core.Comments;
+using StackExchange.Redis;
+
+namespace Comments.Storage;
+
+/// <summary>
+/// Every key format in one place. All keys of a site share the hash tag <c>{site}</c>, so a
+/// transaction never spans Redis Cluster slots and a cluster spreads sites over shards.
+/// </summary>
+public static class RedisKeys
+{
+    public static RedisKey Sequence(string site) => $"c:{{{site}}}:seq";
+    public static RedisKey Comment(string site, string id) => $"c:{{{site}}}:comment:{id}";
+    public static RedisKey Thread(string site, string thread) => $"c:{{{site}}}:thread:{thread}";
+    /// <summary>Sorted set of published comment ids by sequence: what readers page through.</summary>
+    public static RedisKey ThreadPublished(string site, string thread) => $"c:{{{site}}}:thread:{thread}:published";
+    /// <summary>Sorted set of every comment id of the thread, whatever its status.</summary>
+    public static RedisKey ThreadAll(string site, string thread) => $"c:{{{site}}}:thread:{thread}:all";
+    public static RedisKey ThreadDigests(string site, string thread) => $"c:{{{site}}}:thread:{thread}:digests";
+    /// <summary>Sorted set of the site's threads by creation time.</summary>
+    public static RedisKey Threads(string site) => $"c:{{{site}}}:threads";
+    /// <summary>Sorted set of comment ids by sequence, one per status: the moderation queues.</summary>
+    public static RedisKey Status(string site, CommentStatus status) => $"c:{{{site}}}:status:{status.ToString().ToLowerInvariant()}";
+    public static RedisKey Author(string site, string emailDigest) => $"c:{{{site}}}:author:{emailDigest}";
+    public static RedisKey Idempotency(string site, string key) => $"c:{{{site}}}:idem:{key}";
+    public static RedisKey Bans(string site) => $"c:{{{site}}}:bans";
+    public static RedisKey Flood(string site, string key) => $"c:{{{site}}}:flood:{key}";
+
+    public static class ThreadFields
+    {
+        public const string CreatedAt = "created";
+        public const string Title = "title";
+        public const string Url = "url";
+        public const string Closed = "closed";
+        public const string Version = "ver";
+    }
+}

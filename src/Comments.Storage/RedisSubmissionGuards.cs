@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Comments.Core.Storage;
+using StackExchange.Redis;
+
+namespace Comments.Storage;
+
+public sealed class RedisSubmissionGuards(IConnectionMultiplexer redis, TimeProvider clock) : ISubmissionGuards
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<SubmissionAnswer?> FindAnswerAsync(string site, string idempotencyKey, CancellationToken ct = default)
+    {
+        var value = await Db.StringGetAsync(RedisKeys.Idempotency(site, idempotencyKey));
+        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((string)value!, StorageJson.Default.SubmissionAnswer);
+    }
+
+    public async Task<Ban?> FindBanAsync(string site, string? emailDigest, string ip, string? nameKey, CancellationToken ct = default)
+    {
+        var fields = new List<RedisValue> { Field(BanKind.Ip, ip) };
+        if (emailDigest is not null) fields.Add(Field(BanKind.Email, emailDigest));
+        if (nameKey is not null) fields.Add(Field(BanKind.Name, nameKey));
+        var values = await Db.HashGetAsync(RedisKeys.Bans(site), fields.ToArray());
+        var now = clock.GetUtcNow();
+        foreach (var value in values)
+        {
+            if (value.IsNullOrEmpty) continue;
+            var ban = JsonSerializer.Deserialize((string)value!, StorageJson.Default.Ban);
+            if (ban is not null && (ban.ExpiresAt is null || ban.ExpiresAt > now)) return ban;
+        }
+        return null;
+    }
+
+    public Task AddBanAsync(string site, Ban ban, CancellationToken ct = default) =>
+        Db.HashSetAsync(RedisKeys.Bans(site), Field(ban.Kind, ban.Value), JsonSerializer.Serialize(ban, StorageJson.Default.Ban));
+
+    public Task RemoveBanAsync(string site, BanKind kind, string value, CancellationToken ct = default) =>
+        Db.HashDeleteAsync(RedisKeys.Bans(site), Field(kind, value));
+
+    public async Task<TimeSpan?> TryEnterFloodWindowAsync(string site, IReadOnlyCollection<string> keys, TimeSpan interval, CancellationToken ct = default)
+    {
+        var redisKeys = keys.Select(k => RedisKeys.Flood(site, k)).ToArray();
+        var tx = Db.CreateTransaction();
+        foreach (var key in redisKeys) tx.AddCondition(Condition.KeyNotExists(key));
+        foreach (var key in redisKeys) _ = tx.StringSetAsync(key, 1, interval);
+        if (await tx.ExecuteAsync()) return null;
+
+        var longest = TimeSpan.Zero;
+        foreach (var key in redisKeys)
+        {
+            if (await Db.KeyTimeToLiveAsync(key) is { } ttl && ttl > longest) longest = ttl;
+        }
+        // A window that expired between the two calls still counts as a refusal; retry in a second.
+        return longest > TimeSpan.Zero ? longest : TimeSpan.FromSeconds(1);
+    }
+
+    public Task<bool> IsDuplicateAsync(string site, string threadId, string textDigest, CancellationToken ct = default) =>
+        Db.SetContainsAsync(RedisKeys.ThreadDigests(site, threadId), textDigest);
+
+    private static string Field(BanKind kind, string value) => $"{kind.ToString().ToLowerInvariant()}:{value}";
+}

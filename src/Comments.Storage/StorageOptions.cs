@@ -1,0 +1,17 @@
+namespace Comments.Storage;
+
+/// <summary>
+/// The <c>Storage</c> section. When <c>ConnectionStrings:Redis</c> is set the service uses that
+/// Redis deployment; otherwise it starts the embedded Garnet server described here.
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>Folder for the embedded store's append-only file, checkpoints and storage tier.</summary>
+    public string DataDir { get; set; } = "data";
+    /// <summary>Loopback port of the embedded store; 0 picks a free one at start.</summary>
+    public int EmbeddedPort { get; set; }
+    /// <summary>Main-memory budget of the embedded store; data beyond it lives in the storage tier on disk.</summary>
+    public string EmbeddedMemory { get; set; } = "64m";
+    /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
+    public string EmbeddedBind { get; set; } = "127.0.0.1";
+}

@@ -1,0 +1,4 @@
+using Comments.Api.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(GarnetService))]
+[assembly: AssemblyFixture(typeof(RedisService))]

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Comments.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real service: the built Comments.Api.dll in its own process, on a loopback port, configured
+/// through environment variables exactly as an operator would. Start waits for the host's own
+/// "Application started" line, not for a timer.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServiceProcess(IReadOnlyDictionary<string, string> environment, int port)
+    {
+        Port = port;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet", [RepoPaths.ApiDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(RepoPaths.ApiDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Exited += (_, _) => _started.TrySetException(new InvalidOperationException(
+            $"The service exited with {_process.ExitCode} before it started:\n{Output}"));
+    }
+
+    public int Port { get; }
+    public Uri BaseAddress { get; }
+    public string Output => string.Join('\n', _output);
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
+    {
+        var service = new ServiceProcess(environment, port ?? FreePort.Next());
+        service._process.Start();
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        await service._started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return service;
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush — what a power cut or an OOM kill does.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        if (line.Contains("Application started", StringComparison.Ordinal)) _started.TrySetResult();
+    }
+}

@@ -1,0 +1,36 @@
+namespace Comments.Api.Tests.Infrastructure;
+
+/// <summary>The sites every test service is configured with, and a fresh thread id per test.</summary>
+public static class TestSites
+{
+    /// <summary>Post-moderation, name and email required, no flood window.</summary>
+    public const string Open = "t-open";
+    /// <summary>Pre-moderation: everything is held.</summary>
+    public const string Premoderated = "t-pre";
+    /// <summary>A 60 s flood window.</summary>
+    public const string Flood = "t-flood";
+    /// <summary>Name and email optional.</summary>
+    public const string Anonymous = "t-anon";
+    /// <summary>Replies one level deep at most.</summary>
+    public const string Shallow = "t-shallow";
+
+    public static IReadOnlyDictionary<string, string> Environment(string dataDir, string? redis, int embeddedPort) => new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Redis"] = redis ?? "",
+        ["Storage__DataDir"] = dataDir,
+        ["Storage__EmbeddedPort"] = embeddedPort.ToString(),
+        ["RateLimits__PostsPerMinute"] = "100000",
+        ["RateLimits__ReadsPerMinute"] = "100000",
+        [$"Sites__{Open}__AllowedOrigins__0"] = "http://localhost:*",
+        [$"Sites__{Open}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Premoderated}__ModerationMode"] = "Pre",
+        [$"Sites__{Premoderated}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Flood}__FloodIntervalSeconds"] = "60",
+        [$"Sites__{Anonymous}__RequireNameAndEmail"] = "false",
+        [$"Sites__{Anonymous}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Shallow}__MaxDepth"] = "1",
+        [$"Sites__{Shallow}__FloodIntervalSeconds"] = "0",
+    };
+
+    public static string NewThread(string prefix = "t") => $"{prefix}-{Guid.NewGuid():N}";
+}
