@@ -35,6 +35,8 @@ public static class CommentsServiceExtensions
             {
                 StatusCodes.Status404NotFound => Core.Submissions.ErrorCodes.NotFound,
                 StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
+                StatusCodes.Status413PayloadTooLarge => Core.Submissions.ErrorCodes.BodyTooLarge,
+                StatusCodes.Status415UnsupportedMediaType => Core.Submissions.ErrorCodes.UnsupportedMediaType,
                 _ => "request.error",
             });
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);

@@ -27,15 +27,19 @@ public static class JsonBody
                 ? (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The body must be a JSON object."))
                 : (value, null);
         }
-        catch (JsonException e) when (IsTypeMismatch(e))
+        catch (JsonException e) when (IsTypeMismatch(e) && FieldFromPath(e.Path) is { } field)
         {
-            var field = FieldFromPath(e.Path);
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.WrongType, "A field has the wrong type.",
-                [new FieldError(field, ErrorCodes.WrongType, $"'{field}' has the wrong type.")]));
+            // Lone surrogates and invalid UTF-8 inside a string surface as a failed conversion too;
+            // only a token of the wrong kind is a wrong type.
+            return e.InnerException?.Message.Contains("token type", StringComparison.Ordinal) != true
+                ? (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUnicode, "A field is not valid Unicode text.",
+                    [new FieldError(field, ErrorCodes.InvalidUnicode, $"'{field}' contains invalid Unicode (a lone surrogate or invalid UTF-8).")]))
+                : (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.WrongType, "A field has the wrong type.",
+                    [new FieldError(field, ErrorCodes.WrongType, $"'{field}' must be a string.")]));
         }
         catch (JsonException)
         {
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The body is not valid JSON."));
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The body is not a valid JSON object."));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -55,8 +59,9 @@ public static class JsonBody
     private static bool IsTypeMismatch(JsonException e) =>
         e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
 
-    private static string FieldFromPath(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.').Split('.', '[')[0];
+    /// <summary>The top-level property a JSON path points into; null for the document itself.</summary>
+    private static string? FieldFromPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? null : path.TrimStart('$', '.').Split('.', '[')[0];
 
     private static ProblemHttpResult BodyTooLarge(long maxBytes) =>
         Problems.Of(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, $"The request body is larger than {maxBytes} bytes.");
