@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageWarmup>();
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
+        services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Sites;
 using Comments.Core.Events;
+using Comments.Core.Rules;
 using Comments.Core.Submissions;
 using Comments.Core.Text;
 using Comments.Storage;
@@ -24,6 +25,9 @@ public static class CommentsServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CommentRenderer>();
         services.AddSingleton<SubmissionPipeline>();
+        services.AddSingleton<IDecisionRule, HoneypotRule>();
+        services.AddSingleton<IDecisionRule, WordListRule>();
+        services.AddSingleton<IDecisionRule, LinkCountRule>();
         services.AddSingleton<ChannelCommentEventPublisher>();
         services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
         services.AddHostedService<CommentEventDispatcher>();

@@ -23,4 +23,28 @@ public sealed class SiteOptions
     public int MaxDepth { get; set; } = 5;
     /// <summary>Minimum seconds between two comments from the same email or IP; 0 turns the check off.</summary>
     public int FloodIntervalSeconds { get; set; } = 15;
+
+    /// <summary>Words or phrases that send a comment straight to spam (WordPress "Disallowed Comment Keys").</summary>
+    public List<string> BlockedWords { get; set; } = [];
+    /// <summary>Words or phrases that hold a comment for a moderator (WordPress "Comment Moderation" words).</summary>
+    public List<string> SuspectWords { get; set; } = [];
+    /// <summary>A comment with this many links or more is held; 0 turns the check off (WordPress default 2).</summary>
+    public int HoldAtLinks { get; set; } = 2;
+    /// <summary>Model thresholds and trust for this site.</summary>
+    public ModelThresholds Thresholds { get; set; } = new();
+}
+
+/// <summary>
+/// How model scores become decisions (pipeline steps 7 and 8). Scores at or above a "hold"
+/// threshold but below the hard one are borderline: an author with enough published comments
+/// and no recent rejection skips such a hold.
+/// </summary>
+public sealed class ModelThresholds
+{
+    public double Spam { get; set; } = 0.90;
+    public double SpamHold { get; set; } = 0.50;
+    public double Toxicity { get; set; } = 0.80;
+    public double ToxicityHold { get; set; } = 0.50;
+    /// <summary>Published comments an email needs before its borderline holds are skipped (Coral uses 2); 0 turns trust off.</summary>
+    public int TrustAfterPublished { get; set; } = 2;
 }

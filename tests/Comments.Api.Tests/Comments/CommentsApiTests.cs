@@ -314,6 +314,33 @@ public abstract class CommentsApiTests(ServiceFixture fixture)
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task A_filled_honeypot_answers_like_pending_and_lands_in_spam()
+    {
+        using var client = fixture.CreateClient();
+        using var response = await client.PostAsync(TestSites.Open, TestSites.NewThread(),
+            new { text = "Nice post", authorName = "Bot", authorEmail = "bot@example.com", honeypot = "http://spam.example" });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal("pending", body.GetProperty("status").GetString());
+        var id = body.GetProperty("id").GetString()!;
+        Assert.NotNull(await fixture.Store.SortedSetScoreAsync($"c:{{{TestSites.Open}}}:status:spam", id));
+        Assert.Contains("rule.honeypot", (string)(await fixture.Store.StringGetAsync($"c:{{{TestSites.Open}}}:comment:{id}"))!);
+    }
+
+    [Fact]
+    public async Task A_comment_with_two_links_is_held_with_its_reason()
+    {
+        using var client = fixture.CreateClient();
+        using var response = await client.PostAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply("see https://a.example and https://b.example"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetString()!;
+        Assert.NotNull(await fixture.Store.SortedSetScoreAsync($"c:{{{TestSites.Open}}}:status:pending", id));
+        Assert.Contains("rule.links", (string)(await fixture.Store.StringGetAsync($"c:{{{TestSites.Open}}}:comment:{id}"))!);
+    }
+
     private static List<string> Ids(System.Text.Json.JsonElement page) =>
         page.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
 }

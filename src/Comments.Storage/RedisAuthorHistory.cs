@@ -1,0 +1,31 @@
+using Comments.Core.Comments;
+using Comments.Core.Storage;
+using StackExchange.Redis;
+
+namespace Comments.Storage;
+
+/// <summary>
+/// Counts an author's comments by their current status from the author index (the latest 200),
+/// so moderation changes are reflected without counters to keep in step.
+/// </summary>
+public sealed class RedisAuthorHistory(IConnectionMultiplexer redis, TimeProvider clock) : IAuthorHistory
+{
+    public const int Window = 200;
+    public static readonly TimeSpan RecentRejectionWindow = TimeSpan.FromDays(30);
+
+    public async Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default)
+    {
+        var db = redis.GetDatabase();
+        var ids = await db.SortedSetRangeByRankAsync(RedisKeys.Author(site, emailDigest), -Window, -1);
+        if (ids.Length == 0) return new AuthorRecord(0, 0, 0, 0, 0);
+        var values = await db.StringGetAsync(ids.Select(id => RedisKeys.Comment(site, (string)id!)).ToArray());
+        var comments = values.Select(RedisCommentStore.Deserialize).OfType<Comment>().ToList();
+        var since = clock.GetUtcNow() - RecentRejectionWindow;
+        return new AuthorRecord(
+            comments.Count(c => c.Status == CommentStatus.Published),
+            comments.Count(c => c.Status == CommentStatus.Pending),
+            comments.Count(c => c.Status == CommentStatus.Rejected),
+            comments.Count(c => c.Status == CommentStatus.Spam),
+            comments.Count(c => c.Status is CommentStatus.Rejected or CommentStatus.Spam && (c.UpdatedAt ?? c.CreatedAt) >= since));
+    }
+}

@@ -1,0 +1,31 @@
+using Comments.Core.Scoring;
+using Comments.Core.Sites;
+using Comments.Core.Storage;
+using Comments.Core.Submissions;
+using Comments.Core.Text;
+
+namespace Comments.Core.Tests.Rules;
+
+/// <summary>Builds rule inputs. The scorer and history here are fixed answers for testing decision logic only.</summary>
+internal static class RuleTestKit
+{
+    public static SubmissionContext Context(string text, SiteOptions? site = null, string? honeypot = null, string? email = "ann@example.com") =>
+        new(site ?? new SiteOptions { Id = "s" },
+            new CommentSubmission { Site = "s", ThreadId = "t", Text = text, AuthorName = "Ann", AuthorEmail = email, Ip = "192.0.2.1", Honeypot = honeypot },
+            TextNormalizer.Normalize(text), null);
+
+    public sealed class FixedScorer(double? spam, double? toxicity) : ICommentScorer
+    {
+        public CommentScores Score(string normalizedText) => new(spam, toxicity, "test-v1", ["buy"], ["idiot"]);
+        public ScorerHealth Health => new(spam is not null, "fixed");
+    }
+
+    public sealed class FixedHistory(AuthorRecord record) : IAuthorHistory
+    {
+        public Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
+    }
+
+    public static readonly AuthorRecord Newcomer = new(0, 0, 0, 0, 0);
+    public static readonly AuthorRecord Regular = new(5, 0, 0, 0, 0);
+    public static readonly AuthorRecord RecentlyRejected = new(5, 0, 1, 0, 1);
+}

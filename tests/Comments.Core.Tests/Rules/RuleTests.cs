@@ -1,0 +1,94 @@
+using Comments.Core.Comments;
+using Comments.Core.Rules;
+using Comments.Core.Sites;
+using static Comments.Core.Tests.Rules.RuleTestKit;
+
+namespace Comments.Core.Tests.Rules;
+
+public class RuleTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_filled_honeypot_is_spam_and_an_empty_one_decides_nothing()
+    {
+        Assert.Equal(CommentStatus.Spam, await new HoneypotRule().DecideAsync(Context("hi", honeypot: "http://bot"), Ct));
+        Assert.Null(await new HoneypotRule().DecideAsync(Context("hi"), Ct));
+    }
+
+    [Fact]
+    public async Task Blocked_words_are_spam_and_suspect_words_are_held_matching_whole_words_only()
+    {
+        var site = new SiteOptions { BlockedWords = ["viagra"], SuspectWords = ["crypto"] };
+        var rule = new WordListRule();
+
+        var blocked = Context("cheap VIAGRA here", site);
+        Assert.Equal(CommentStatus.Spam, await rule.DecideAsync(blocked, Ct));
+        Assert.Equal("rule.blocked_word", Assert.Single(blocked.Reasons).Code);
+        Assert.Equal(CommentStatus.Pending, await rule.DecideAsync(Context("my crypto tips", site), Ct));
+        Assert.Null(await rule.DecideAsync(Context("cryptography is fun", site), Ct));
+    }
+
+    [Fact]
+    public async Task Blocked_words_match_through_fullwidth_and_zero_width_tricks()
+    {
+        var site = new SiteOptions { BlockedWords = ["casino"] };
+        Assert.Equal(CommentStatus.Spam, await new WordListRule().DecideAsync(Context("best ｃａｓｉｎｏ online", site), Ct));
+        Assert.Equal(CommentStatus.Spam, await new WordListRule().DecideAsync(Context("best cas\u200Bino online", site), Ct));
+    }
+
+    [Theory]
+    [InlineData("no links here", 0)]
+    [InlineData("see https://a.example and http://b.example/x", 2)]
+    [InlineData("visit www.example.com now", 1)]
+    [InlineData("https://a.example/www.b.example", 1)]
+    public void Links_are_counted_once_each(string text, int links) => Assert.Equal(links, LinkCountRule.CountLinks(text));
+
+    [Fact]
+    public async Task Two_links_hold_a_comment_by_default()
+    {
+        Assert.Equal(CommentStatus.Pending, await new LinkCountRule().DecideAsync(Context("https://a.example https://b.example"), Ct));
+        Assert.Null(await new LinkCountRule().DecideAsync(Context("just https://a.example"), Ct));
+    }
+
+    [Theory]
+    [InlineData(0.95, 0.10, CommentStatus.Spam)]
+    [InlineData(0.10, 0.85, CommentStatus.Pending)]
+    [InlineData(0.60, 0.10, CommentStatus.Pending)]
+    [InlineData(0.10, 0.60, CommentStatus.Pending)]
+    [InlineData(0.10, 0.10, null)]
+    public async Task Scores_become_decisions_through_the_sites_thresholds(double spam, double toxicity, CommentStatus? expected)
+    {
+        var rule = new ModelRule(new FixedScorer(spam, toxicity), new FixedHistory(Newcomer));
+        var context = Context("some text");
+        Assert.Equal(expected, await rule.DecideAsync(context, Ct));
+        Assert.Equal("test-v1", context.Scores!.ModelVersion);
+    }
+
+    [Fact]
+    public async Task A_model_hold_keeps_the_words_that_raised_the_score()
+    {
+        var context = Context("you idiot");
+        await new ModelRule(new FixedScorer(0.1, 0.9), new FixedHistory(Newcomer)).DecideAsync(context, Ct);
+        var reason = Assert.Single(context.Reasons);
+        Assert.Equal("model.toxic", reason.Code);
+        Assert.Contains("\"idiot\"", reason.Detail);
+    }
+
+    [Fact]
+    public async Task A_trusted_author_skips_a_borderline_hold_but_not_a_clear_one()
+    {
+        var trusted = new FixedHistory(Regular);
+        Assert.Null(await new ModelRule(new FixedScorer(0.6, 0.1), trusted).DecideAsync(Context("borderline"), Ct));
+        Assert.Equal(CommentStatus.Pending, await new ModelRule(new FixedScorer(0.1, 0.9), trusted).DecideAsync(Context("clearly toxic"), Ct));
+        Assert.Equal(CommentStatus.Pending, await new ModelRule(new FixedScorer(0.6, 0.1), new FixedHistory(RecentlyRejected)).DecideAsync(Context("borderline"), Ct));
+    }
+
+    [Fact]
+    public async Task Without_a_loaded_model_every_comment_is_held()
+    {
+        var context = Context("anything");
+        Assert.Equal(CommentStatus.Pending, await new ModelRule(new FixedScorer(null, null), new FixedHistory(Regular)).DecideAsync(context, Ct));
+        Assert.Equal("model.unavailable", Assert.Single(context.Reasons).Code);
+    }
+}
