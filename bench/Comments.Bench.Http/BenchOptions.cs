@@ -6,7 +6,15 @@ public sealed class BenchOptions
     public int Workers { get; private set; } = 32;
     public string? Redis { get; private set; }
     public string ApiDll { get; private set; } = DefaultApiDll();
-    public int EchoPort { get; } = 5590;
+    public int EchoPort { get; } = FreePort();
+    public int ApiPort { get; } = FreePort();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public IEnumerable<(string Name, string? Redis)> Backends()
     {

@@ -20,11 +20,28 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var (k, v) in env) info.Environment[k] = v;
         var process = Process.Start(info)!;
         var started = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Application started") == true) started.TrySetResult(); };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            output.Enqueue(e.Data);
+            if (e.Data.Contains("Application started")) started.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => started.TrySetException(new InvalidOperationException(
+            $"{Path.GetFileName(dll)} exited before it started:\n{string.Join('\n', output.TakeLast(20))}"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            if (!process.HasExited) process.Kill(true);
+            throw;
+        }
         return new ChildProcess(process);
     }
 

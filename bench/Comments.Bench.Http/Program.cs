@@ -36,7 +36,7 @@ await using (var echo = await ChildProcess.StartAsync(typeof(EchoServer).Assembl
 foreach (var (name, redis) in options.Backends())
 {
     var dataDir = Directory.CreateTempSubdirectory("comments-bench-").FullName;
-    var port = options.EchoPort + 1;
+    var port = options.ApiPort;
     var env = new Dictionary<string, string>
     {
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -47,6 +47,7 @@ foreach (var (name, redis) in options.Backends())
         ["Sites__bench__FloodIntervalSeconds"] = "0",
         ["Sites__bench__AllowedOrigins__0"] = "http://localhost:*",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
     await using (var api = await ChildProcess.StartAsync(options.ApiDll, [], env))
     {
@@ -80,8 +81,9 @@ static async Task<(string, LoadResult, LoadResult, LoadResult, double, double)> 
         Timeout = TimeSpan.FromSeconds(30),
     };
     var duration = TimeSpan.FromSeconds(options.Seconds);
-    async Task<bool> Post(int i)
+    async Task<bool> Post(int _)
     {
+        var i = Interlocked.Increment(ref PostCounter.Value);
         // Unique text per request (the same text twice in one thread is a duplicate), spread over 100 threads.
         var body = $$"""{"text":"Benchmark comment {{run}}-{{i}}: a reader's reply of ordinary length, with a few words in it.","authorName":"Bench Reader","authorEmail":"reader{{i % 1000}}@example.com"}""";
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
