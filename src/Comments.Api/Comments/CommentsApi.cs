@@ -102,7 +102,8 @@ public static class CommentsApi
         var etag = $"W/\"v{page.Thread?.Version ?? 0}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        var known = http.Request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries));
+        if (known.Any(v => v == etag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
         return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
