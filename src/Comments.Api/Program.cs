@@ -1,6 +1,7 @@
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
+using Comments.Api.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCommentsService();
@@ -15,6 +16,7 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapCommentsApi();
+app.MapCommentsHub();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using Comments.Api.Comments;
 using Comments.Api.Events;
 using Comments.Api.Health;
+using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Core.Events;
 using Comments.Core.Rules;
@@ -31,6 +32,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton<ChannelCommentEventPublisher>();
         services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
         services.AddHostedService<CommentEventDispatcher>();
+        services.AddCommentsRealtime(configuration);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Comments.Bench.Fanout;
+
+/// <summary>
+/// The floor: SignalR's own in-memory fan-out with nothing else. The same hub surface
+/// (JoinThread, commentPublished) and a payload of the same shape and size, but no store, no
+/// pipeline and no Redis backplane. POST /post?text=… broadcasts to the thread's group.
+/// </summary>
+public static class BaselineServer
+{
+    public const string Argument = "serve-baseline";
+
+    public static void Run(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        var app = builder.Build();
+        app.MapHub<BaselineHub>("/hubs/comments");
+        var sequence = 0L;
+        app.MapPost("/post/{site}/{thread}", async (string site, string thread, string text, IHubContext<BaselineHub> hub) =>
+        {
+            var seq = Interlocked.Increment(ref sequence);
+            var comment = new BaselineComment(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), thread, null, 0,
+                "Bench Poster", null, $"<p>{text}</p>", DateTimeOffset.UtcNow, null, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var readers = hub.Clients.Group($"thread:{site}:{thread}");
+            await readers.SendAsync("commentPublished", comment);
+            // The service sends the new count after every comment: so does the floor.
+            await readers.SendAsync("countChanged", new BaselineCount(site, thread, seq));
+            return Results.Created();
+        });
+        app.Run();
+    }
+
+    public sealed class BaselineHub : Hub
+    {
+        public Task JoinThread(string site, string thread) => Groups.AddToGroupAsync(Context.ConnectionId, $"thread:{site}:{thread}");
+    }
+
+    public sealed record BaselineCount(string Site, string ThreadId, long Count);
+
+    /// <summary>The same fields as Comments.Core's PublicComment, so the frames are the same size.</summary>
+    public sealed record BaselineComment(string Id, string ThreadId, string? ParentId, int Depth, string AuthorName,
+        string? AuthorUrl, string Html, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string Cursor);
+}

@@ -1,0 +1,40 @@
+using Comments.Api.Events;
+using Comments.Core.Comments;
+using Comments.Core.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Comments.Api.Realtime;
+
+/// <summary>
+/// Turns domain events into hub messages for the readers of the comment's thread. Runs on the
+/// event dispatcher (never on the POST path). With the Redis backplane each send is one PUBLISH
+/// that every node delivers to its own readers, so an event is broadcast once, cluster-wide.
+/// </summary>
+public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient> hub) : ICommentEventHandler
+{
+    public async Task HandleAsync(CommentEvent commentEvent, CancellationToken ct)
+    {
+        var comment = commentEvent.Comment;
+        var readers = hub.Clients.Group(CommentsHub.GroupName(comment.Site, comment.ThreadId));
+        switch (commentEvent.Kind)
+        {
+            case CommentEventKind.Published:
+                await readers.CommentPublished(PublicComment.From(comment), ct);
+                await readers.CountChanged(CountOf(commentEvent), ct);
+                break;
+            case CommentEventKind.Updated:
+                await readers.CommentUpdated(PublicComment.From(comment), ct);
+                break;
+            case CommentEventKind.Removed:
+                var removed = PublicComment.From(comment);
+                await readers.CommentRemoved(new RemovedComment(removed.Id, removed.ThreadId, removed.Cursor), ct);
+                await readers.CountChanged(CountOf(commentEvent), ct);
+                break;
+            case CommentEventKind.Held:
+                // Readers never learn about held comments; the moderators' queue does.
+                break;
+        }
+    }
+
+    private static ThreadCount CountOf(CommentEvent e) => new(e.Comment.Site, e.Comment.ThreadId, e.PublishedCount);
+}

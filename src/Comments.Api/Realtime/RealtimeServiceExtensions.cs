@@ -1,0 +1,65 @@
+using Comments.Api.Events;
+using Comments.Core.Sites;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Comments.Api.Realtime;
+
+public static class RealtimeServiceExtensions
+{
+    /// <summary>
+    /// The live stream: the hub, its limits, the broadcaster fed by domain events, and the Redis
+    /// backplane. The backplane is always on and uses the store's own connection (embedded Garnet
+    /// by default, Redis when configured), so one node and many nodes run the same code.
+    /// </summary>
+    public static IServiceCollection AddCommentsRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection("Realtime")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
+        services.AddSingleton<ConnectionsPerIp>();
+        services.AddSingleton<ICommentEventHandler, CommentBroadcaster>();
+
+        var options = configuration.GetSection("Realtime").Get<RealtimeOptions>() ?? new RealtimeOptions();
+        services.AddSignalR(hub =>
+        {
+            hub.EnableDetailedErrors = false;
+            hub.KeepAliveInterval = TimeSpan.FromSeconds(options.KeepAliveSeconds);
+            hub.ClientTimeoutInterval = TimeSpan.FromSeconds(options.ClientTimeoutSeconds);
+            hub.HandshakeTimeout = TimeSpan.FromSeconds(10);
+            // Readers only send JoinThread/LeaveThread with two short ids.
+            hub.MaximumReceiveMessageSize = 1024;
+            hub.MaximumParallelInvocationsPerClient = 1;
+        }).AddStackExchangeRedis();
+
+        // Reuse the store's multiplexer: same target, no second configuration to keep in step.
+        services.AddOptions<RedisOptions>().Configure<IServiceProvider>((redis, sp) =>
+            redis.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
+        return services;
+    }
+
+    /// <summary>Maps the hub at <see cref="CommentsHub.Path"/>, behind the per-address connection cap.</summary>
+    public static WebApplication MapCommentsHub(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(CommentsHub.Path),
+            branch => branch.UseMiddleware<ConnectionLimitMiddleware>());
+
+        var sites = app.Services.GetRequiredService<SiteDirectory>();
+        app.MapHub<CommentsHub>(CommentsHub.Path, connection =>
+        {
+            // WebSockets, with server-sent events for networks that block them. No long polling:
+            // every connection is then one long-lived request, which the connection cap counts.
+            connection.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents;
+            connection.ApplicationMaxBufferSize = 4 * 1024;
+        })
+        // Negotiation from a browser: any configured site's origin. Which threads a page may follow
+        // is not a secret (the same comments are public over GET).
+        .RequireCors(policy => policy
+            .SetIsOriginAllowed(origin => sites.All.Any(site => SiteOrigins.IsAllowed(site, origin)))
+            .AllowCredentials()
+            .WithMethods("GET", "POST")
+            .WithHeaders("Content-Type", "X-Requested-With", "X-SignalR-User-Agent"));
+        return app;
+    }
+}

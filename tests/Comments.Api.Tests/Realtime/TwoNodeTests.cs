@@ -1,0 +1,74 @@
+using Comments.Api.Tests.Infrastructure;
+
+namespace Comments.Api.Tests.Realtime;
+
+/// <summary>
+/// Two real service processes on two loopback ports sharing one store: the Redis backplane
+/// carries a comment posted to node B to a reader connected to node A.
+/// </summary>
+public sealed class TwoNodeTests : IAsyncDisposable
+{
+    private readonly List<string> _dataDirs = [];
+    private readonly List<ServiceProcess> _nodes = [];
+
+    [Fact]
+    public async Task A_reader_on_node_a_receives_a_comment_posted_to_node_b_when_both_share_redis_server()
+    {
+        StoreBackend.SkipUnlessRedis();
+        var redis = StoreBackend.Redis!.RedisAddress;
+        var nodeA = await StartNodeAsync(redis, embeddedPort: 0);
+        var nodeB = await StartNodeAsync(redis, embeddedPort: 0);
+
+        await AssertCrossNodeDeliveryAsync(nodeA, nodeB);
+    }
+
+    [Fact]
+    public async Task A_reader_on_node_a_receives_a_comment_posted_to_node_b_when_b_uses_the_garnet_embedded_in_a()
+    {
+        var garnetPort = FreePort.Next();
+        var nodeA = await StartNodeAsync(redis: null, garnetPort);
+        var nodeB = await StartNodeAsync(redis: $"127.0.0.1:{garnetPort}", embeddedPort: 0);
+
+        await AssertCrossNodeDeliveryAsync(nodeA, nodeB);
+    }
+
+    private static async Task AssertCrossNodeDeliveryAsync(ServiceProcess nodeA, ServiceProcess nodeB)
+    {
+        var thread = TestSites.NewThread();
+        await using var readerOnA = await LiveReader.ConnectAsync(nodeA.BaseAddress);
+        await using var readerOnB = await LiveReader.ConnectAsync(nodeB.BaseAddress);
+        await readerOnA.JoinAsync(TestSites.Open, thread);
+        await readerOnB.JoinAsync(TestSites.Open, thread);
+        using var clientOfB = nodeB.CreateClient();
+
+        var posted = await clientOfB.PublishAsync(TestSites.Open, thread, TestApi.Reply("Posted to node B"));
+
+        var id = posted.GetProperty("id").GetString();
+        Assert.Equal(id, (await readerOnA.NextAsync("commentPublished")).GetProperty("id").GetString());
+        Assert.Equal(1, (await readerOnA.NextAsync("countChanged")).GetProperty("count").GetInt64());
+        Assert.Equal(id, (await readerOnB.NextAsync("commentPublished")).GetProperty("id").GetString());
+        // Exactly once per reader: the count follows the comment, with no second copy in between.
+        Assert.Equal(1, (await readerOnB.NextAsync("countChanged")).GetProperty("count").GetInt64());
+        readerOnA.AssertNoneContains("ann@example.com", "127.0.0.1");
+        readerOnB.AssertNoneContains("ann@example.com", "127.0.0.1");
+    }
+
+    private async Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("comments-node-").FullName;
+        _dataDirs.Add(dataDir);
+        var environment = new Dictionary<string, string>(TestSites.Environment(dataDir, redis, embeddedPort))
+        {
+            ["Storage__EmbeddedBind"] = "127.0.0.1",
+        };
+        var node = await ServiceProcess.StartAsync(environment);
+        _nodes.Add(node);
+        return node;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+        foreach (var dir in _dataDirs) Directory.Delete(dir, recursive: true);
+    }
+}
