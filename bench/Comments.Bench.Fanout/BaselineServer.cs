@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace Comments.Bench.Fanout;
 
 /// <summary>
-/// The floor: SignalR's own in-memory fan-out with nothing else. The same hub surface
-/// (JoinThread, commentPublished) and a payload of the same shape and size, but no store, no
-/// pipeline and no Redis backplane. POST /post?text=… broadcasts to the thread's group.
+/// The floor: SignalR's own fan-out with nothing else. The same hub surface (JoinThread,
+/// commentPublished, countChanged) and a payload of the same shape and size, but no store and no
+/// pipeline. In memory by default; given a Redis address, through the same Redis backplane as
+/// the service, which separates the backplane's cost from the rest. POST /post/… broadcasts.
 /// </summary>
 public static class BaselineServer
 {
@@ -13,8 +14,9 @@ public static class BaselineServer
 
     public static void Run(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        var builder = WebApplication.CreateSlimBuilder();
+        var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        if (args.Length > 0) signalR.AddStackExchangeRedis(args[0]);
         var app = builder.Build();
         app.MapHub<BaselineHub>("/hubs/comments");
         var sequence = 0L;
