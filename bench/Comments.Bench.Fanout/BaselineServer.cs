@@ -16,7 +16,11 @@ public static class BaselineServer
     {
         var builder = WebApplication.CreateSlimBuilder();
         var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
-        if (args.Length > 0) signalR.AddStackExchangeRedis(args[0]);
+        // "serial": one broadcast at a time, each awaited to the last flush, as the Redis
+        // backplane's subscriber does; otherwise a Redis address puts the backplane in between.
+        var serial = args.Length > 0 && args[0] == "serial";
+        if (args.Length > 0 && !serial) signalR.AddStackExchangeRedis(args[0]);
+        var oneAtATime = new SemaphoreSlim(1);
         var app = builder.Build();
         app.MapHub<BaselineHub>("/hubs/comments");
         var sequence = 0L;
@@ -26,9 +30,17 @@ public static class BaselineServer
             var comment = new BaselineComment(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), thread, null, 0,
                 "Bench Poster", null, $"<p>{text}</p>", DateTimeOffset.UtcNow, null, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var readers = hub.Clients.Group($"thread:{site}:{thread}");
-            await readers.SendAsync("commentPublished", comment);
-            // The service sends the new count after every comment: so does the floor.
-            await readers.SendAsync("countChanged", new BaselineCount(site, thread, seq));
+            if (serial) await oneAtATime.WaitAsync();
+            try
+            {
+                await readers.SendAsync("commentPublished", comment);
+                // The service sends the new count after every comment: so does the floor.
+                await readers.SendAsync("countChanged", new BaselineCount(site, thread, seq));
+            }
+            finally
+            {
+                if (serial) oneAtATime.Release();
+            }
             return Results.Created();
         });
         app.Run();
