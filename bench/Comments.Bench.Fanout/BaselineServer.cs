@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace Comments.Bench.Fanout;
 
 /// <summary>
-/// The floor: SignalR's own in-memory fan-out with nothing else. The same hub surface
-/// (JoinThread, commentPublished) and a payload of the same shape and size, but no store, no
-/// pipeline and no Redis backplane. POST /post?text=… broadcasts to the thread's group.
+/// The floor: SignalR's own fan-out with nothing else. The same hub surface (JoinThread,
+/// commentPublished, countChanged) and a payload of the same shape and size, but no store and no
+/// pipeline. In memory by default; given a Redis address, through the same Redis backplane as
+/// the service, which separates the backplane's cost from the rest. POST /post/… broadcasts.
 /// </summary>
 public static class BaselineServer
 {
@@ -13,8 +14,13 @@ public static class BaselineServer
 
     public static void Run(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        var builder = WebApplication.CreateSlimBuilder();
+        var signalR = builder.Services.AddSignalR(o => o.EnableDetailedErrors = false);
+        // "serial": one broadcast at a time, each awaited to the last flush, as the Redis
+        // backplane's subscriber does; otherwise a Redis address puts the backplane in between.
+        var serial = args.Length > 0 && args[0] == "serial";
+        if (args.Length > 0 && !serial) signalR.AddStackExchangeRedis(args[0]);
+        var oneAtATime = new SemaphoreSlim(1);
         var app = builder.Build();
         app.MapHub<BaselineHub>("/hubs/comments");
         var sequence = 0L;
@@ -24,9 +30,17 @@ public static class BaselineServer
             var comment = new BaselineComment(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), thread, null, 0,
                 "Bench Poster", null, $"<p>{text}</p>", DateTimeOffset.UtcNow, null, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var readers = hub.Clients.Group($"thread:{site}:{thread}");
-            await readers.SendAsync("commentPublished", comment);
-            // The service sends the new count after every comment: so does the floor.
-            await readers.SendAsync("countChanged", new BaselineCount(site, thread, seq));
+            if (serial) await oneAtATime.WaitAsync();
+            try
+            {
+                await readers.SendAsync("commentPublished", comment);
+                // The service sends the new count after every comment: so does the floor.
+                await readers.SendAsync("countChanged", new BaselineCount(site, thread, seq));
+            }
+            finally
+            {
+                if (serial) oneAtATime.Release();
+            }
             return Results.Created();
         });
         app.Run();

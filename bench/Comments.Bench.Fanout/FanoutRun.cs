@@ -69,6 +69,7 @@ public static class FanoutRun
             else if (progress.Elapsed > TimeSpan.FromSeconds(20)) break;
             await Task.Delay(50); // polling the counters of the readers
         }
+        if (server.HasExited) throw new InvalidOperationException($"the server died during the run ({fleet.Dropped} readers dropped)");
         var serverCpu = server.CpuTime() - serverCpu0;
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu0;
         var wall = Stopwatch.GetElapsedTime(started, Math.Max(fleet.LastReceiptTicks, started + 1));

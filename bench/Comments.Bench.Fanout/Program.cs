@@ -7,7 +7,10 @@ using Comments.Bench.Fanout;
 //
 //   dotnet run -c Release --project bench/Comments.Bench.Fanout -- \
 //     [--readers 1000,5000,10000] [--posts 100] [--rate 10] [--sources 4] \
-//     [--servers service,baseline] [--redis host:port]
+//     [--servers service,baseline,baseline-redis] [--redis host:port]
+// "baseline" is SignalR's in-memory fan-out alone; "baseline-redis" the same through a Redis
+// backplane (--redis, default 127.0.0.1:6399); "baseline-serial" in memory but one broadcast at a
+// time, as the backplane's subscriber sends; "service" the real Comments.Api (Release build).
 if (args.Length > 0 && args[0] == BaselineServer.Argument)
 {
     BaselineServer.Run(args[1..]);
@@ -32,12 +35,24 @@ foreach (var readers in options.Readers)
         try
         {
             var port = FreePort();
-            var baseline = serverName == "baseline";
+            var baseline = serverName.StartsWith("baseline", StringComparison.Ordinal);
+            string[] baselineArgs = serverName switch
+            {
+                "baseline-redis" => [BaselineServer.Argument, options.Redis ?? "127.0.0.1:6399"],
+                "baseline-serial" => [BaselineServer.Argument, "serial"],
+                _ => [BaselineServer.Argument],
+            };
             await using var server = baseline
-                ? await ServerProcess.StartAsync(typeof(BaselineServer).Assembly.Location, [BaselineServer.Argument], new Dictionary<string, string>(), port)
+                ? await ServerProcess.StartAsync(typeof(BaselineServer).Assembly.Location, baselineArgs, new Dictionary<string, string>(), port)
                 : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis), port);
-            var result = await FanoutRun.RunAsync(baseline ? "SignalR in-memory (floor)" : options.Redis is null ? "service, embedded Garnet backplane" : "service, redis-server backplane",
-                server, baseline, readers, options.Posts, options.Rate, options.Sources);
+            var label = serverName switch
+            {
+                "baseline" => "SignalR alone, in memory (floor)",
+                "baseline-redis" => "SignalR alone, redis-server backplane",
+                "baseline-serial" => "SignalR alone, in memory, one broadcast at a time",
+                _ => options.Redis is null ? "service, embedded Garnet backplane" : "service, redis-server backplane",
+            };
+            var result = await FanoutRun.RunAsync(label, server, baseline, readers, options.Posts, options.Rate, options.Sources);
             results.Add(result);
             Console.Error.WriteLine($"  {Row(result)}");
         }

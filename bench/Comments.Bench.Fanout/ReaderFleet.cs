@@ -27,6 +27,7 @@ public sealed class ReaderFleet : IAsyncDisposable
     private readonly int[] _received;       // deliveries per post
     private long _lastReceiptTicks;
     private int _connected;
+    private int _dropped;
 
     public ReaderFleet(int readers, int posts)
     {
@@ -38,6 +39,7 @@ public sealed class ReaderFleet : IAsyncDisposable
 
     public int Readers { get; }
     public int Connected => _connected;
+    public int Dropped => _dropped;
     public long LastReceiptTicks => Interlocked.Read(ref _lastReceiptTicks);
     public int ReceivedOf(int post) => Volatile.Read(ref _received[post]);
 
@@ -103,7 +105,8 @@ public sealed class ReaderFleet : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                var length = await ReceiveMessageAsync(ws, buffer);
+                var (length, grown) = await ReceiveGrowingAsync(ws, buffer);
+                buffer = grown;
                 if (length < 0) return;
                 var now = Stopwatch.GetTimestamp();
                 OnFrame(buffer.AsSpan(0, length), reader, now);
@@ -114,7 +117,7 @@ public sealed class ReaderFleet : IAsyncDisposable
         }
         catch (WebSocketException e)
         {
-            Console.Error.WriteLine($"  reader {reader} dropped: {e.Message}");
+            if (Interlocked.Increment(ref _dropped) <= 3) Console.Error.WriteLine($"  reader {reader} dropped: {e.Message}");
         }
     }
 
@@ -196,6 +199,23 @@ public sealed class ReaderFleet : IAsyncDisposable
 
     private static Task SendAsync(ClientWebSocket ws, string text) =>
         ws.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>
+    /// Reads one whole message, growing the buffer when needed: a connection with a backlog gets
+    /// many hub messages batched into one WebSocket message.
+    /// </summary>
+    private async Task<(int Length, byte[] Buffer)> ReceiveGrowingAsync(ClientWebSocket ws, byte[] buffer)
+    {
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            var result = await ws.ReceiveAsync(buffer.AsMemory(length), _stop.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return (-1, buffer);
+            length += result.Count;
+            if (result.EndOfMessage) return (length, buffer);
+        }
+    }
 
     /// <summary>Reads one whole WebSocket message into the buffer; returns its length, or -1 when closed.</summary>
     private async Task<int> ReceiveMessageAsync(ClientWebSocket ws, byte[] buffer)

@@ -10,6 +10,8 @@ namespace Comments.Bench.Fanout;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _tail = new();
+    private volatile bool _disposing;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServerProcess(string dll, string[] args, IReadOnlyDictionary<string, string> environment, int port)
@@ -26,14 +28,27 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // The service runs with server GC (the Web SDK default): so does the floor.
+        start.Environment["DOTNET_gcServer"] = "1";
         foreach (var (key, value) in environment) start.Environment[key] = value;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        _process.Exited += (_, _) => _started.TrySetException(new InvalidOperationException("the server exited before it started"));
+        _process.Exited += (_, _) =>
+        {
+            _started.TrySetException(new InvalidOperationException("the server exited before it started"));
+            if (_disposing) return;
+            Console.Error.WriteLine($"  server exited with {_process.ExitCode}; its last lines:\n    {string.Join("\n    ", Tail())}");
+        };
     }
 
     public int Port { get; }
+    public bool HasExited => _process.HasExited;
+
+    public string[] Tail()
+    {
+        lock (_tail) return [.. _tail];
+    }
     public int Pid => _process.Id;
 
     public static async Task<ServerProcess> StartAsync(string dll, string[] args, IReadOnlyDictionary<string, string> environment, int port)
@@ -72,6 +87,11 @@ public sealed class ServerProcess : IAsyncDisposable
     private void OnLine(string? line)
     {
         if (line is null) return;
+        lock (_tail)
+        {
+            _tail.Enqueue(line);
+            if (_tail.Count > 40) _tail.Dequeue();
+        }
         if (line.Contains("Application started", StringComparison.Ordinal)) _started.TrySetResult();
         else if (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("crit:", StringComparison.Ordinal)) Console.Error.WriteLine($"  server: {line}");
     }
@@ -80,6 +100,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
+            _disposing = true;
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
