@@ -3,8 +3,8 @@ namespace Comments.Scoring.Text;
 /// <summary>
 /// Splits an already normalised comment (TextNormalizer) into folded words, undoing cheap
 /// evasion: case, Cyrillic/Greek homoglyphs and diacritics, l33t digits and symbols inside
-/// words ("sh1t", "@ss", "$hit"), repeated letters ("fuuuck" → "fuck"; every double letter
-/// is folded too, so "good" and "god" share a form), and letters spelled out one by one
+/// words ("sh1t", "@ss", "$hit"), repeated letters ("fuuuck" → "fuck", while the double in
+/// "good" stays), and letters spelled out one by one
 /// ("f u c k", "f.u.c.k"). The same code runs at training and at serving time.
 /// </summary>
 public static class EvasionFolder
@@ -27,18 +27,19 @@ public static class EvasionFolder
             var length = 0;
             var hasLetter = false;
             var last = '\0';
+            var run = 0;
             while (i < text.Length && InWord(text, i, start))
             {
                 var c = Fold(text[i]);
                 i++;
                 if (c == '\0') continue;
                 hasLetter |= char.IsLetter(c) || IsLeetSymbol(c);
-                if (c == last && !char.IsDigit(c)) continue;
-                last = c;
+                if (c != last) (last, run) = (c, 0);
+                if (++run > 3 && !char.IsDigit(c)) continue;
                 if (length < word.Length) word[length++] = c;
             }
             if (length == 0) continue;
-            if (hasLetter) length = UnLeet(DropSpellingSymbols(word[..length]));
+            if (hasLetter) length = CollapseRuns(UnLeet(DropSpellingSymbols(word[..length])));
 
             var isSingleLetter = length == 1 && char.IsLetter(word[0]);
             var gap = previousEnd >= 0 ? text.AsSpan(previousEnd, start - previousEnd) : ReadOnlySpan<char>.Empty;
@@ -106,21 +107,33 @@ public static class EvasionFolder
         return word[..length];
     }
 
-    /// <summary>Maps l33t digits and symbols to letters in a word that has letters, then folds new repeats.</summary>
-    private static int UnLeet(Span<char> word)
+    /// <summary>Maps l33t digits and symbols to letters in a word that has letters.</summary>
+    private static Span<char> UnLeet(Span<char> word)
     {
-        var length = 0;
-        var last = '\0';
-        foreach (var c in word)
+        for (var i = 0; i < word.Length; i++)
         {
-            var letter = c switch
+            word[i] = word[i] switch
             {
                 '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't',
                 '@' => 'a', '$' => 's', '!' => 'i', '|' => 'l',
-                _ => c,
+                var c => c,
             };
-            if (letter == last) continue;
-            word[length++] = last = letter;
+        }
+        return word;
+    }
+
+    /// <summary>Three or more of a letter become one ("fuuuck" → "fuck"); a double stays ("good").</summary>
+    private static int CollapseRuns(Span<char> word)
+    {
+        var length = 0;
+        var i = 0;
+        while (i < word.Length)
+        {
+            var run = 1;
+            while (i + run < word.Length && word[i + run] == word[i]) run++;
+            word[length++] = word[i];
+            if (run == 2) word[length++] = word[i];
+            i += run;
         }
         return length;
     }

@@ -4,7 +4,7 @@ namespace Comments.Training.Perturbation;
 
 /// <summary>
 /// Makes an evasive copy of a raw comment the way people dodge word filters: l33t digits and
-/// symbols, dots/spaces/dashes between letters, repeated letters, Cyrillic/Greek homoglyphs,
+/// symbols, dots/spaces/dashes between letters, a letter repeated 3–6 times, Cyrillic/Greek homoglyphs,
 /// zero-width characters, full-width forms. Each word of three letters or more is perturbed
 /// with probability <see cref="WordRate"/> by one technique. Deterministic for a given seed.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class Perturber(int seed)
     private static string RepeatOneLetter(string word, Random random)
     {
         var at = random.Next(word.Length);
-        return word[..at] + new string(word[at], 2 + random.Next(4)) + word[(at + 1)..];
+        return word[..at] + new string(word[at], 3 + random.Next(4)) + word[(at + 1)..];
     }
 
     private static string Map(string word, Func<char, string> map)

@@ -15,7 +15,7 @@ public class EvasionFolderTests
     [Theory]
     [InlineData("You IDIOT", "you idiot")]
     [InlineData("you 1d10t", "you idiot")]
-    [InlineData("sh!t and $hit and @sshole", "shit and shit and ashole")]
+    [InlineData("sh!t and $hit and @sshole", "shit and shit and asshole")]
     [InlineData("f u c k you", "fuck you")]
     [InlineData("f.u.c.k you", "fuck you")]
     [InlineData("f-u-c-k you", "fuck you")]
@@ -33,11 +33,11 @@ public class EvasionFolderTests
 
     [Fact]
     public void Plain_numbers_stay_numbers_while_digits_inside_words_become_letters() =>
-        Assert.Equal(["cal", "08002986030", "now", "ba"], Fold("Call 08002986030 now b4"));
+        Assert.Equal(["call", "08002986030", "now", "ba"], Fold("Call 08002986030 now b4"));
 
     [Fact]
     public void Ordinary_single_letter_words_are_not_joined() =>
-        Assert.Equal(["i", "think", "a", "god", "point"], Fold("I think a good point"));
+        Assert.Equal(["i", "think", "a", "good", "point"], Fold("I think a good point"));
 
     [Fact]
     public void Each_token_points_at_the_text_it_came_from()
