@@ -7,9 +7,9 @@ namespace Comments.Scoring;
 /// </summary>
 public static class RecommendedThresholds
 {
-    public const double ToxicityPending = 0.5;
-    public const double Spam = 0.5;
-    public const double SpamPending = 0.3;
+    public const double ToxicityPending = 0.4;
+    public const double Spam = 0.6;
+    public const double SpamPending = 0.2;
 
     public static double For(string kind) => kind == "spam" ? Spam : ToxicityPending;
 }

@@ -23,7 +23,7 @@ public sealed class Perturber(int seed)
     /// <summary>Perturbs row <paramref name="row"/> of a file; the same (seed, row, text) always gives the same copy.</summary>
     public string Perturb(string text, int row, Technique? only = null)
     {
-        var random = new Random(HashCode.Combine(seed, row));
+        var random = new Random(unchecked(seed * 1_000_003 + row)); // HashCode.Combine is salted per process: not reproducible
         var result = new StringBuilder(text.Length * 2);
         var i = 0;
         while (i < text.Length)
