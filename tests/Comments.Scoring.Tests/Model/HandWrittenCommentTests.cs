@@ -31,7 +31,7 @@ public sealed class HandWrittenCommentTests : IDisposable
     public void Obvious_abuse_is_held(string comment)
     {
         var scores = Score(comment);
-        Assert.True(scores.Toxicity >= RecommendedThresholds.ToxicityPending, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+        Assert.True(scores.Toxicity >= RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class HandWrittenCommentTests : IDisposable
     public void Obfuscated_abuse_is_held_and_the_disguised_word_is_named(string comment, string shownTerm)
     {
         var scores = Score(comment);
-        Assert.True(scores.Toxicity >= RecommendedThresholds.ToxicityPending, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+        Assert.True(scores.Toxicity >= RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
         Assert.Contains(shownTerm, scores.ToxicTerms);
     }
 
@@ -57,7 +57,7 @@ public sealed class HandWrittenCommentTests : IDisposable
     public void Ordinary_disagreement_is_neither_held_nor_spam(string comment)
     {
         var scores = Score(comment);
-        Assert.True(scores.Toxicity < RecommendedThresholds.ToxicityPending, $"toxicity {scores.Toxicity:0.000} for: {comment}");
-        Assert.True(scores.Spam < RecommendedThresholds.SpamPending, $"spam {scores.Spam:0.000} for: {comment}");
+        Assert.True(scores.Toxicity < RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+        Assert.True(scores.Spam < RecommendedThresholds.SpamHold, $"spam {scores.Spam:0.000} for: {comment}");
     }
 }
