@@ -5,7 +5,8 @@ internal static class BenchPaths
 {
     public static string Root { get; } = FindRoot();
     public static string Models => Path.Combine(Root, "models");
-    public static string Toxicity(string file) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "toxicity", file));
+    public static string SharedData(string relative) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", relative));
+    public static string Toxicity(string file) => SharedData(Path.Combine("toxicity", file));
     public static string TextbookModel => Path.Combine(Root, "bench", "Comments.Bench.Scoring", "obj", "textbook-toxicity.zip");
 
     private static string FindRoot()

@@ -38,6 +38,13 @@ public class ScoringBenchmarks
         _textbookEngine = TextbookBaseline.CreateEngine();
     }
 
+    [Benchmark(Description = "featurize only (shared by both models)")]
+    public int Featurize()
+    {
+        TextFeaturizer.Featurize(_text, _buffer);
+        return _buffer.Count;
+    }
+
     [Benchmark(Description = "spam model (featurize + w·x)")]
     public double Spam()
     {

@@ -19,6 +19,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
     private readonly ILogger<CommentScorer> _logger;
     private readonly string _spamPath, _toxicityPath;
     private readonly int _maxTerms;
+    private readonly double _explainFrom;
     private readonly ModelFileWatcher? _watcher;
     private readonly Lock _reloadLock = new();
     private volatile LoadedModels _models;
@@ -30,6 +31,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         _spamPath = Path.Combine(directory.Path, o.SpamModelFile);
         _toxicityPath = Path.Combine(directory.Path, o.ToxicityModelFile);
         _maxTerms = o.MaxTerms;
+        _explainFrom = o.ExplainFromScore;
         _models = ModelLoader.Load(_spamPath, _toxicityPath, previous: null);
         LogLoaded(_models.Version, _models.Health.Ready, _models.Health.Description);
         if (o.WatchModelFiles && Directory.Exists(directory.Path))
@@ -47,13 +49,13 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         var buffer = t_buffer ??= new FeatureBuffer();
         var text = normalizedText ?? string.Empty;
         TextFeaturizer.Featurize(text, buffer);
-        return new CommentScores(
-            models.Spam?.Probability(buffer),
-            models.Toxicity?.Probability(buffer),
-            models.Version,
-            models.Spam?.TopTerms(buffer, text, _maxTerms) ?? [],
-            models.Toxicity?.TopTerms(buffer, text, _maxTerms) ?? []);
+        var spam = models.Spam?.Probability(buffer);
+        var toxicity = models.Toxicity?.Probability(buffer);
+        return new CommentScores(spam, toxicity, models.Version, Terms(models.Spam, spam, buffer, text), Terms(models.Toxicity, toxicity, buffer, text));
     }
+
+    private IReadOnlyList<string> Terms(LinearTextModel? model, double? score, FeatureBuffer buffer, string text) =>
+        model is not null && score >= _explainFrom ? model.TopTerms(buffer, text, _maxTerms) : [];
 
     /// <summary>Reads the model files again and swaps them in (called by the file watcher).</summary>
     public void Reload()

@@ -22,4 +22,11 @@ public sealed class ScoringOptions
 
     /// <summary>How many terms SpamTerms and ToxicTerms list.</summary>
     public int MaxTerms { get; set; } = 5;
+
+    /// <summary>
+    /// Terms are only worked out for a score at or above this: a moderator needs them for holds,
+    /// and skipping them for clearly clean comments saves most of the explanation cost.
+    /// Keep it below the lowest hold threshold.
+    /// </summary>
+    public double ExplainFromScore { get; set; } = 0.1;
 }

@@ -65,17 +65,20 @@ public static class EvasionFolder
     private static char Fold(char c)
     {
         if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
-        if (Comments.Core.Text.TextNormalizer.IsInvisibleControl(c)) return '\0';
+        if (IsInvisible(c)) return '\0';
         return Homoglyphs.Fold(char.ToLowerInvariant(c));
     }
 
-    private static bool IsLetterOrDigit(char c) => char.IsLetterOrDigit(c);
+    private static bool IsLetterOrDigit(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+
+    // ASCII has no invisible format characters; skipping the Unicode lookup matters per character.
+    private static bool IsInvisible(char c) => c >= 0x80 && Comments.Core.Text.TextNormalizer.IsInvisibleControl(c);
 
     private static bool IsLeetSymbol(char c) => c is '@' or '$' or '!' or '|' or '*';
 
     private static bool StartsWord(string text, int i)
     {
-        if (IsLetterOrDigit(text[i]) || Comments.Core.Text.TextNormalizer.IsInvisibleControl(text[i])) return true;
+        if (IsLetterOrDigit(text[i]) || IsInvisible(text[i])) return true;
         // "$hit", "@ss": a symbol opens a word only when two letters follow.
         return IsLeetSymbol(text[i]) && i + 2 < text.Length && char.IsLetter(text[i + 1]) && char.IsLetter(text[i + 2]);
     }
@@ -83,7 +86,7 @@ public static class EvasionFolder
     private static bool InWord(string text, int i, int start)
     {
         var c = text[i];
-        if (IsLetterOrDigit(c) || Comments.Core.Text.TextNormalizer.IsInvisibleControl(c)) return true;
+        if (IsLetterOrDigit(c) || IsInvisible(c)) return true;
         if (!IsLeetSymbol(c)) return false;
         if (i == start) return true;
         // "sh!t", "f*ck": a symbol between two word characters belongs to the word.

@@ -67,6 +67,18 @@ public sealed class CommentScorerTests : IDisposable
     }
 
     [Fact]
+    public void Terms_are_listed_for_a_suspicious_comment_and_not_for_a_clean_one()
+    {
+        using var scorer = ScorerFactory.Shipped();
+        var clean = scorer.Score(TextNormalizer.Normalize("Thanks for the update on the library opening hours."));
+        var abusive = scorer.Score(TextNormalizer.Normalize("You are a stupid idiot."));
+
+        Assert.True(clean.Toxicity < 0.1, $"toxicity {clean.Toxicity}");
+        Assert.Empty(clean.ToxicTerms);
+        Assert.Contains("idiot", abusive.ToxicTerms);
+    }
+
+    [Fact]
     public void The_version_names_both_files_and_their_hashes()
     {
         using var scorer = ScorerFactory.Shipped();
