@@ -10,7 +10,7 @@ public static class CommandLine
           train    --kind spam|toxicity --data FILE... [--weight SOURCE=W ...] [--train-split train,...]
                    [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X] [--out models/]
           evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
-                   [--threshold T] [--perturb SEED] [--json]
+                   [--threshold T] [--perturb SEED [--technique NAME]] [--json]
           perturb  --data FILE... [--seed N] --out FILE.jsonl
         FILE is JSONL (text, label, optional split, source, group, weight) or CSV with a text,label header.
         """;
