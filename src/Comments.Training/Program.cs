@@ -1,1 +1,3 @@
-Console.WriteLine("Comments.Training: train | evaluate");
+using Comments.Training.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Reproduces every number in models/README.md from the repository root:
+#   bash models/reproduce.sh [train|lovo|evaluate|all]
+# The corpora are read from ../shared/data; nothing is copied into the repository.
+set -euo pipefail
+D=${DATA:-../shared/data}
+CLI="dotnet run --project src/Comments.Training -c Release --"
+SPAM="$D/spam/youtube-spam-collection.jsonl $D/spam/sms-spam-collection.jsonl"
+TOX="$D/toxicity/jigsaw-toxic-2018-subset.jsonl $D/toxicity/davidson-hate-offensive.jsonl $D/toxicity/civil-comments-toxic-spans.jsonl $D/toxicity/olid-offenseval-2019.jsonl"
+
+train() {
+  $CLI train --kind spam --data $SPAM --weight sms-spam-collection=0.5 --l2 0.1 --l1 0 --out models
+  $CLI train --kind toxicity --data $TOX --train-split train,val \
+    --weight jigsaw-toxic-2018=2 civil-comments-toxic-spans=0.2 --l2 0.3 --l1 0 --out models
+}
+
+# YouTube leave-one-video-out: train on the other four videos (all their rows) + SMS train, test on the held-out video.
+lovo() {
+  for video in psy katyperry lmfao eminem shakira; do
+    out=$(mktemp -d)
+    $CLI train --kind spam --data $SPAM --train-split train,test --exclude-group "$video" \
+      --weight sms-spam-collection=0.5 --l2 0.1 --l1 0 --out "$out" > /dev/null
+    echo "$video $($CLI evaluate --kind spam --model "$out/spam.zip" --data $D/spam/youtube-spam-collection.jsonl --group "$video" --json)"
+    rm -rf "$out"
+  done
+}
+
+evaluate() {
+  for f in $SPAM; do
+    echo "$(basename "$f") clean     $($CLI evaluate --kind spam --data "$f" --split test --json)"
+    echo "$(basename "$f") perturbed $($CLI evaluate --kind spam --data "$f" --split test --perturb 7 --json)"
+  done
+  for f in $TOX; do
+    echo "$(basename "$f") clean     $($CLI evaluate --kind toxicity --data "$f" --split test --json)"
+    echo "$(basename "$f") perturbed $($CLI evaluate --kind toxicity --data "$f" --split test --perturb 7 --json)"
+  done
+}
+
+case "${1:-all}" in
+  train) train ;;
+  lovo) lovo ;;
+  evaluate) evaluate ;;
+  all) train; evaluate; lovo ;;
+esac

@@ -1,0 +1,61 @@
+namespace Comments.Scoring.Features;
+
+/// <summary>
+/// Signals that are not words: links, shouting, runs of exclamation marks. Stored in
+/// <see cref="FeatureBuffer.FirstToken"/> as negative codes; <see cref="Describe"/> names them for a moderator.
+/// </summary>
+public enum MetaFeature
+{
+    OneLink = -2,
+    TwoLinks = -3,
+    ManyLinks = -4,
+    Shouting = -5,
+    Exclamations = -6,
+}
+
+public static class MetaFeatures
+{
+    public static bool IsMeta(int owner) => owner <= (int)MetaFeature.OneLink;
+
+    public static string Describe(MetaFeature feature) => feature switch
+    {
+        MetaFeature.OneLink => "[link]",
+        MetaFeature.TwoLinks => "[2 links]",
+        MetaFeature.ManyLinks => "[3+ links]",
+        MetaFeature.Shouting => "[ALL CAPS]",
+        MetaFeature.Exclamations => "[!!!]",
+        _ => "[?]",
+    };
+
+    /// <summary>Writes the meta signals of a normalised (not folded) text into <paramref name="found"/>; returns how many.</summary>
+    public static int Detect(string text, Span<MetaFeature> found)
+    {
+        var count = 0;
+        var links = CountLinks(text);
+        if (links == 1) found[count++] = MetaFeature.OneLink;
+        else if (links == 2) found[count++] = MetaFeature.TwoLinks;
+        else if (links > 2) found[count++] = MetaFeature.ManyLinks;
+
+        int letters = 0, upper = 0, bangs = 0;
+        foreach (var c in text)
+        {
+            if (c == '!') bangs++;
+            else if (char.IsLetter(c)) { letters++; if (char.IsUpper(c)) upper++; }
+        }
+        if (letters >= 8 && upper * 10 >= letters * 6) found[count++] = MetaFeature.Shouting;
+        if (bangs >= 3) found[count++] = MetaFeature.Exclamations;
+        return count;
+    }
+
+    public const int MaxPerText = 3;
+
+    private static int CountLinks(string text)
+    {
+        var count = 0;
+        for (var at = text.IndexOf("://", StringComparison.Ordinal); at >= 0; at = text.IndexOf("://", at + 3, StringComparison.Ordinal))
+            count++;
+        for (var at = text.IndexOf("www.", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("www.", at + 4, StringComparison.OrdinalIgnoreCase))
+            if (at < 3 || text[at - 1] != '/') count++;
+        return count;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Comments.Scoring; internal static class Placeholder {}

@@ -1,0 +1,76 @@
+using Comments.Core.Scoring;
+using Comments.Scoring.Features;
+using Comments.Scoring.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Scoring.Serving;
+
+/// <summary>
+/// Scores comments with the spam and toxicity models of a folder, in-process. Thread-safe:
+/// the models are immutable and swapped as one pair on reload; each thread featurizes into
+/// its own reusable buffer. A missing model gives a null score and Ready=false, so the
+/// pipeline holds the comment (fail closed).
+/// </summary>
+public sealed partial class CommentScorer : ICommentScorer, IDisposable
+{
+    [ThreadStatic] private static FeatureBuffer? t_buffer;
+
+    private readonly ILogger<CommentScorer> _logger;
+    private readonly string _spamPath, _toxicityPath;
+    private readonly int _maxTerms;
+    private readonly double _explainFrom;
+    private readonly ModelFileWatcher? _watcher;
+    private readonly Lock _reloadLock = new();
+    private volatile LoadedModels _models;
+
+    public CommentScorer(IOptions<ScoringOptions> options, ILogger<CommentScorer> logger, ModelDirectory directory)
+    {
+        _logger = logger;
+        var o = options.Value;
+        _spamPath = Path.Combine(directory.Path, o.SpamModelFile);
+        _toxicityPath = Path.Combine(directory.Path, o.ToxicityModelFile);
+        _maxTerms = o.MaxTerms;
+        _explainFrom = o.ExplainFromScore;
+        _models = ModelLoader.Load(_spamPath, _toxicityPath, previous: null);
+        LogLoaded(_models.Version, _models.Health.Ready, _models.Health.Description);
+        if (o.WatchModelFiles && Directory.Exists(directory.Path))
+            _watcher = new ModelFileWatcher(directory.Path, TimeSpan.FromMilliseconds(o.ReloadDelayMilliseconds), Reload);
+    }
+
+    public ScorerHealth Health => _models.Health;
+
+    /// <summary>The version stored on comments: both model files' names and hashes.</summary>
+    public string ModelVersion => _models.Version;
+
+    public CommentScores Score(string normalizedText)
+    {
+        var models = _models;
+        var buffer = t_buffer ??= new FeatureBuffer();
+        var text = normalizedText ?? string.Empty;
+        TextFeaturizer.Featurize(text, buffer);
+        var spam = models.Spam?.Probability(buffer);
+        var toxicity = models.Toxicity?.Probability(buffer);
+        return new CommentScores(spam, toxicity, models.Version, Terms(models.Spam, spam, buffer, text), Terms(models.Toxicity, toxicity, buffer, text));
+    }
+
+    private IReadOnlyList<string> Terms(LinearTextModel? model, double? score, FeatureBuffer buffer, string text) =>
+        model is not null && score >= _explainFrom ? model.TopTerms(buffer, text, _maxTerms) : [];
+
+    /// <summary>Reads the model files again and swaps them in (called by the file watcher).</summary>
+    public void Reload()
+    {
+        lock (_reloadLock)
+        {
+            var reloaded = ModelLoader.Load(_spamPath, _toxicityPath, _models);
+            if (reloaded.Version == _models.Version && reloaded.Health == _models.Health) return;
+            _models = reloaded;
+            LogLoaded(reloaded.Version, reloaded.Health.Ready, reloaded.Health.Description);
+        }
+    }
+
+    public void Dispose() => _watcher?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring models {Version} loaded (ready: {Ready}): {Description}")]
+    private partial void LogLoaded(string version, bool ready, string description);
+}

@@ -1,0 +1,32 @@
+namespace Comments.Scoring.Serving;
+
+/// <summary>The "Scoring" configuration section (every key settable as Scoring__Key in the environment).</summary>
+public sealed class ScoringOptions
+{
+    public const string Section = "Scoring";
+
+    /// <summary>
+    /// Folder holding the model files. A relative path is resolved against the content root
+    /// passed to AddCommentScoring (the current directory when none is), and if it is not
+    /// there, against the nearest parent folder that has it.
+    /// </summary>
+    public string ModelDirectory { get; set; } = "models";
+
+    public string SpamModelFile { get; set; } = "spam.zip";
+    public string ToxicityModelFile { get; set; } = "toxicity.zip";
+
+    /// <summary>Reload this long after the last change to a model file (writers often touch a file several times).</summary>
+    public int ReloadDelayMilliseconds { get; set; } = 500;
+
+    public bool WatchModelFiles { get; set; } = true;
+
+    /// <summary>How many terms SpamTerms and ToxicTerms list.</summary>
+    public int MaxTerms { get; set; } = 5;
+
+    /// <summary>
+    /// Terms are only worked out for a score at or above this: a moderator needs them for holds,
+    /// and skipping them for clearly clean comments saves most of the explanation cost.
+    /// Keep it below the lowest hold threshold.
+    /// </summary>
+    public double ExplainFromScore { get; set; } = 0.1;
+}

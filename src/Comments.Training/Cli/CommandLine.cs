@@ -1,0 +1,43 @@
+using Comments.Training.Data;
+
+namespace Comments.Training.Cli;
+
+/// <summary>Dispatches a command; errors go to stderr with exit 2 (usage) or 1 (data), stdout stays clean.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        usage:
+          train    --kind spam|toxicity --data FILE... [--weight SOURCE=W ...] [--train-split train,...]
+                   [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X] [--out models/]
+          evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
+                   [--threshold T] [--perturb SEED [--technique NAME]] [--json]
+          perturb  --data FILE... [--seed N] --out FILE.jsonl
+        FILE is JSONL (text, label, optional split, source, group, weight) or CSV with a text,label header.
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var arguments = Arguments.Parse(args);
+            return arguments.Command switch
+            {
+                "train" => TrainCommand.Run(arguments, output, error),
+                "evaluate" => EvaluateCommand.Run(arguments, output),
+                "perturb" => PerturbCommand.Run(arguments, error),
+                _ => throw new UsageException($"unknown command '{arguments.Command}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            error.WriteLine(Usage);
+            return 2;
+        }
+        catch (Exception e) when (e is MalformedDataException or InvalidDataException or InvalidOperationException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

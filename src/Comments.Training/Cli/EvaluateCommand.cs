@@ -1,0 +1,46 @@
+using Comments.Scoring;
+using Comments.Scoring.Model;
+using Comments.Training.Data;
+using Comments.Training.Evaluation;
+using Comments.Training.Perturbation;
+
+namespace Comments.Training.Cli;
+
+/// <summary>
+/// evaluate --kind spam|toxicity [--model zip] --data file... [--split s] [--source s] [--group g]
+///          [--threshold t] [--perturb seed [--technique leet|separators|repeats|homoglyphs|zerowidth|fullwidth]] [--json]
+/// </summary>
+public static class EvaluateCommand
+{
+    public static int Run(Arguments args, TextWriter output)
+    {
+        var kind = args.Kind();
+        var modelPath = args.Single("model") ?? Path.Combine("models", kind + ".zip");
+        var files = args.Many("data");
+        if (files.Count == 0) throw new UsageException("--data needs at least one file");
+        var filter = RowFilter.From(args);
+        var threshold = args.Number("threshold", (float)RecommendedThresholds.For(kind));
+        var perturbSeed = args.Single("perturb") is { } seed ? int.TryParse(seed, out var s) ? s : throw new UsageException("--perturb takes an integer seed") : (int?)null;
+        var technique = args.Single("technique") is { } name
+            ? Enum.TryParse<Perturber.Technique>(name, ignoreCase: true, out var t) ? t : throw new UsageException($"--technique must be one of {string.Join(", ", Enum.GetNames<Perturber.Technique>())}")
+            : (Perturber.Technique?)null;
+        if (technique is not null && perturbSeed is null) throw new UsageException("--technique needs --perturb SEED");
+        var json = args.Flag("json");
+        args.RejectUnknown();
+
+        var rows = LabelledFile.ReadAll(files).Where(filter.Keeps).ToList();
+        if (rows.Count == 0) throw new UsageException("no rows left after --split/--source/--group");
+        if (!File.Exists(modelPath)) throw new UsageException($"model not found: {modelPath}");
+        var model = ModelFile.Load(modelPath);
+        var metrics = Evaluate(model, rows, threshold, perturbSeed, technique);
+        output.WriteLine(json ? MetricsReport.ToJson(metrics) : MetricsReport.ToText(metrics));
+        return 0;
+    }
+
+    public static BinaryMetrics Evaluate(LinearTextModel model, IReadOnlyList<LabelledRow> rows, double threshold, int? perturbSeed = null, Perturber.Technique? technique = null)
+    {
+        var perturber = perturbSeed is { } seed ? new Perturber(seed) : null;
+        var texts = rows.Select((r, i) => perturber?.Perturb(r.Text, i, technique) ?? r.Text);
+        return BinaryMetrics.Compute(RowScorer.Score(model, texts), rows.Select(r => r.Label).ToArray(), threshold);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Comments.Training.Evaluation;
+
+/// <summary>The numbers `evaluate` prints (and `--json` emits with these names in camelCase).</summary>
+public sealed record BinaryMetrics(
+    double RocAuc, double PrAuc, double F1, double Precision, double Recall,
+    double BestF1, double BestF1Threshold, double PrecisionAt90Recall, double Threshold, int Rows, int Positives)
+{
+    /// <summary>Computes every metric from scores and labels; F1, precision and recall at <paramref name="threshold"/> (score ≥ threshold is positive).</summary>
+    public static BinaryMetrics Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var positives = labels.Count(l => l);
+        var negatives = labels.Count - positives;
+
+        double truePositives = 0, falsePositives = 0, area = 0, averagePrecision = 0, bestF1 = 0, bestThreshold = 1, precisionAt90 = 0;
+        var i = 0;
+        while (i < order.Length)
+        {
+            // Rows with equal scores move together: ties count half in ROC AUC.
+            var score = scores[order[i]];
+            double tiedPositives = 0, tiedNegatives = 0;
+            for (; i < order.Length && scores[order[i]] == score; i++)
+                if (labels[order[i]]) tiedPositives++; else tiedNegatives++;
+            area += tiedNegatives * (truePositives + tiedPositives / 2);
+            truePositives += tiedPositives;
+            falsePositives += tiedNegatives;
+
+            var precision = truePositives / (truePositives + falsePositives);
+            var recall = positives == 0 ? 0 : truePositives / positives;
+            averagePrecision += positives == 0 ? 0 : precision * tiedPositives / positives;
+            var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            if (f1 > bestF1) { bestF1 = f1; bestThreshold = score; }
+            if (recall >= 0.9) precisionAt90 = Math.Max(precisionAt90, precision);
+        }
+
+        var (p, r, f) = AtThreshold(scores, labels, threshold);
+        var rocAuc = positives == 0 || negatives == 0 ? double.NaN : area / ((double)positives * negatives);
+        return new BinaryMetrics(rocAuc, averagePrecision, f, p, r, bestF1, bestThreshold, precisionAt90, threshold, scores.Count, positives);
+    }
+
+    private static (double Precision, double Recall, double F1) AtThreshold(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold)
+    {
+        double tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var predicted = scores[i] >= threshold;
+            if (predicted && labels[i]) tp++;
+            else if (predicted) fp++;
+            else if (labels[i]) fn++;
+        }
+        var precision = tp + fp == 0 ? 0 : tp / (tp + fp);
+        var recall = tp + fn == 0 ? 0 : tp / (tp + fn);
+        return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+    }
+}

@@ -1,0 +1,63 @@
+using Comments.Core.Text;
+using Comments.Scoring.Serving;
+using Comments.Scoring.Tests.Serving;
+
+namespace Comments.Scoring.Tests.Model;
+
+/// <summary>Comments written for these tests (never in any corpus), judged against the recommended thresholds.</summary>
+public sealed class HandWrittenCommentTests : IDisposable
+{
+    private readonly CommentScorer _scorer = ScorerFactory.Shipped();
+
+    public void Dispose() => _scorer.Dispose();
+
+    private Core.Scoring.CommentScores Score(string raw) => _scorer.Score(TextNormalizer.Normalize(raw));
+
+    [Theory]
+    [InlineData("Make $5000 a week working from home!!! Click here http://easy-cash.example and subscribe to my channel")]
+    [InlineData("check out my new video and subscribe please http://youtube.example/watch?v=abc thanks!!")]
+    [InlineData("BEST CHEAP VIAGRA ONLINE www.pills-shop.example FREE SHIPPING")]
+    public void Obvious_link_spam_is_scored_as_spam(string comment)
+    {
+        var scores = Score(comment);
+        Assert.True(scores.Spam >= RecommendedThresholds.Spam, $"spam {scores.Spam:0.000} for: {comment}");
+        Assert.NotEmpty(scores.SpamTerms);
+    }
+
+    [Theory]
+    [InlineData("You are a fucking idiot and everyone here hates you")]
+    [InlineData("shut up you stupid bitch")]
+    [InlineData("What a worthless piece of shit you are, go kill yourself")]
+    public void Obvious_abuse_is_held(string comment)
+    {
+        var scores = Score(comment);
+        Assert.True(scores.Toxicity >= RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+    }
+
+    [Theory]
+    [InlineData("You are a f.u.c.k.i.n.g 1d10t", "1d10t")]
+    [InlineData("shut up you stup1d b1tch", "b1tch")]
+    [InlineData("what a worthless piece of sh!t", "sh!t")]
+    [InlineData("you are a fuuuuucking ιdιοτ", "ιdιοτ")]
+    [InlineData("ｓｈｕｔ ｕｐ ｙｏｕ ｉｄｉｏｔ", "idiot")]
+    [InlineData("you s-t-u-p-i-d m-o-r-o-n", "m-o-r-o-n")]
+    public void Obfuscated_abuse_is_held_and_the_disguised_word_is_named(string comment, string shownTerm)
+    {
+        var scores = Score(comment);
+        Assert.True(scores.Toxicity >= RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+        Assert.Contains(shownTerm, scores.ToxicTerms);
+    }
+
+    [Theory]
+    [InlineData("I respectfully disagree with the author. The numbers from 2019 don't support the claim about parking.")]
+    [InlineData("Thanks for writing this, though I think you underestimate how expensive the new tram line will be.")]
+    [InlineData("That's not what the report says at all. Please read page 12 before drawing conclusions.")]
+    [InlineData("I was at the meeting and the mayor never promised that. You might want to check your sources.")]
+    [InlineData("Good point about the schools, but the budget problem is older than this council.")]
+    public void Ordinary_disagreement_is_neither_held_nor_spam(string comment)
+    {
+        var scores = Score(comment);
+        Assert.True(scores.Toxicity < RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+        Assert.True(scores.Spam < RecommendedThresholds.SpamHold, $"spam {scores.Spam:0.000} for: {comment}");
+    }
+}

@@ -1,0 +1,47 @@
+using Comments.Core.Scoring;
+using Comments.Scoring.Serving;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comments.Scoring.Tests.Serving;
+
+public class RegistrationTests
+{
+    private static ServiceProvider Build(string contentRoot, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value))
+            .Build();
+        return new ServiceCollection().AddLogging().AddCommentScoring(configuration, contentRoot).BuildServiceProvider();
+    }
+
+    [Fact]
+    public void The_default_models_folder_is_found_from_the_repository_root()
+    {
+        using var services = Build(RepositoryPaths.Root);
+        var scorer = services.GetRequiredService<ICommentScorer>();
+        Assert.True(scorer.Health.Ready, scorer.Health.Description);
+        Assert.Same(scorer, services.GetRequiredService<ICommentScorer>());
+    }
+
+    [Fact]
+    public void The_default_models_folder_is_found_from_the_api_project_folder_too()
+    {
+        using var services = Build(Path.Combine(RepositoryPaths.Root, "src", "Comments.Api"));
+        Assert.Equal(RepositoryPaths.Models, services.GetRequiredService<ModelDirectory>().Path);
+    }
+
+    [Fact]
+    public void An_absolute_model_directory_from_configuration_is_used_as_is()
+    {
+        var empty = Directory.CreateTempSubdirectory("comments-nomodels-").FullName;
+        try
+        {
+            using var services = Build(RepositoryPaths.Root, ("Scoring:ModelDirectory", empty), ("Scoring:WatchModelFiles", "false"));
+            var scorer = services.GetRequiredService<ICommentScorer>();
+            Assert.False(scorer.Health.Ready);
+            Assert.Null(scorer.Score("hello").Spam);
+        }
+        finally { Directory.Delete(empty, recursive: true); }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Comments.Training.Cli;
+
+namespace Comments.Scoring.Tests.Training;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("comments-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CommandLine.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Train_on_a_small_file_writes_a_model_that_evaluate_scores_as_one_json_object()
+    {
+        var data = GeneratedCorpus.Write(_directory);
+        var train = Run("train", "--kind", "spam", "--data", data, "--out", _directory);
+        Assert.True(train.Exit == 0, train.Err);
+        Assert.True(File.Exists(Path.Combine(_directory, "spam.zip")));
+        Assert.True(File.Exists(Path.Combine(_directory, "spam.metrics.json")));
+
+        var evaluate = Run("evaluate", "--kind", "spam", "--model", Path.Combine(_directory, "spam.zip"), "--data", data, "--split", "test", "--json");
+        Assert.True(evaluate.Exit == 0, evaluate.Err);
+        using var json = JsonDocument.Parse(evaluate.Out);
+        var root = json.RootElement;
+        Assert.Equal(24, root.GetProperty("rows").GetInt32());
+        Assert.True(root.GetProperty("rocAuc").GetDouble() > 0.95, evaluate.Out);
+        foreach (var name in new[] { "prAuc", "f1", "precision", "recall", "bestF1", "precisionAt90Recall" })
+            Assert.InRange(root.GetProperty(name).GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void Training_twice_with_the_same_data_gives_the_same_model()
+    {
+        var data = GeneratedCorpus.Write(_directory);
+        var first = Path.Combine(_directory, "a");
+        var second = Path.Combine(_directory, "b");
+        Assert.Equal(0, Run("train", "--kind", "spam", "--data", data, "--out", first).Exit);
+        Assert.Equal(0, Run("train", "--kind", "spam", "--data", data, "--out", second).Exit);
+        var a = Comments.Scoring.Model.ModelFile.Load(Path.Combine(first, "spam.zip"));
+        var b = Comments.Scoring.Model.ModelFile.Load(Path.Combine(second, "spam.zip"));
+        var buffer = new Comments.Scoring.Features.FeatureBuffer();
+        foreach (var text in new[] { "win a free prize now", "thanks for the article", "cheap pills" })
+        {
+            Comments.Scoring.Features.TextFeaturizer.Featurize(text, buffer);
+            Assert.Equal(a.RawScore(buffer), b.RawScore(buffer));
+        }
+    }
+
+    [Fact]
+    public void Evaluate_reads_a_csv_file_with_a_text_label_header()
+    {
+        var data = GeneratedCorpus.Write(_directory);
+        Assert.Equal(0, Run("train", "--kind", "spam", "--data", data, "--out", _directory).Exit);
+        var csv = Path.Combine(_directory, "mine.csv");
+        File.WriteAllText(csv, "label,text\n1,\"win a free prize, click http://cheap.example\"\n0,\"I disagree with the author,\nrespectfully\"\n1,free money check out my site\n0,thanks for the thoughtful article\n");
+
+        var evaluate = Run("evaluate", "--kind", "spam", "--model", Path.Combine(_directory, "spam.zip"), "--data", csv, "--json");
+        Assert.True(evaluate.Exit == 0, evaluate.Err);
+        using var json = JsonDocument.Parse(evaluate.Out);
+        Assert.Equal(4, json.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal(1.0, json.RootElement.GetProperty("rocAuc").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("rows.jsonl", "{\"text\": \"fine\", \"label\": 0}\n{\"text\": \"ok\", \"label\": 1}\n{\"text\": \"broken\", \"label\": \"maybe\"}\n", "rows.jsonl, line 3: label must be 0, 1, true or false")]
+    [InlineData("rows.jsonl", "{\"text\": \"fine\", \"label\": 0}\nnot json at all\n", "rows.jsonl, line 2: not a JSON object")]
+    [InlineData("rows.jsonl", "{\"label\": 0}\n", "rows.jsonl, line 1: missing string field \"text\"")]
+    [InlineData("rows.csv", "comment,label\nhello,0\n", "rows.csv, line 1: the header must name the columns text and label")]
+    [InlineData("rows.csv", "text,label\nhello,0\n\"never closed,1\n", "rows.csv, line 3: a quoted field is never closed")]
+    public void Evaluate_rejects_a_malformed_file_with_its_line_and_a_non_zero_exit(string name, string content, string message)
+    {
+        var data = GeneratedCorpus.Write(_directory);
+        Assert.Equal(0, Run("train", "--kind", "spam", "--data", data, "--out", _directory).Exit);
+        var bad = Path.Combine(_directory, name);
+        File.WriteAllText(bad, content);
+
+        var evaluate = Run("evaluate", "--kind", "spam", "--model", Path.Combine(_directory, "spam.zip"), "--data", bad, "--json");
+        Assert.Equal(1, evaluate.Exit);
+        Assert.Equal("", evaluate.Out);
+        Assert.Contains(message, evaluate.Err);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_refused_with_the_usage()
+    {
+        var run = Run("evaluate", "--kind", "spam", "--data", "x.jsonl", "--tresh", "0.5");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("unknown option(s): --tresh", run.Err);
+        Assert.Contains("usage:", run.Err);
+    }
+}
