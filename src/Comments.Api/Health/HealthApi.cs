@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Comments.Core.Scoring;
 using Comments.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,7 +12,10 @@ public static class HealthApi
 
     public static IServiceCollection AddCommentHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
+            .AddCheck<ModelHealthCheck>("model", tags: [ReadyTag]);
+        services.AddHostedService<ModelWarmup>();
         return services;
     }
 
@@ -32,6 +36,33 @@ public static class HealthApi
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         });
     }
+}
+
+/// <summary>
+/// Degraded, not unhealthy, without a model: the service still takes comments and holds every
+/// one of them for a moderator (fail closed), so a load balancer should keep sending traffic.
+/// </summary>
+public sealed class ModelHealthCheck(ICommentScorer scorer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var health = scorer.Health;
+        return Task.FromResult(health.Ready
+            ? HealthCheckResult.Healthy(health.Description)
+            : HealthCheckResult.Degraded(health.Description + " Every comment is held for a moderator."));
+    }
+}
+
+/// <summary>Loads the models before the first request instead of during it.</summary>
+public sealed class ModelWarmup(ICommentScorer scorer) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = scorer.Health;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public sealed class StoreHealthCheck(ICommentStore store) : IHealthCheck

@@ -7,6 +7,7 @@ using Comments.Core.Events;
 using Comments.Core.Rules;
 using Comments.Core.Submissions;
 using Comments.Core.Text;
+using Comments.Scoring;
 using Comments.Storage;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -29,6 +30,8 @@ public static class CommentsServiceExtensions
         services.AddSingleton<IDecisionRule, HoneypotRule>();
         services.AddSingleton<IDecisionRule, WordListRule>();
         services.AddSingleton<IDecisionRule, LinkCountRule>();
+        services.AddCommentScoring(configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton<IDecisionRule, ModelRule>();
         services.AddSingleton<ChannelCommentEventPublisher>();
         services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
         services.AddHostedService<CommentEventDispatcher>();

@@ -41,10 +41,11 @@ public sealed class SiteOptions
 /// </summary>
 public sealed class ModelThresholds
 {
-    public double Spam { get; set; } = 0.90;
-    public double SpamHold { get; set; } = 0.50;
-    public double Toxicity { get; set; } = 0.80;
-    public double ToxicityHold { get; set; } = 0.50;
+    // Defaults from the evaluation of the shipped models (models/README.md, "Thresholds").
+    public double Spam { get; set; } = 0.60;
+    public double SpamHold { get; set; } = 0.20;
+    public double Toxicity { get; set; } = 0.70;
+    public double ToxicityHold { get; set; } = 0.40;
     /// <summary>Published comments an email needs before its borderline holds are skipped (Coral uses 2); 0 turns trust off.</summary>
     public int TrustAfterPublished { get; set; } = 2;
 }
