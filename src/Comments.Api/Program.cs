@@ -1,20 +1,27 @@
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
+using Comments.Api.Moderation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCommentsService();
+builder.Services.AddModeration(builder.Configuration);
 
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
+app.UseStaticFiles();
 
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapCommentsApi();
+app.MapModerationApi();
+app.MapModerationPage();
 
 app.Run();
 

@@ -38,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<StorageWarmup>();
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
+        services.AddSingleton<Core.Moderation.IModerationStore, RedisModerationStore>();
+        services.AddSingleton<Core.Moderation.IModeratorKeyStore, RedisModeratorKeyStore>();
         return services;
     }
 }

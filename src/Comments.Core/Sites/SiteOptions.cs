@@ -23,4 +23,6 @@ public sealed class SiteOptions
     public int MaxDepth { get; set; } = 5;
     /// <summary>Minimum seconds between two comments from the same email or IP; 0 turns the check off.</summary>
     public int FloodIntervalSeconds { get; set; } = 15;
+    /// <summary>Reader flags that put a published comment on the moderators' reported queue.</summary>
+    public int FlagThreshold { get; set; } = 3;
 }
