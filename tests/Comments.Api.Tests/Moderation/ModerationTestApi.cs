@@ -10,6 +10,13 @@ public static class ModerationTestApi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    public static HttpClient CreateModeratorClient(this ServiceFixture fixture, string key)
+    {
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     public static string SitePath(string site) => $"/api/moderation/sites/{site}";
 
     /// <summary>Posts to the pre-moderated site (or any site that holds it) and insists on 202; returns the id.</summary>
