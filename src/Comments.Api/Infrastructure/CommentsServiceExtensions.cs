@@ -35,7 +35,7 @@ public static class CommentsServiceExtensions
             {
                 StatusCodes.Status404NotFound => Core.Submissions.ErrorCodes.NotFound,
                 StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
-                // Routing answers a wrong Content-Type itself on endpoints that declare what they accept.
+                StatusCodes.Status413PayloadTooLarge => Core.Submissions.ErrorCodes.BodyTooLarge,
                 StatusCodes.Status415UnsupportedMediaType => Core.Submissions.ErrorCodes.UnsupportedMediaType,
                 _ => "request.error",
             });

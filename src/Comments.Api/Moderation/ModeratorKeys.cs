@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
-using System.Text;
 using Comments.Core.Moderation;
 using Comments.Core.Sites;
 
 namespace Comments.Api.Moderation;
 
 /// <summary>
-/// Resolves a presented API key to a moderator. Keys are long random tokens, so a plain SHA-256
-/// digest is what is stored (as for API tokens elsewhere); digests are compared in constant time,
-/// and every configured digest is compared so the time does not depend on which one matches.
+/// Resolves a presented API key to a moderator (see <see cref="ModeratorKey"/>). Configured
+/// digests are compared in constant time, every one of them, so the time does not depend on
+/// which one matches.
 /// </summary>
 public sealed class ModeratorKeys
 {
@@ -30,16 +29,10 @@ public sealed class ModeratorKeys
         if (errors.Count > 0) throw new InvalidOperationException("Invalid Moderation configuration: " + string.Join(" ", errors));
     }
 
-    public static string Digest(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
-    /// <summary>A new key: 32 random bytes, URL-safe.</summary>
-    public static string NewKey() =>
-        "mk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     public async Task<Moderator?> FindAsync(string key, CancellationToken ct)
     {
         if (key.Length is 0 or > 256) return null;
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        var digest = ModeratorKey.DigestBytes(key);
         Moderator? found = null;
         foreach (var (configured, moderator) in _configured)
         {

@@ -17,12 +17,12 @@ public sealed class SiteOptions
     public List<string> AllowedOrigins { get; set; } = [];
     public ModerationMode ModerationMode { get; set; } = ModerationMode.Post;
     public bool RequireNameAndEmail { get; set; } = true;
+    /// <summary>Reader flags that put a published comment on the moderators' reported queue.</summary>
+    public int FlagThreshold { get; set; } = 3;
     /// <summary>Threads stop taking comments this many days after their first comment; null keeps them open.</summary>
     public int? AutoCloseAfterDays { get; set; }
     /// <summary>Depth of the deepest reply; a top-level comment has depth 0.</summary>
     public int MaxDepth { get; set; } = 5;
     /// <summary>Minimum seconds between two comments from the same email or IP; 0 turns the check off.</summary>
     public int FloodIntervalSeconds { get; set; } = 15;
-    /// <summary>Reader flags that put a published comment on the moderators' reported queue.</summary>
-    public int FlagThreshold { get; set; } = 3;
 }
