@@ -15,6 +15,8 @@ public static class ModerationApi
 
     public static RouteGroupBuilder MapModerationApi(this IEndpointRouteBuilder routes)
     {
+        // Resolved now so a bad Moderation section fails start-up, not the first sign-in.
+        routes.ServiceProvider.GetRequiredService<ModeratorKeys>();
         var group = routes.MapGroup("/api/moderation")
             .WithTags("Moderation")
             .RequireAuthorization(ModeratorKeyAuthentication.PolicyName)
