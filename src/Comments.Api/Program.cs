@@ -1,7 +1,7 @@
+using Comments.Api.Moderation;
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
-using Comments.Api.Moderation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCommentsService();
@@ -19,9 +19,9 @@ app.UseStaticFiles();
 
 app.MapOpenApi();
 app.MapHealthApi();
-app.MapCommentsApi();
 app.MapModerationApi();
 app.MapModerationPage();
+app.MapCommentsApi();
 
 app.Run();
 
