@@ -26,10 +26,11 @@ public static class ModerationServiceExtensions
         services.AddSingleton<ICommentEventHandler>(sp => sp.GetRequiredService<ModerationQueueBroadcaster>());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ModerationJson.Default));
 
-        // The backplane is always Redis (design.md): the store's own connection settings, its own multiplexer.
+        // The backplane is always Redis (design.md), on the store's connection settings. When the
+        // readers' live stream already set up the backplane, its connection is used as it is.
         services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, store) =>
-            options.ConnectionFactory = writer => ConnectionMultiplexer.ConnectAsync(store.Configuration, writer)
+            options.ConnectionFactory ??= writer => ConnectionMultiplexer.ConnectAsync(store.Configuration, writer)
                 .ContinueWith(t => (IConnectionMultiplexer)t.Result, TaskScheduler.Default));
         return services;
     }
