@@ -116,4 +116,29 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         var audit = await moderator.GetJsonAsync($"/api/moderation/sites/{TestSites.Premoderated}/audit?comment={id}");
         Assert.Equal("off-topic", audit.GetProperty("entries")[0].GetProperty("reason").GetString());
     }
+
+    [Fact]
+    public async Task Pressing_p_on_a_published_comment_pins_it_for_readers()
+    {
+        var page = await fixture.NewPageAsync();
+        using var reader = fixture.CreateClient();
+        var thread = TestSites.NewThread("browser");
+        var comment = await reader.PublishAsync(TestSites.Open, thread, TestApi.Reply("The best answer here", "Paula", "paula@example.com"));
+        var id = comment.GetProperty("id").GetString()!;
+
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", TestModerators.OpenKey);
+        await page.PressAsync("#key", "Enter");
+        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SelectOptionAsync("#site", TestSites.Open);
+        await page.Keyboard.PressAsync("4");
+        await page.Locator($"#queue[data-site='{TestSites.Open}'][data-queue='published']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var card = page.Locator($".card[data-id='{id}']");
+        await card.ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await page.Keyboard.PressAsync("p");
+        await Assertions.Expect(card.Locator("[data-act=pin]")).ToContainTextAsync("Unpin");
+
+        var shown = await reader.GetJsonAsync($"/api/sites/{TestSites.Open}/comments/{id}");
+        Assert.True(shown.GetProperty("pinned").GetBoolean());
+    }
 }

@@ -226,6 +226,8 @@ function replace(item) {
 }
 
 function fill(el, item) {
+  el.dataset.status = item.status;
+  el.querySelector("[data-act=pin]").firstChild.textContent = item.pinned ? "Unpin " : "Pin ";
   const text = (selector, value) => { el.querySelector(selector).textContent = value ?? ""; };
   text(".author", item.authorName);
   text(".email", item.authorEmail ?? "no email");
@@ -333,6 +335,11 @@ function command(name) {
   if (!id) return;
   if (name === "reject") return askReason(id);
   if (name === "ban") return ban(id);
+  if (name === "pin") return act(id, state.items.get(id).item.pinned ? "unpin" : "pin");
+  if (name === "edit") {
+    const text = prompt("Edit the comment (the old text is kept in the audit log):", state.items.get(id).item.text);
+    return text === null ? undefined : act(id, "edit", undefined, text);
+  }
   return act(id, name);
 }
 
@@ -349,14 +356,15 @@ function cancelReason() {
   status("");
 }
 
-async function act(id, action, reason) {
+async function act(id, action, reason, text) {
   const entry = state.items.get(id);
   if (!entry) return;
   cancelReason();
   entry.el.classList.add("busy");
   try {
-    const item = await api(sitePath(`/comments/${id}/actions`), { method: "POST", body: JSON.stringify({ action, reason }) });
-    status(`${action === "reject" ? `rejected (${reason})` : action + "d"}: ${item.authorName}`.replace("spamd", "marked spam"));
+    const item = await api(sitePath(`/comments/${id}/actions`), { method: "POST", body: JSON.stringify({ action, reason, text }) });
+    const done = { reject: `rejected (${reason})`, spam: "marked spam", pin: "pinned", unpin: "unpinned", edit: "edited" }[action] ?? action + "d";
+    status(`${done}: ${item.authorName}`);
     if (item.queue !== state.queue) drop(id); else { entry.el.classList.remove("busy"); replace(item); }
   } catch (e) {
     entry.el.classList.remove("busy");
@@ -426,6 +434,7 @@ function onKey(e) {
     j: () => move(1), k: () => move(-1),
     a: () => command("approve"), r: () => command("reject"), s: () => command("spam"),
     d: () => command("delete"), b: () => command("ban"),
+    e: () => command("edit"), p: () => command("pin"), u: () => command("restore"),
     x: () => state.focused && pick(state.focused, !state.picked.has(state.focused)),
     "?": () => $("help").showModal(),
   };
