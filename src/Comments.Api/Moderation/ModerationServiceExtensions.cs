@@ -13,7 +13,9 @@ public static class ModerationServiceExtensions
     {
         services.AddSingleton(configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new ModerationOptions());
         services.AddSingleton<ModeratorKeys>();
-        services.AddAuthentication(ModeratorKeyAuthentication.SchemeName)
+        // Not the default scheme: only routes that require the moderator policy look at a key, so a
+        // header on a public request never costs a store lookup.
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ModeratorKeyAuthentication>(ModeratorKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ModeratorKeyAuthentication.PolicyName, policy => policy
             .AddAuthenticationSchemes(ModeratorKeyAuthentication.SchemeName)
