@@ -67,10 +67,26 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Completes when the service writes a line that matches (or has already written one).</summary>
+    public Task WaitForLineAsync(Func<string, bool> matches, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_watchers) _watchers.Add((matches, seen));
+        if (_output.Any(matches)) seen.TrySetResult();
+        return seen.Task.WaitAsync(timeout);
+    }
+
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _watchers = [];
+
     private void OnLine(string? line)
     {
         if (line is null) return;
         _output.Enqueue(line);
+        lock (_watchers)
+        {
+            foreach (var (matches, seen) in _watchers)
+                if (matches(line)) seen.TrySetResult();
+        }
         if (line.Contains("Application started", StringComparison.Ordinal)) _started.TrySetResult();
     }
 }

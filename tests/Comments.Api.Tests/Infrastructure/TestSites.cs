@@ -13,6 +13,15 @@ public static class TestSites
     public const string Anonymous = "t-anon";
     /// <summary>Replies one level deep at most.</summary>
     public const string Shallow = "t-shallow";
+    /// <summary>Post-moderation with the model deciding at the shipped default thresholds.</summary>
+    public const string Model = "t-model";
+
+    /// <summary>
+    /// The other sites still score every comment, but their thresholds are set above 1 so the
+    /// model never decides there: their tests are about storage, paging and validation, and
+    /// must not depend on what the shipped model thinks of "comment 3".
+    /// </summary>
+    private static readonly string[] ModelDoesNotDecide = [Open, Premoderated, Flood, Anonymous, Shallow];
 
     public static IReadOnlyDictionary<string, string> Environment(string dataDir, string? redis, int embeddedPort) => new Dictionary<string, string>(TestModerators.Environment)
     {
@@ -30,7 +39,10 @@ public static class TestSites
         [$"Sites__{Anonymous}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Shallow}__MaxDepth"] = "1",
         [$"Sites__{Shallow}__FloodIntervalSeconds"] = "0",
-    };
+        [$"Sites__{Model}__FloodIntervalSeconds"] = "0",
+    }.Concat(ModelDoesNotDecide.SelectMany(site => new[] { "Spam", "SpamHold", "Toxicity", "ToxicityHold" }
+        .Select(t => KeyValuePair.Create($"Sites__{site}__Thresholds__{t}", "1.01"))))
+     .ToDictionary();
 
     public static string NewThread(string prefix = "t") => $"{prefix}-{Guid.NewGuid():N}";
 }
