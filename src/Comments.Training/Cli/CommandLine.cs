@@ -12,6 +12,8 @@ public static class CommandLine
           evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
                    [--threshold T] [--perturb SEED [--technique NAME]] [--json]
           perturb  --data FILE... [--seed N] --out FILE.jsonl
+          promote  --kind spam|toxicity --candidate ZIP [--model ZIP] --data FILE... [--split test] [--tolerance 0.002]
+                   replaces the serving model only if the candidate is no worse on every evaluation set (exit 3 if refused)
         FILE is JSONL (text, label, optional split, source, group, weight) or CSV with a text,label header.
         """;
 
@@ -25,6 +27,7 @@ public static class CommandLine
                 "train" => TrainCommand.Run(arguments, output, error),
                 "evaluate" => EvaluateCommand.Run(arguments, output),
                 "perturb" => PerturbCommand.Run(arguments, error),
+                "promote" => PromoteCommand.Run(arguments, output),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };
         }
