@@ -85,7 +85,8 @@ static async Task<(string, LoadResult, LoadResult, LoadResult, double, double)> 
     {
         var i = Interlocked.Increment(ref PostCounter.Value);
         // Unique text per request (the same text twice in one thread is a duplicate), spread over 100 threads.
-        var body = $$"""{"text":"Benchmark comment {{run}}-{{i}}: a reader's reply of ordinary length, with a few words in it.","authorName":"Bench Reader","authorEmail":"reader{{i % 1000}}@example.com"}""";
+        // An ordinary reply (the model publishes it), made unique by its last words.
+        var body = $$"""{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it ({{run}} {{i}}).","authorName":"Bench Reader","authorEmail":"reader{{i % 1000}}@example.com"}""";
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(postPath.Replace("{thread}", $"ingest-{run}-{i % 100}"), content);
         return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Accepted;

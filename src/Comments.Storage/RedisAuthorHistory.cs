@@ -5,12 +5,13 @@ using StackExchange.Redis;
 namespace Comments.Storage;
 
 /// <summary>
-/// Counts an author's comments by their current status from the author index (the latest 200),
-/// so moderation changes are reflected without counters to keep in step.
+/// Counts an author's latest comments by their current status from the author index, so
+/// moderation changes are reflected without counters to keep in step. Trust only asks "a few
+/// published and no recent rejection", so a short window keeps the lookup cheap.
 /// </summary>
 public sealed class RedisAuthorHistory(IConnectionMultiplexer redis, TimeProvider clock) : IAuthorHistory
 {
-    public const int Window = 200;
+    public const int Window = 20;
     public static readonly TimeSpan RecentRejectionWindow = TimeSpan.FromDays(30);
 
     public async Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default)

@@ -47,7 +47,22 @@ public sealed class SubmissionPipeline(
                 "The comment has errors.", errors));
         }
 
-        var thread = await store.GetThreadAsync(site.Id, submission.ThreadId, ct);
+        var text = submission.Text!;
+        var normalized = TextNormalizer.Normalize(text);
+        var digest = AuthorKeys.TextDigest(normalized);
+        var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim();
+        var name = string.IsNullOrWhiteSpace(submission.AuthorName) ? null : submission.AuthorName.Trim();
+
+        // The lookups are independent: send them together (one round trip on a pipelined
+        // connection) and judge their answers in the pipeline's order.
+        var threadLookup = store.GetThreadAsync(site.Id, submission.ThreadId, ct);
+        var parentLookup = submission.ParentId is { } parentId ? store.GetAsync(site.Id, parentId, ct) : Task.FromResult<Comment?>(null);
+        var banLookup = guards.FindBanAsync(site.Id, email is null ? null : AuthorKeys.EmailDigest(email), submission.Ip,
+            name is null ? null : AuthorKeys.NameKey(name), ct);
+        var duplicateLookup = guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct);
+        await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup);
+
+        var thread = await threadLookup;
         if (thread is not null && IsClosed(site, thread))
         {
             return SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Conflict, ErrorCodes.ThreadClosed,
@@ -55,31 +70,23 @@ public sealed class SubmissionPipeline(
         }
 
         var depth = 0;
-        if (submission.ParentId is { } parentId)
+        if (submission.ParentId is not null)
         {
-            var parent = await store.GetAsync(site.Id, parentId, ct);
+            var parent = await parentLookup;
             var problem = ParentProblem(site, submission, parent);
             if (problem is not null) return SubmissionResult.Refused(problem);
             depth = parent!.Depth + 1;
         }
 
-        var text = submission.Text!;
-        var normalized = TextNormalizer.Normalize(text);
         var context = new SubmissionContext(site, submission, normalized, thread);
-        var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim();
-        var name = string.IsNullOrWhiteSpace(submission.AuthorName) ? null : submission.AuthorName.Trim();
-
         CommentStatus? status = null;
-        var ban = await guards.FindBanAsync(site.Id, email is null ? null : AuthorKeys.EmailDigest(email), submission.Ip,
-            name is null ? null : AuthorKeys.NameKey(name), ct);
-        if (ban is not null)
+        if (await banLookup is { } ban)
         {
             context.Reasons.Add(new CommentReason($"ban.{ban.Kind.ToString().ToLowerInvariant()}", ban.Reason ?? "The author is banned."));
             status = CommentStatus.Rejected;
         }
 
-        var digest = AuthorKeys.TextDigest(normalized);
-        if (await guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct)) return Duplicate();
+        if (await duplicateLookup) return Duplicate();
 
         if (site.FloodIntervalSeconds > 0)
         {

@@ -9,8 +9,11 @@ namespace Comments.Core.Tests.Rules;
 /// <summary>Builds rule inputs. The scorer and history here are fixed answers for testing decision logic only.</summary>
 internal static class RuleTestKit
 {
+    /// <summary>Fixed here so the decision tests do not move when the shipped defaults are re-tuned.</summary>
+    public static readonly ModelThresholds Thresholds = new() { Spam = 0.9, SpamHold = 0.5, Toxicity = 0.8, ToxicityHold = 0.5, TrustAfterPublished = 2 };
+
     public static SubmissionContext Context(string text, SiteOptions? site = null, string? honeypot = null, string? email = "ann@example.com") =>
-        new(site ?? new SiteOptions { Id = "s" },
+        new(site ?? new SiteOptions { Id = "s", Thresholds = Thresholds },
             new CommentSubmission { Site = "s", ThreadId = "t", Text = text, AuthorName = "Ann", AuthorEmail = email, Ip = "192.0.2.1", Honeypot = honeypot },
             TextNormalizer.Normalize(text), null);
 
