@@ -10,6 +10,12 @@ if (args is ["echo", "--port", var echoPort])
     return 0;
 }
 
+if (args is ["costs", ..])
+{
+    PipelineCosts.Run(args.Length > 1 ? args[1] : "models");
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -19,6 +25,7 @@ if (options is null)
           --workers  concurrent connections of the closed-loop (peak) phases (default 32)
           --redis    also measure the service against this redis-server (FLUSHes nothing; uses its own site)
           --api      path of Comments.Api.dll (default: the Release build in src/Comments.Api/bin)
+        or: ... -- costs [models]   time the in-process steps of a POST one by one
         """);
     return 2;
 }
