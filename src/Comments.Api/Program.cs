@@ -1,3 +1,4 @@
+using Comments.Api.Moderation;
 using Comments.Api.Comments;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
@@ -5,16 +6,22 @@ using Comments.Api.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCommentsService();
+builder.Services.AddModeration(builder.Configuration);
 
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
+app.UseStaticFiles();
 
 app.MapOpenApi();
 app.MapHealthApi();
+app.MapModerationApi();
+app.MapModerationPage();
 app.MapCommentsApi();
 app.MapCommentsHub();
 

@@ -25,6 +25,18 @@ public static class RedisKeys
     public static RedisKey Idempotency(string site, string key) => $"c:{{{site}}}:idem:{key}";
     public static RedisKey Bans(string site) => $"c:{{{site}}}:bans";
     public static RedisKey Flood(string site, string key) => $"c:{{{site}}}:flood:{key}";
+    /// <summary>Sorted set of published comment ids (by sequence) that readers flagged up to the site's threshold.</summary>
+    public static RedisKey Reported(string site) => $"c:{{{site}}}:reported";
+    /// <summary>Hash of one comment's reader flags: reader key → reason.</summary>
+    public static RedisKey Flags(string site, string id) => $"c:{{{site}}}:flags:{id}";
+    public static RedisKey AuditSequence(string site) => $"c:{{{site}}}:audit:seq";
+    /// <summary>Sorted set of audit entries (JSON) by audit sequence.</summary>
+    public static RedisKey Audit(string site) => $"c:{{{site}}}:audit";
+    public static RedisKey AuditOfComment(string site, string id) => $"c:{{{site}}}:audit:comment:{id}";
+    /// <summary>Hash of training labels: comment id → the latest moderator decision (JSON).</summary>
+    public static RedisKey Labels(string site) => $"c:{{{site}}}:labels";
+    /// <summary>Hash of moderator keys written by the admin CLI: SHA-256 of the key (hex) → moderator (JSON). Spans sites, so no site tag.</summary>
+    public static RedisKey Moderators() => "c:moderators";
 
     public static class ThreadFields
     {

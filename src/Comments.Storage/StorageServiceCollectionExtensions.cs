@@ -35,6 +35,8 @@ public static class StorageServiceCollectionExtensions
                 .LogInformation("Store: {Kind}", string.IsNullOrWhiteSpace(redisConnection) ? "embedded Garnet" : "Redis");
             return multiplexer;
         });
+        services.AddSingleton<Core.Moderation.IModerationStore, RedisModerationStore>();
+        services.AddSingleton<Core.Moderation.IModeratorKeyStore, RedisModeratorKeyStore>();
         services.AddHostedService<StorageWarmup>();
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();

@@ -31,6 +31,7 @@ public static class SitesConfiguration
             yield return $"Site id '{site.Id}' must be 1 to 64 lower-case letters, digits, '-' or '_'.";
         if (site.MaxDepth is < 0 or > 50) yield return $"Sites:{site.Id}:MaxDepth must be between 0 and 50.";
         if (site.FloodIntervalSeconds < 0) yield return $"Sites:{site.Id}:FloodIntervalSeconds must not be negative.";
+        if (site.FlagThreshold < 1) yield return $"Sites:{site.Id}:FlagThreshold must be at least 1.";
         if (site.AutoCloseAfterDays is <= 0) yield return $"Sites:{site.Id}:AutoCloseAfterDays must be positive (or unset).";
     }
 }

@@ -29,6 +29,8 @@ public sealed record Comment
     public double? ToxicityScore { get; init; }
     public string? ModelVersion { get; init; }
     public IReadOnlyList<CommentReason> Reasons { get; init; } = [];
+    /// <summary>Featured by a moderator: readers see it marked, and may show it first.</summary>
+    public bool Pinned { get; init; }
 }
 
 /// <summary>Why the pipeline decided what it did: a stable code and a detail for moderators.</summary>

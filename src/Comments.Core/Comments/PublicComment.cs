@@ -16,7 +16,10 @@ public sealed record PublicComment(
     DateTimeOffset? UpdatedAt,
     string Cursor)
 {
+    /// <summary>Featured by a moderator.</summary>
+    public bool Pinned { get; init; }
+
     public static PublicComment From(Comment c) =>
         new(c.Id, c.ThreadId, c.ParentId, c.Depth, c.AuthorName, c.AuthorUrl, c.Html, c.CreatedAt, c.UpdatedAt,
-            c.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            c.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Pinned = c.Pinned };
 }

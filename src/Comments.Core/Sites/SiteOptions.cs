@@ -17,6 +17,8 @@ public sealed class SiteOptions
     public List<string> AllowedOrigins { get; set; } = [];
     public ModerationMode ModerationMode { get; set; } = ModerationMode.Post;
     public bool RequireNameAndEmail { get; set; } = true;
+    /// <summary>Reader flags that put a published comment on the moderators' reported queue.</summary>
+    public int FlagThreshold { get; set; } = 3;
     /// <summary>Threads stop taking comments this many days after their first comment; null keeps them open.</summary>
     public int? AutoCloseAfterDays { get; set; }
     /// <summary>Depth of the deepest reply; a top-level comment has depth 0.</summary>

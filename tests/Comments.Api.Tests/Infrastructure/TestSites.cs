@@ -14,7 +14,7 @@ public static class TestSites
     /// <summary>Replies one level deep at most.</summary>
     public const string Shallow = "t-shallow";
 
-    public static IReadOnlyDictionary<string, string> Environment(string dataDir, string? redis, int embeddedPort) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Environment(string dataDir, string? redis, int embeddedPort) => new Dictionary<string, string>(TestModerators.Environment)
     {
         ["ConnectionStrings__Redis"] = redis ?? "",
         ["Storage__DataDir"] = dataDir,

@@ -1,0 +1,99 @@
+using Comments.Api.Infrastructure;
+using Comments.Api.Sites;
+using Comments.Core.Moderation;
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Comments.Api.Moderation;
+
+/// <summary>Moderator actions on comments, one at a time or in bulk.</summary>
+public static class ActionEndpoints
+{
+    public const int MaxBulk = 200;
+    private const long MaxBodyBytes = FieldLimits.RequestBodyBytes;
+
+    public static void MapActionEndpoints(this RouteGroupBuilder site)
+    {
+        site.MapPost("/comments/{id}/actions", Act)
+            .WithName("ModerateComment")
+            .WithSummary("approve, reject (with reason), spam, delete, restore, edit (with text), pin, unpin; answers the comment as it is now.")
+            .Accepts<ActionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        site.MapPost("/actions", ActInBulk)
+            .WithName("ModerateComments")
+            .WithSummary("One action on many comments; each gets its own result.")
+            .Accepts<BulkActionRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    public static async Task<Results<Ok<ModerationItem>, ProblemHttpResult>> Act(
+        string id, HttpContext http, ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.ActionRequest, MaxBodyBytes, ct);
+        if (problem is not null) return problem;
+        if (!TryParseAction(body!.Action, out var action)) return UnknownAction();
+        var result = await ApplyAsync(ModerationApi.Who(http), site.Id, id, new ModerationCommand(action, body.Reason, body.Text), service, items, queue, ct);
+        return result.Item is { } item ? TypedResults.Ok(item) : result.Problem!;
+    }
+
+    public static async Task<Results<Ok<BulkActionResponse>, ProblemHttpResult>> ActInBulk(
+        HttpContext http, ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.BulkActionRequest, MaxBodyBytes, ct);
+        if (problem is not null) return problem;
+        if (body!.Ids is not { Length: > 0 and <= MaxBulk } ids)
+            return Invalid("ids", $"ids lists 1 to {MaxBulk} comment ids.");
+        if (!TryParseAction(body.Action, out var action)) return UnknownAction();
+        if (action == ModerationAction.Edit) return Invalid("action", "edit works on one comment at a time.");
+
+        var who = ModerationApi.Who(http);
+        var results = new List<BulkItemResult>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            var result = await ApplyAsync(who, site.Id, id, new ModerationCommand(action, body.Reason), service, items, queue, ct);
+            results.Add(new BulkItemResult(id, result.Item is null ? result.Problem!.StatusCode : StatusCodes.Status200OK,
+                result.Item is null ? result.Problem!.ProblemDetails.Extensions["code"] as string : null, result.Item));
+        }
+        return TypedResults.Ok(new BulkActionResponse(results));
+    }
+
+    private sealed record Applied(ModerationItem? Item, ProblemHttpResult? Problem);
+
+    private static async Task<Applied> ApplyAsync(Moderator who, string site, string id, ModerationCommand command,
+        ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
+    {
+        if (!Paging.IsCommentId(id)) return new(null, NotFound());
+        var result = await service.ApplyAsync(who, site, id, command, ct);
+        switch (result.Kind)
+        {
+            case ModerationResultKind.NotFound:
+                return new(null, NotFound());
+            case ModerationResultKind.Refused when result.Code == ModerationErrorCodes.Invalid:
+                return new(null, Invalid(command.Action == ModerationAction.Edit ? "text" : "reason", result.Message!));
+            case ModerationResultKind.Refused:
+                return new(null, Problems.Of(StatusCodes.Status409Conflict, result.Code!, result.Message!));
+        }
+        var outcome = result.Outcome!;
+        if (outcome.Decision is Decision.Change) await queue.ChangedAsync(outcome, ct);
+        return new(await items.OneAsync(outcome.After, ct), null);
+    }
+
+    public static bool TryParseAction(string? value, out ModerationAction action)
+    {
+        action = default;
+        return value is { Length: > 0 } && value.All(char.IsAsciiLetterLower) && Enum.TryParse(value, ignoreCase: true, out action);
+    }
+
+    private static ProblemHttpResult UnknownAction() =>
+        Invalid("action", "action is one of: approve, reject, spam, delete, restore, edit, pin, unpin.");
+
+    private static ProblemHttpResult NotFound() =>
+        Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.Invalid, "The request has errors.",
+            [new FieldError(field, ModerationErrorCodes.Invalid, message)]);
+}

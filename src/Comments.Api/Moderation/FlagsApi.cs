@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Comments.Api.Infrastructure;
+using Comments.Api.Sites;
+using Comments.Core.Moderation;
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Comments.Api.Moderation;
+
+/// <summary>
+/// Readers flag a published comment (anonymous, rate-limited, one flag per reader per comment;
+/// a reader is known by address). At the site's threshold it joins the reported queue and stays
+/// visible until a moderator decides.
+/// </summary>
+public static class FlagsApi
+{
+    public static void MapFlagsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/sites/{site}")
+            .WithTags("Comments")
+            .AddEndpointFilter<SiteFilter>()
+            .RequireCors(SiteCors.PolicyName)
+            .MapPost("/comments/{id}/flags", Flag)
+            .WithName("FlagComment")
+            .WithSummary("Flag a published comment for moderators, with a reason: offensive, abusive, spam, off-topic, other.")
+            .Accepts<FlagRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimits.PostPolicy);
+    }
+
+    public static async Task<Results<Accepted<FlagResponse>, ProblemHttpResult>> Flag(
+        string id, HttpContext http, IModerationStore store, Core.Storage.ICommentStore comments, ModerationQueueBroadcaster queue, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.FlagRequest, 4 * 1024, ct);
+        if (problem is not null) return problem;
+        if (!RejectReasons.IsKnown(body!.Reason))
+            return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.FlagInvalid, "The flag has errors.",
+                [new FieldError("reason", ModerationErrorCodes.FlagInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.")]);
+        if (!Paging.IsCommentId(id)) return CommentNotFound();
+
+        var outcome = await store.AddFlagAsync(site.Id, id, ReaderKey(http), body.Reason!, site.FlagThreshold, ct);
+        switch (outcome.Result)
+        {
+            case FlagResult.NotFlaggable:
+                return CommentNotFound();
+            case FlagResult.AlreadyFlagged:
+                return Problems.Of(StatusCodes.Status409Conflict, ModerationErrorCodes.AlreadyFlagged, "You already flagged this comment.");
+        }
+        if (outcome.BecameReported && await comments.GetAsync(site.Id, id, ct) is { } reported) await queue.ReportedAsync(reported, ct);
+        return TypedResults.Accepted((string?)null, new FlagResponse("received"));
+    }
+
+    /// <summary>A reader's flag identity: a digest of the address, so the flag hash holds no IP.</summary>
+    private static string ReaderKey(HttpContext http) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("flag-reader:" + ClientInfo.Ip(http))).AsSpan(0, 16));
+
+    private static ProblemHttpResult CommentNotFound() =>
+        Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+}

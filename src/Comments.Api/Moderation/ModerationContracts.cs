@@ -1,0 +1,65 @@
+using Comments.Core.Comments;
+using Comments.Core.Moderation;
+
+namespace Comments.Api.Moderation;
+
+public sealed record ModeratorResponse(string Name, string Role, IReadOnlyList<ModeratedSite> Sites);
+
+public sealed record ModeratedSite(string Id, string DisplayName, int FlagThreshold);
+
+/// <summary>Everything a moderator needs to decide on one comment. Only ever sent to an authenticated moderator over HTTP.</summary>
+public sealed record ModerationItem(
+    string Id,
+    string Site,
+    string ThreadId,
+    string? ParentId,
+    string Queue,
+    string Status,
+    string Text,
+    string Html,
+    string AuthorName,
+    string? AuthorEmail,
+    string? AuthorUrl,
+    string Ip,
+    string? UserAgent,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt,
+    double? SpamScore,
+    double? ToxicityScore,
+    string? ModelVersion,
+    IReadOnlyList<CommentReason> Reasons,
+    bool Pinned,
+    bool Reported,
+    IReadOnlyDictionary<string, long> Flags,
+    AuthorHistory? AuthorHistory,
+    string Cursor);
+
+public sealed record QueueResponse(string Site, string Queue, IReadOnlyList<ModerationItem> Items, string? NextCursor, QueueCounts Counts);
+
+/// <param name="Action">approve, reject, spam, delete, restore, edit, pin, unpin.</param>
+/// <param name="Reason">For reject: offensive, abusive, spam, off-topic, other.</param>
+/// <param name="Text">For edit: the new text.</param>
+public sealed record ActionRequest(string? Action, string? Reason = null, string? Text = null);
+
+public sealed record BulkActionRequest(string[]? Ids, string? Action, string? Reason = null);
+
+/// <param name="Status">The HTTP status the single action would have answered.</param>
+public sealed record BulkItemResult(string Id, int Status, string? Code, ModerationItem? Item);
+
+public sealed record BulkActionResponse(IReadOnlyList<BulkItemResult> Results);
+
+/// <summary>Ban or unban by <c>value</c> (an email, IP address or name) or by the author of <c>commentId</c>.</summary>
+/// <param name="Kind">email, ip or name.</param>
+public sealed record BanRequest(string? Kind, string? Value = null, string? CommentId = null, DateTimeOffset? ExpiresAt = null, string? Reason = null);
+
+/// <param name="Shown">The banned value as moderators see it in the audit log.</param>
+public sealed record BanResponse(string Kind, string Shown, DateTimeOffset? ExpiresAt);
+
+public sealed record ThreadStateResponse(string Thread, bool Closed);
+
+public sealed record AuditResponse(IReadOnlyList<AuditEntry> Entries, string? NextCursor);
+
+/// <param name="Reason">offensive, abusive, spam, off-topic, other.</param>
+public sealed record FlagRequest(string? Reason);
+
+public sealed record FlagResponse(string Status);

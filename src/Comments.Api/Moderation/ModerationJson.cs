@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Comments.Api.Moderation;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ModeratorResponse))]
+[JsonSerializable(typeof(ModerationItem))]
+[JsonSerializable(typeof(QueueResponse))]
+[JsonSerializable(typeof(Core.Moderation.QueueCounts))]
+[JsonSerializable(typeof(ActionRequest))]
+[JsonSerializable(typeof(BulkActionRequest))]
+[JsonSerializable(typeof(BulkActionResponse))]
+[JsonSerializable(typeof(BanRequest))]
+[JsonSerializable(typeof(BanResponse))]
+[JsonSerializable(typeof(ThreadStateResponse))]
+[JsonSerializable(typeof(AuditResponse))]
+[JsonSerializable(typeof(FlagRequest))]
+[JsonSerializable(typeof(FlagResponse))]
+internal sealed partial class ModerationJson : JsonSerializerContext;

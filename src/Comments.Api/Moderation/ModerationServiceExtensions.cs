@@ -1,0 +1,36 @@
+using Comments.Api.Events;
+using Comments.Core.Moderation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace Comments.Api.Moderation;
+
+public static class ModerationServiceExtensions
+{
+    /// <summary>Moderator keys and their authentication, the moderation service, the moderators' hub on the Redis backplane.</summary>
+    public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new ModerationOptions());
+        services.AddSingleton<ModeratorKeys>();
+        services.AddAuthentication(ModeratorKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ModeratorKeyAuthentication>(ModeratorKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(ModeratorKeyAuthentication.PolicyName, policy => policy
+            .AddAuthenticationSchemes(ModeratorKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser());
+
+        services.AddSingleton<CommentDecisions>();
+        services.AddSingleton<ModerationService>();
+        services.AddSingleton<ModerationItems>();
+        services.AddSingleton<ModerationQueueBroadcaster>();
+        services.AddSingleton<ICommentEventHandler>(sp => sp.GetRequiredService<ModerationQueueBroadcaster>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ModerationJson.Default));
+
+        // The backplane is always Redis (design.md): the store's own connection settings, its own multiplexer.
+        services.AddSignalR().AddStackExchangeRedis();
+        services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, store) =>
+            options.ConnectionFactory = writer => ConnectionMultiplexer.ConnectAsync(store.Configuration, writer)
+                .ContinueWith(t => (IConnectionMultiplexer)t.Result, TaskScheduler.Default));
+        return services;
+    }
+}

@@ -1,0 +1,447 @@
+// The moderator page: plain JS, no build step. Text from comments is only ever inserted with
+// textContent; the comment body is the server's sanitized HTML.
+"use strict";
+
+const QUEUES = ["pending", "spam", "reported", "published", "rejected", "deleted"];
+const REASONS = ["offensive", "abusive", "spam", "off-topic", "other"];
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  key: sessionStorage.getItem("moderatorKey"),
+  me: null,
+  site: null,
+  queue: "pending",
+  items: new Map(),      // id → { item, el }
+  focused: null,
+  picked: new Set(),
+  rejecting: null,       // id of the card waiting for a reject reason
+  nextCursor: null,
+  connection: null,
+  arrivals: 0,
+  loading: Promise.resolve(), // the queue load in flight: live changes wait for it
+};
+
+class Problem extends Error {
+  constructor(status, body) {
+    super(body?.title || `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.code;
+  }
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, {
+    ...options,
+    headers: { Authorization: `Bearer ${state.key}`, ...(options.body ? { "Content-Type": "application/json" } : {}) },
+  });
+  const body = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) throw new Problem(response.status, body);
+  return body;
+}
+
+const sitePath = (rest) => `/api/moderation/sites/${encodeURIComponent(state.site)}${rest}`;
+
+// ---- sign in ---------------------------------------------------------------------------------
+
+async function signIn(key) {
+  state.key = key;
+  try {
+    state.me = await api("/api/moderation/me");
+  } catch (e) {
+    sessionStorage.removeItem("moderatorKey");
+    state.key = null;
+    $("sign-in-error").textContent = e.status === 401 ? "That key is not valid." : `Could not sign in: ${e.message}`;
+    return;
+  }
+  sessionStorage.setItem("moderatorKey", key);
+  $("sign-in").hidden = true;
+  $("sign-out").hidden = false;
+  const sites = $("site");
+  sites.replaceChildren(...state.me.sites.map((s) => new Option(`${s.displayName} (${s.id})`, s.id)));
+  sites.hidden = state.me.sites.length < 2;
+  state.site = state.me.sites[0]?.id ?? null;
+  renderTabs();
+  $("tabs").hidden = false;
+  await connect();
+  await loadQueue();
+}
+
+function signOut() {
+  sessionStorage.removeItem("moderatorKey");
+  location.reload();
+}
+
+// ---- live queue ------------------------------------------------------------------------------
+
+async function connect() {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/moderation", { accessTokenFactory: () => state.key })
+    .withAutomaticReconnect()
+    .build();
+  connection.on("queueItemAdded", onAdded);
+  connection.on("queueItemUpdated", onUpdated);
+  connection.on("queueItemRemoved", onRemoved);
+  connection.on("queueCounts", (n) => { if (n.site === state.site) renderCounts(n.counts); });
+  connection.onreconnecting(() => setLive("reconnecting…"));
+  connection.onreconnected(async () => { await connection.invoke("Listening"); setLive("live"); await loadQueue(); });
+  connection.onclose(() => setLive("offline"));
+  await connection.start();
+  // Answered once this connection hears its sites: the queue loaded after it misses nothing.
+  await connection.invoke("Listening");
+  state.connection = connection;
+  setLive("live");
+}
+
+async function onAdded(notice) {
+  await state.loading;
+  if (notice.site !== state.site || notice.queue !== state.queue || state.items.has(notice.id)) return;
+  const item = await api(sitePath(`/comments/${notice.id}`)).catch(() => null);
+  if (!item || item.queue !== state.queue || state.items.has(item.id)) return;
+  append(item);
+  state.arrivals++;
+  setLive(`live · ${state.arrivals} new`);
+  if (!state.focused) focus(item.id);
+  updateEmpty();
+}
+
+async function onUpdated(notice) {
+  await state.loading;
+  if (notice.site !== state.site || !state.items.has(notice.id)) return;
+  const item = await api(sitePath(`/comments/${notice.id}`)).catch(() => null);
+  if (item) replace(item);
+}
+
+async function onRemoved(notice) {
+  await state.loading;
+  if (notice.site === state.site && notice.queue === state.queue) drop(notice.id);
+}
+
+function setLive(text) { $("live").textContent = text; }
+
+// ---- queue -----------------------------------------------------------------------------------
+
+function renderTabs() {
+  $("tabs").replaceChildren(...QUEUES.map((q, i) => {
+    const tab = document.createElement("button");
+    tab.type = "button";
+    tab.role = "tab";
+    tab.dataset.queue = q;
+    tab.title = `${q} (${i + 1})`;
+    tab.setAttribute("aria-selected", String(q === state.queue));
+    const name = document.createElement("span");
+    name.textContent = q + " ";
+    const count = document.createElement("span");
+    count.className = "count";
+    count.dataset.count = q;
+    tab.append(name, count);
+    tab.addEventListener("click", () => switchQueue(q));
+    return tab;
+  }));
+}
+
+function renderCounts(counts) {
+  for (const q of QUEUES) {
+    const el = document.querySelector(`[data-count="${q}"]`);
+    if (el) el.textContent = String(counts[q] ?? 0);
+  }
+}
+
+async function switchQueue(queue) {
+  state.queue = queue;
+  for (const tab of $("tabs").children) tab.setAttribute("aria-selected", String(tab.dataset.queue === queue));
+  await loadQueue();
+}
+
+function loadQueue() {
+  state.loading = state.loading.catch(() => {}).then(renderQueue);
+  return state.loading;
+}
+
+// Loads run one after another, and live changes wait for the one in flight: an arrival is either
+// in the page loaded or appended after it, never lost to a load that replaced the list.
+async function renderQueue() {
+  if (!state.site) return;
+  const page = await api(sitePath(`/queue/${state.queue}?limit=100`));
+  state.items.clear();
+  state.picked.clear();
+  state.focused = null;
+  state.arrivals = 0;
+  $("queue").replaceChildren();
+  $("queue").hidden = false;
+  page.items.forEach(append);
+  state.nextCursor = page.nextCursor;
+  renderCounts(page.counts);
+  renderMore();
+  updateBulk();
+  updateEmpty();
+  if (page.items.length) focus(page.items[0].id);
+  $("queue").dataset.site = state.site;
+  $("queue").dataset.queue = state.queue;
+}
+
+function renderMore() {
+  document.querySelector(".more")?.remove();
+  if (!state.nextCursor) return;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "more";
+  more.textContent = "Load more";
+  more.addEventListener("click", async () => {
+    const page = await api(sitePath(`/queue/${state.queue}?limit=100&cursor=${state.nextCursor}`));
+    page.items.filter((i) => !state.items.has(i.id)).forEach(append);
+    state.nextCursor = page.nextCursor;
+    renderMore();
+  });
+  $("queue").after(more);
+}
+
+function updateEmpty() { $("empty").hidden = state.items.size > 0; }
+
+// ---- cards -----------------------------------------------------------------------------------
+
+function append(item) {
+  const el = $("card").content.firstElementChild.cloneNode(true);
+  el.dataset.id = item.id;
+  el.addEventListener("click", (e) => {
+    if (e.target.closest("button, input")) return;
+    focus(item.id);
+  });
+  el.querySelector(".pick").addEventListener("change", (e) => pick(item.id, e.target.checked));
+  for (const button of el.querySelectorAll("[data-act]")) {
+    button.addEventListener("click", () => { focus(item.id); command(button.dataset.act); });
+  }
+  for (const button of el.querySelectorAll("[data-reason]")) {
+    button.addEventListener("click", () => act(item.id, "reject", button.dataset.reason));
+  }
+  fill(el, item);
+  state.items.set(item.id, { item, el });
+  $("queue").append(el);
+}
+
+function replace(item) {
+  const entry = state.items.get(item.id);
+  if (!entry) return;
+  entry.item = item;
+  fill(entry.el, item);
+}
+
+function fill(el, item) {
+  const text = (selector, value) => { el.querySelector(selector).textContent = value ?? ""; };
+  text(".author", item.authorName);
+  text(".email", item.authorEmail ?? "no email");
+  text(".ip", item.ip);
+  el.querySelector(".ip").title = item.userAgent ?? "";
+  const when = el.querySelector(".when");
+  when.dateTime = item.createdAt;
+  when.textContent = new Date(item.createdAt).toLocaleString();
+  text(".thread", `in ${item.threadId}`);
+  const body = el.querySelector(".body");
+  body.innerHTML = item.html; // sanitized by the server (allowlist), never raw user HTML
+  highlight(body, wordsOf(item.reasons));
+  score(el.querySelector(".score.spam"), item.spamScore);
+  score(el.querySelector(".score.toxicity"), item.toxicityScore);
+  const h = item.authorHistory;
+  text(".history", h ? `history: ${h.published} published · ${h.rejected} rejected · ${h.spam} spam` : "no history (no email)");
+  const flags = Object.entries(item.flags ?? {});
+  text(".flags", flags.length ? "flags: " + flags.map(([r, n]) => `${r} ×${n}`).join(", ") : "");
+  el.querySelector(".reasons").replaceChildren(...item.reasons.map((r) => {
+    const li = document.createElement("li");
+    li.textContent = r.code;
+    li.title = r.detail;
+    return li;
+  }));
+  el.classList.toggle("picked", state.picked.has(item.id));
+  el.querySelector(".pick").checked = state.picked.has(item.id);
+}
+
+function score(el, value) {
+  const known = typeof value === "number";
+  el.querySelector(".value").textContent = known ? value.toFixed(2) : "–";
+  el.querySelector(".meter i").style.width = known ? `${Math.round(value * 100)}%` : "0";
+  el.classList.toggle("high", known && value >= 0.8);
+  el.classList.toggle("mid", known && value >= 0.5 && value < 0.8);
+}
+
+/** Words named by the rules or the model in their reasons: quoted, or listed after "words:". */
+function wordsOf(reasons) {
+  const words = new Set();
+  for (const r of reasons ?? []) {
+    for (const m of (r.detail ?? "").matchAll(/["'‘“]([^"'’”]{2,40})["'’”]/g)) words.add(m[1].toLowerCase());
+    const listed = /words?:\s*(.+)$/i.exec(r.detail ?? "");
+    if (listed) listed[1].split(/[,;]\s*/).map((w) => w.trim().toLowerCase()).filter((w) => w.length > 1).forEach((w) => words.add(w));
+  }
+  return [...words];
+}
+
+function highlight(root, words) {
+  if (!words.length) return;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`(${escaped.join("|")})`, "gi");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    const parts = node.nodeValue.split(pattern);
+    if (parts.length < 2) continue;
+    node.replaceWith(...parts.map((part, i) => {
+      if (i % 2 === 0) return document.createTextNode(part);
+      const mark = document.createElement("mark");
+      mark.textContent = part;
+      return mark;
+    }));
+  }
+}
+
+function focus(id) {
+  if (state.focused) state.items.get(state.focused)?.el.classList.remove("focused");
+  state.focused = id;
+  const entry = id ? state.items.get(id) : null;
+  if (!entry) return;
+  entry.el.classList.add("focused");
+  entry.el.focus({ preventScroll: true });
+  entry.el.scrollIntoView({ block: "nearest" });
+}
+
+function drop(id) {
+  const entry = state.items.get(id);
+  if (!entry) return;
+  const ids = [...state.items.keys()];
+  const at = ids.indexOf(id);
+  entry.el.remove();
+  state.items.delete(id);
+  state.picked.delete(id);
+  if (state.rejecting === id) state.rejecting = null;
+  if (state.focused === id) {
+    state.focused = null;
+    focus(ids[at + 1] ?? ids[at - 1] ?? null);
+  }
+  updateBulk();
+  updateEmpty();
+}
+
+function move(step) {
+  const ids = [...state.items.keys()];
+  if (!ids.length) return;
+  const at = ids.indexOf(state.focused);
+  focus(ids[Math.min(ids.length - 1, Math.max(0, at + step))]);
+}
+
+// ---- actions ---------------------------------------------------------------------------------
+
+function command(name) {
+  const id = state.focused;
+  if (!id) return;
+  if (name === "reject") return askReason(id);
+  if (name === "ban") return ban(id);
+  return act(id, name);
+}
+
+function askReason(id) {
+  state.rejecting = id;
+  state.items.get(id).el.querySelector(".reject-reasons").hidden = false;
+  status("Reject: press 1–5 for the reason, Esc to cancel.");
+}
+
+function cancelReason() {
+  if (!state.rejecting) return;
+  state.items.get(state.rejecting)?.el.querySelector(".reject-reasons").setAttribute("hidden", "");
+  state.rejecting = null;
+  status("");
+}
+
+async function act(id, action, reason) {
+  const entry = state.items.get(id);
+  if (!entry) return;
+  cancelReason();
+  entry.el.classList.add("busy");
+  try {
+    const item = await api(sitePath(`/comments/${id}/actions`), { method: "POST", body: JSON.stringify({ action, reason }) });
+    status(`${action === "reject" ? `rejected (${reason})` : action + "d"}: ${item.authorName}`.replace("spamd", "marked spam"));
+    if (item.queue !== state.queue) drop(id); else { entry.el.classList.remove("busy"); replace(item); }
+  } catch (e) {
+    entry.el.classList.remove("busy");
+    status(`Could not ${action}: ${e.message}`);
+  }
+}
+
+async function ban(id) {
+  const entry = state.items.get(id);
+  const kind = entry.item.authorEmail ? "email" : "ip";
+  try {
+    const result = await api(sitePath("/bans"), { method: "POST", body: JSON.stringify({ kind, commentId: id, reason: "banned from the queue" }) });
+    entry.el.querySelector(".note").textContent = `banned ${result.kind} ${result.shown}`;
+    status(`Banned ${result.kind} ${result.shown}. Their next comments are rejected.`);
+  } catch (e) {
+    status(`Could not ban: ${e.message}`);
+  }
+}
+
+function pick(id, on) {
+  if (on) state.picked.add(id); else state.picked.delete(id);
+  const entry = state.items.get(id);
+  if (entry) {
+    entry.el.classList.toggle("picked", on);
+    entry.el.querySelector(".pick").checked = on;
+  }
+  updateBulk();
+}
+
+function updateBulk() {
+  $("bulk").hidden = state.picked.size === 0;
+  $("bulk-count").textContent = `${state.picked.size} selected`;
+}
+
+async function bulk(action) {
+  if (action === "clear") { [...state.picked].forEach((id) => pick(id, false)); return; }
+  let reason;
+  if (action === "reject") {
+    reason = prompt(`Reason: ${REASONS.join(", ")}`, "other");
+    if (!REASONS.includes(reason)) return;
+  }
+  const ids = [...state.picked];
+  const { results } = await api(sitePath("/actions"), { method: "POST", body: JSON.stringify({ ids, action, reason }) });
+  for (const r of results) {
+    if (r.item && r.item.queue !== state.queue) drop(r.id);
+    else if (r.item) { pick(r.id, false); replace(r.item); }
+  }
+  const failed = results.filter((r) => r.status !== 200).length;
+  status(`${action}: ${results.length - failed} done${failed ? `, ${failed} failed` : ""}.`);
+}
+
+function status(text) { $("status").textContent = text; }
+
+// ---- keyboard --------------------------------------------------------------------------------
+
+function onKey(e) {
+  if (e.ctrlKey || e.metaKey || e.altKey || !state.me) return;
+  if (e.target.closest("input, select, textarea")) return;
+  if ($("help").open) return;
+  if (state.rejecting) {
+    if (e.key === "Escape") { cancelReason(); e.preventDefault(); return; }
+    const n = Number(e.key);
+    if (n >= 1 && n <= REASONS.length) { act(state.rejecting, "reject", REASONS[n - 1]); e.preventDefault(); }
+    return;
+  }
+  const keys = {
+    j: () => move(1), k: () => move(-1),
+    a: () => command("approve"), r: () => command("reject"), s: () => command("spam"),
+    d: () => command("delete"), b: () => command("ban"),
+    x: () => state.focused && pick(state.focused, !state.picked.has(state.focused)),
+    "?": () => $("help").showModal(),
+  };
+  const n = Number(e.key);
+  if (n >= 1 && n <= QUEUES.length) { switchQueue(QUEUES[n - 1]); e.preventDefault(); return; }
+  if (keys[e.key]) { keys[e.key](); e.preventDefault(); }
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("sign-in").addEventListener("submit", (e) => { e.preventDefault(); signIn($("key").value.trim()); });
+  $("sign-out").addEventListener("click", signOut);
+  $("help-button").addEventListener("click", () => $("help").showModal());
+  $("site").addEventListener("change", (e) => { state.site = e.target.value; loadQueue(); });
+  for (const button of document.querySelectorAll("[data-bulk]")) button.addEventListener("click", () => bulk(button.dataset.bulk));
+  document.addEventListener("keydown", onKey);
+  if (state.key) signIn(state.key);
+});

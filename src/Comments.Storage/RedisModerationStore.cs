@@ -1,0 +1,217 @@
+using System.Text.Json;
+using Comments.Core.Comments;
+using Comments.Core.Moderation;
+using StackExchange.Redis;
+
+namespace Comments.Storage;
+
+/// <summary>
+/// Queues, flags, audit and labels. A moderator's change to a comment rewrites the comment JSON
+/// and every index in one MULTI/EXEC conditioned on the JSON read (optimistic concurrency), so
+/// two moderators acting at once never leave a comment in two queues.
+/// </summary>
+public sealed class RedisModerationStore(IConnectionMultiplexer redis) : IModerationStore
+{
+    private const int MaxAttempts = 8;
+    private const int ThreadScanChunk = 500;
+    private const int ThreadScanLimit = 5_000;
+    /// <summary>The author history counts this many of the author's latest comments.</summary>
+    public const int AuthorHistoryWindow = 500;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<QueuePage> ListAsync(string site, ModerationQueue queue, string? threadId, long? after, int limit, CancellationToken ct = default)
+    {
+        if (threadId is not null) return await ListThreadAsync(site, queue, threadId, after, limit);
+        var index = queue == ModerationQueue.Reported ? RedisKeys.Reported(site) : RedisKeys.Status(site, queue.Status()!.Value);
+        var entries = await Db.SortedSetRangeByScoreWithScoresAsync(index, after ?? double.NegativeInfinity, double.PositiveInfinity,
+            Exclude.Start, Order.Ascending, 0, limit + 1);
+        var page = entries.Take(limit).ToArray();
+        var comments = await GetManyAsync(site, page.Select(e => (string)e.Element!));
+        return new QueuePage(comments.Where(c => Belongs(c, queue)).ToList(), entries.Length > limit ? (long)page[^1].Score : null);
+    }
+
+    // A thread's comments are scanned in order and filtered; a long thread is paged by the scan position.
+    private async Task<QueuePage> ListThreadAsync(string site, ModerationQueue queue, string threadId, long? after, int limit)
+    {
+        var found = new List<Comment>();
+        double position = after ?? double.NegativeInfinity;
+        var scanned = 0;
+        while (scanned < ThreadScanLimit)
+        {
+            var entries = await Db.SortedSetRangeByScoreWithScoresAsync(RedisKeys.ThreadAll(site, threadId), position, double.PositiveInfinity,
+                Exclude.Start, Order.Ascending, 0, ThreadScanChunk);
+            if (entries.Length == 0) return new QueuePage(found, null);
+            scanned += entries.Length;
+            var comments = await GetManyAsync(site, entries.Select(e => (string)e.Element!));
+            var reported = queue == ModerationQueue.Reported ? await ReportedAmongAsync(site, comments) : [];
+            foreach (var comment in comments)
+            {
+                position = comment.Seq;
+                if (!Belongs(comment, queue) || (queue == ModerationQueue.Reported && !reported.Contains(comment.Id))) continue;
+                found.Add(comment);
+                if (found.Count == limit) return new QueuePage(found, comment.Seq);
+            }
+            if (entries.Length < ThreadScanChunk) return new QueuePage(found, null);
+            position = entries[^1].Score;
+        }
+        return new QueuePage(found, (long)position);
+    }
+
+    private static bool Belongs(Comment comment, ModerationQueue queue) =>
+        comment.Status == (queue.Status() ?? CommentStatus.Published);
+
+    private async Task<HashSet<string>> ReportedAmongAsync(string site, IReadOnlyList<Comment> comments)
+    {
+        var batch = Db.CreateBatch();
+        var scores = comments.Select(c => (c.Id, batch.SortedSetScoreAsync(RedisKeys.Reported(site), c.Id))).ToList();
+        batch.Execute();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, score) in scores)
+        {
+            if (await score is not null) result.Add(id);
+        }
+        return result;
+    }
+
+    public async Task<QueueCounts> CountAsync(string site, CancellationToken ct = default)
+    {
+        var batch = Db.CreateBatch();
+        Task<long> Count(CommentStatus s) => batch.SortedSetLengthAsync(RedisKeys.Status(site, s));
+        var pending = Count(CommentStatus.Pending);
+        var spam = Count(CommentStatus.Spam);
+        var published = Count(CommentStatus.Published);
+        var rejected = Count(CommentStatus.Rejected);
+        var deleted = Count(CommentStatus.Deleted);
+        var reported = batch.SortedSetLengthAsync(RedisKeys.Reported(site));
+        batch.Execute();
+        return new QueueCounts(await pending, await spam, await reported, await published, await rejected, await deleted);
+    }
+
+    public async Task<AuthorHistory> AuthorHistoryAsync(string site, string emailDigest, CancellationToken ct = default)
+    {
+        var ids = await Db.SortedSetRangeByRankAsync(RedisKeys.Author(site, emailDigest), 0, AuthorHistoryWindow - 1, Order.Descending);
+        var comments = await GetManyAsync(site, ids.Select(i => (string)i!));
+        long Count(CommentStatus s) => comments.Count(c => c.Status == s);
+        return new AuthorHistory(Count(CommentStatus.Published), Count(CommentStatus.Pending), Count(CommentStatus.Rejected),
+            Count(CommentStatus.Spam), Count(CommentStatus.Deleted));
+    }
+
+    public async Task<ReportState> ReportsAsync(string site, string commentId, CancellationToken ct = default)
+    {
+        var batch = Db.CreateBatch();
+        var score = batch.SortedSetScoreAsync(RedisKeys.Reported(site), commentId);
+        var flags = batch.HashValuesAsync(RedisKeys.Flags(site, commentId));
+        batch.Execute();
+        var byReason = (await flags).GroupBy(v => (string)v!).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return new ReportState(await score is not null, byReason);
+    }
+
+    public async Task<ChangeOutcome?> ChangeAsync(string site, string commentId, Func<Comment, bool, Decision> decide, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Comment(site, commentId);
+        var reportedKey = RedisKeys.Reported(site);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var batch = Db.CreateBatch();
+            var rawTask = batch.StringGetAsync(key);
+            var scoreTask = batch.SortedSetScoreAsync(reportedKey, commentId);
+            batch.Execute();
+            var raw = await rawTask;
+            if (RedisCommentStore.Deserialize(raw) is not { } before) return null;
+            var reported = await scoreTask is not null;
+
+            var decision = decide(before, reported);
+            if (decision is not Decision.Change change) return new ChangeOutcome(decision, before, before, reported, 0);
+
+            var after = change.After;
+            var auditSeq = await Db.StringIncrementAsync(RedisKeys.AuditSequence(site));
+            var tx = Db.CreateTransaction();
+            tx.AddCondition(Condition.StringEqual(key, raw));
+            tx.AddCondition(reported ? Condition.SortedSetContains(reportedKey, commentId) : Condition.SortedSetNotContains(reportedKey, commentId));
+
+            _ = tx.StringSetAsync(key, RedisCommentStore.Serialize(after));
+            if (before.Status != after.Status)
+            {
+                _ = tx.SortedSetRemoveAsync(RedisKeys.Status(site, before.Status), commentId);
+                _ = tx.SortedSetAddAsync(RedisKeys.Status(site, after.Status), commentId, after.Seq);
+            }
+            var publishedKey = RedisKeys.ThreadPublished(site, after.ThreadId);
+            if (after.Status == CommentStatus.Published) _ = tx.SortedSetAddAsync(publishedKey, commentId, after.Seq);
+            else _ = tx.SortedSetRemoveAsync(publishedKey, commentId);
+            if (ModerationService.ReaderEvent(before, after) is not null)
+                _ = tx.HashIncrementAsync(RedisKeys.Thread(site, after.ThreadId), RedisKeys.ThreadFields.Version);
+            if (change.ClearReports)
+            {
+                _ = tx.SortedSetRemoveAsync(reportedKey, commentId);
+                _ = tx.KeyDeleteAsync(RedisKeys.Flags(site, commentId));
+            }
+            var entry = JsonSerializer.Serialize(change.Audit with { Seq = auditSeq }, ModerationStorageJson.Default.AuditEntry);
+            _ = tx.SortedSetAddAsync(RedisKeys.Audit(site), entry, auditSeq);
+            _ = tx.SortedSetAddAsync(RedisKeys.AuditOfComment(site, commentId), entry, auditSeq);
+            if (change.Label is { } label)
+                _ = tx.HashSetAsync(RedisKeys.Labels(site), commentId, JsonSerializer.Serialize(label, ModerationStorageJson.Default.Label));
+            var count = tx.SortedSetLengthAsync(publishedKey);
+
+            if (await tx.ExecuteAsync())
+                return new ChangeOutcome(change with { Audit = change.Audit with { Seq = auditSeq } }, before, after, reported, await count);
+        }
+        throw new InvalidOperationException($"Comment {commentId} kept changing under {MaxAttempts} attempts.");
+    }
+
+    public async Task<FlagOutcome> AddFlagAsync(string site, string commentId, string readerKey, string reason, int threshold, CancellationToken ct = default)
+    {
+        var comment = RedisCommentStore.Deserialize(await Db.StringGetAsync(RedisKeys.Comment(site, commentId)));
+        if (comment is not { Status: CommentStatus.Published }) return new FlagOutcome(FlagResult.NotFlaggable, 0, false);
+
+        var flags = RedisKeys.Flags(site, commentId);
+        if (!await Db.HashSetAsync(flags, readerKey, reason, When.NotExists))
+            return new FlagOutcome(FlagResult.AlreadyFlagged, await Db.HashLengthAsync(flags), false);
+        var count = await Db.HashLengthAsync(flags);
+        if (count < threshold) return new FlagOutcome(FlagResult.Added, count, false);
+
+        // Reported only while still published: a moderator's decision in between wins.
+        var tx = Db.CreateTransaction();
+        tx.AddCondition(Condition.SortedSetContains(RedisKeys.Status(site, CommentStatus.Published), commentId));
+        var added = tx.SortedSetAddAsync(RedisKeys.Reported(site), commentId, comment.Seq, SortedSetWhen.NotExists);
+        var became = await tx.ExecuteAsync() && await added;
+        return new FlagOutcome(FlagResult.Added, count, became);
+    }
+
+    public async Task<long> AppendAuditAsync(string site, AuditEntry entry, CancellationToken ct = default)
+    {
+        var seq = await Db.StringIncrementAsync(RedisKeys.AuditSequence(site));
+        var json = JsonSerializer.Serialize(entry with { Seq = seq }, ModerationStorageJson.Default.AuditEntry);
+        var tx = Db.CreateTransaction();
+        _ = tx.SortedSetAddAsync(RedisKeys.Audit(site), json, seq);
+        if (entry.CommentId is { } id) _ = tx.SortedSetAddAsync(RedisKeys.AuditOfComment(site, id), json, seq);
+        await tx.ExecuteAsync();
+        return seq;
+    }
+
+    public async Task<AuditPage> AuditAsync(string site, string? commentId, long? before, int limit, CancellationToken ct = default)
+    {
+        var key = commentId is null ? RedisKeys.Audit(site) : RedisKeys.AuditOfComment(site, commentId);
+        var entries = await Db.SortedSetRangeByScoreWithScoresAsync(key, before ?? double.PositiveInfinity, double.NegativeInfinity,
+            Exclude.Start, Order.Descending, 0, limit + 1);
+        var page = entries.Take(limit).ToArray();
+        var parsed = page.Select(e => JsonSerializer.Deserialize((string)e.Element!, ModerationStorageJson.Default.AuditEntry)!).ToList();
+        return new AuditPage(parsed, entries.Length > limit ? (long)page[^1].Score : null);
+    }
+
+    public async Task<IReadOnlyList<Label>> LabelsAsync(string site, CancellationToken ct = default)
+    {
+        var labels = new List<Label>();
+        await foreach (var entry in Db.HashScanAsync(RedisKeys.Labels(site), pageSize: 500))
+            labels.Add(JsonSerializer.Deserialize((string)entry.Value!, ModerationStorageJson.Default.Label)!);
+        return labels.OrderBy(l => l.At).ThenBy(l => l.CommentId, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids)
+    {
+        var keys = ids.Select(id => RedisKeys.Comment(site, id)).ToArray();
+        if (keys.Length == 0) return [];
+        var values = await Db.StringGetAsync(keys);
+        return values.Select(RedisCommentStore.Deserialize).OfType<Comment>().ToList();
+    }
+}

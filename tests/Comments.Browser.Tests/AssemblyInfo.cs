@@ -1,0 +1,3 @@
+using Comments.Browser.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(BrowserFixture))]

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using Comments.Api.Tests.Infrastructure;
+using Comments.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Comments.Browser.Tests.Moderation;
+
+/// <summary>The moderator page in a real chromium against the real service.</summary>
+public sealed class ModerationPageTests(BrowserFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private const float Patience = 15_000;
+
+    [Fact]
+    public async Task A_moderator_signs_in_sees_a_held_comment_arrive_live_and_approves_it_with_the_keyboard()
+    {
+        var errors = new List<string>();
+        var page = await fixture.NewPageAsync(errors);
+        using var reader = fixture.CreateClient();
+        var thread = TestSites.NewThread("browser");
+
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", TestModerators.OpenKey);
+        await page.PressAsync("#key", "Enter");
+        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#tabs [data-queue=pending]")).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#bulk")).ToBeHiddenAsync();
+
+        // Select the pre-moderated site, where everything is held.
+        await page.SelectOptionAsync("#site", TestSites.Premoderated);
+        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+
+        using var posted = await reader.PostAsync(TestSites.Premoderated, thread,
+            TestApi.Reply("Is this *really* true? Held for a moderator.", "Rita Reader", "rita@example.com"));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var id = (await posted.JsonAsync()).GetProperty("id").GetString()!;
+
+        var card = page.Locator($".card[data-id='{id}']");
+        await card.WaitForAsync(new() { Timeout = Patience });
+        await Assertions.Expect(card.Locator(".author")).ToHaveTextAsync("Rita Reader");
+        await Assertions.Expect(card.Locator(".email")).ToHaveTextAsync("rita@example.com");
+        await Assertions.Expect(card.Locator(".body em")).ToHaveTextAsync("really");
+        await Assertions.Expect(card.Locator(".reasons li")).ToContainTextAsync(["site.pre_moderation"]);
+
+        var shot = Path.Combine(BrowserFixture.ArtifactsDir, "moderation-queue.png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 0);
+
+        // Keyboard: move to the new card (j until it has focus), then approve it with 'a'.
+        for (var i = 0; i < 50 && !await card.EvaluateAsync<bool>("el => el.classList.contains('focused')"); i++)
+            await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(card).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("focused"));
+        await page.Keyboard.PressAsync("a");
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = Patience });
+
+        // The card leaves only after the API answered, so readers see the comment now.
+        // (The reader hub is not on this branch; the reader-facing GET stands in for it.)
+        var readerPage = await reader.GetJsonAsync(TestApi.CommentsPath(TestSites.Premoderated, thread));
+        var published = Assert.Single(readerPage.GetProperty("comments").EnumerateArray());
+        Assert.Equal(id, published.GetProperty("id").GetString());
+        Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_refused_on_the_sign_in_form()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", "mk_not_a_real_key");
+        await page.PressAsync("#key", "Enter");
+
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("That key is not valid.");
+        await Assertions.Expect(page.Locator("#tabs")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Rejecting_with_r_and_a_reason_number_moves_the_comment_to_the_rejected_tab()
+    {
+        var page = await fixture.NewPageAsync();
+        using var reader = fixture.CreateClient();
+        using var posted = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("browser"),
+            TestApi.Reply("Off topic rambling about trains", "Tom", "tom@example.com"));
+        var id = (await posted.JsonAsync()).GetProperty("id").GetString()!;
+
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", TestModerators.OpenKey);
+        await page.PressAsync("#key", "Enter");
+        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SelectOptionAsync("#site", TestSites.Premoderated);
+        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var card = page.Locator($".card[data-id='{id}']");
+        await card.ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await page.Keyboard.PressAsync("r");
+        await page.Keyboard.PressAsync("4");
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = Patience });
+
+        await page.Keyboard.PressAsync("5");
+        await page.Locator($".card[data-id='{id}']").WaitForAsync(new() { Timeout = Patience });
+        using var moderator = fixture.CreateClient();
+        moderator.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.OpenKey);
+        var audit = await moderator.GetJsonAsync($"/api/moderation/sites/{TestSites.Premoderated}/audit?comment={id}");
+        Assert.Equal("off-topic", audit.GetProperty("entries")[0].GetProperty("reason").GetString());
+    }
+}
