@@ -1,5 +1,6 @@
 using Comments.Api.Moderation;
 using Comments.Api.Comments;
+using Comments.Api.Engagement;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
 using Comments.Api.Realtime;
@@ -23,6 +24,7 @@ app.MapHealthApi();
 app.MapModerationApi();
 app.MapModerationPage();
 app.MapCommentsApi();
+app.MapFormPostApi();
 app.MapCommentsHub();
 
 app.Run();

@@ -37,6 +37,8 @@ public static class RedisKeys
     public static RedisKey Labels(string site) => $"c:{{{site}}}:labels";
     /// <summary>Hash of moderator keys written by the admin CLI: SHA-256 of the key (hex) → moderator (JSON). Spans sites, so no site tag.</summary>
     public static RedisKey Moderators() => "c:moderators";
+    /// <summary>The generated key that signs author tokens when none is configured. Spans sites, so no site tag.</summary>
+    public static RedisKey ServerSecret() => "c:server-secret";
 
     public static class ThreadFields
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
+using Comments.Core.Engagement;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,7 +54,7 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Created<PublicComment>, Accepted<HeldResponse>, ProblemHttpResult>> PostComment(
-        string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
+        string thread, HttpContext http, SubmissionPipeline pipeline, AuthorTokens tokens, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
@@ -87,7 +88,7 @@ public static class CommentsApi
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         return answer is { Published: true, Comment: { } comment }
             ? TypedResults.Created($"/api/sites/{site.Id}/comments/{answer.Id}", comment)
-            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending"));
+            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending", tokens.For(site.Id, answer.Id)));
     }
 
     public static async Task<Results<Ok<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(

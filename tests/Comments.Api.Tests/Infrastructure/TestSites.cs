@@ -25,6 +25,7 @@ public static class TestSites
         [$"Sites__{Open}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Premoderated}__ModerationMode"] = "Pre",
         [$"Sites__{Premoderated}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Premoderated}__AllowedOrigins__0"] = "http://localhost:*",
         [$"Sites__{Flood}__FloodIntervalSeconds"] = "60",
         [$"Sites__{Anonymous}__RequireNameAndEmail"] = "false",
         [$"Sites__{Anonymous}__FloodIntervalSeconds"] = "0",
