@@ -32,7 +32,7 @@
   }
 
   var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' +
-    'font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1e1e1e!important;max-width:46rem;margin:2rem 0}' +
+    'font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1e1e1e!important;max-width:46rem!important;margin:2rem 0!important}' +
     '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}' +
     '[hidden]{display:none!important}' +
     'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-left:.5em}' +
