@@ -8,6 +8,7 @@ using Comments.Api.Realtime;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCommentsService();
 builder.Services.AddModeration(builder.Configuration);
+builder.Services.AddEngagement();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
@@ -24,7 +25,7 @@ app.MapHealthApi();
 app.MapModerationApi();
 app.MapModerationPage();
 app.MapCommentsApi();
-app.MapFormPostApi();
+app.MapEngagementApi();
 app.MapCommentsHub();
 
 app.Run();

@@ -16,6 +16,7 @@
   var FIELD_INPUT = { text: 'comment', authorName: 'author', authorEmail: 'email', authorUrl: 'url' };
   var AUTHOR_KEY = 'comments:author';
   var PENDING_KEY = 'comments:pending:' + site + ':' + thread;
+  var LIKED_KEY = 'comments:liked:' + site;
 
   // A page path becomes a thread id: letters, digits and - _ . : ~ only (TextChecks.IsThreadId).
   function threadFromPath(path) {
@@ -45,6 +46,7 @@
     '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:#fff3b0}to{background:transparent}}' +
     'button,input,select,textarea{font:inherit;color:inherit}' +
     'button.link{background:none;border:0;padding:0;color:#0a58ca;text-decoration:underline;cursor:pointer}' +
+    '.actions{display:flex;gap:1.25em}.like{text-decoration:none!important}.like[aria-pressed=true]{color:#d63638}' +
     'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
     'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid #8c8f94;border-radius:4px;background:#fff}' +
     'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:#d63638}' +
@@ -83,7 +85,7 @@
   function $(id) { return root.getElementById(id); }
   var list = $('thread'), form = $('commentform'), respond = $('respond'), formHome = respond.parentNode;
   var fields = { text: $('comment'), authorName: $('author'), authorEmail: $('email'), authorUrl: $('url') };
-  var state = { sort: 'oldest', next: null, count: 0, maxCursor: 0, nodes: {}, orphans: {}, parentId: null, queued: [] };
+  var state = { likes: {}, sort: 'oldest', next: null, count: 0, maxCursor: 0, nodes: {}, orphans: {}, parentId: null, queued: [] };
 
   if (!needIdentity) Array.prototype.forEach.call(root.querySelectorAll('.req'), function (el) { el.hidden = true; });
   fields.text.maxLength = LIMITS.text; fields.authorName.maxLength = LIMITS.authorName;
@@ -127,11 +129,21 @@
     if (pending) body.textContent = c.text; else body.innerHTML = c.html; // server-sanitized HTML only
     art.appendChild(body);
     if (!pending) {
+      var actions = el('div', 'actions');
+      var like = el('button', 'link like');
+      like.type = 'button';
+      like.setAttribute('aria-pressed', String(liked().indexOf(c.id) >= 0));
+      like.appendChild(el('span', null, '\u2665 '));
+      like.appendChild(el('span', 'likes', String(state.likes[c.id] || 0)));
+      like.setAttribute('aria-label', 'Like comment by ' + c.authorName);
+      like.addEventListener('click', function () { sendLike(c.id, like); });
+      actions.appendChild(like);
       var reply = el('button', 'link reply', 'Reply');
       reply.type = 'button';
       reply.setAttribute('aria-label', 'Reply to ' + c.authorName);
       reply.addEventListener('click', function () { startReply(c); });
-      art.appendChild(reply);
+      actions.appendChild(reply);
+      art.appendChild(actions);
     }
     li.appendChild(art);
     li.appendChild(el('ol', 'children'));
@@ -221,6 +233,37 @@
       var parentLi = p.parentId && state.nodes[p.parentId];
       (parentLi ? parentLi.lastChild : list).appendChild(li);
     });
+  }
+
+  // ----- likes: one per comment per browser, by a random reader token -----
+  function store(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* unavailable */ } }
+  function read(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
+  function liked() { return read(LIKED_KEY) || []; }
+  function readerToken() {
+    var t = read('comments:reader');
+    if (!t) { t = randomKey(); store('comments:reader', t); }
+    return t;
+  }
+  function setLikes(id, n) {
+    state.likes[id] = n;
+    var li = state.nodes[id];
+    if (li) li.querySelector('.likes').textContent = String(n);
+  }
+  function sendLike(id, button) {
+    if (button.getAttribute('aria-pressed') === 'true') return;
+    button.disabled = true;
+    fetch(base + '/comments/' + id + '/likes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reader: readerToken() }) })
+      .then(answer).then(function (r) {
+        setLikes(id, r.likes);
+        button.setAttribute('aria-pressed', 'true');
+        store(LIKED_KEY, liked().concat([id]).slice(-500));
+      }).catch(function (p) { $('load-error').textContent = p.title || 'The like was not counted.'; })
+      .then(function () { button.disabled = false; });
+  }
+  function loadLikes() {
+    return fetch(base + '/threads/' + encodeURIComponent(thread) + '/likes').then(answer).then(function (r) {
+      Object.keys(r.likes).forEach(function (id) { setLikes(id, r.likes[id]); });
+    }).catch(function () { /* counts stay at zero */ });
   }
 
   // ----- writing -----
@@ -394,6 +437,7 @@
       var old = state.nodes[c.id];
       if (old) { old.remove(); delete state.nodes[c.id]; }
     });
+    hub.on('likesChanged', function (l) { if (l.threadId === thread) setLikes(l.id, l.likes); });
     hub.on('countChanged', function (c) { if (c.threadId === thread) setCount(c.count); });
     hub.onreconnected(function () { hub.invoke('JoinThread', site, thread).then(catchUp).catch(function () {}); });
     host.dataset.live = 'connecting';
@@ -415,5 +459,5 @@
 
   restoreAuthor();
   host.dataset.thread = thread;
-  load(true).then(function () { host.dataset.ready = 'true'; loadClient(); });
+  load(true).then(loadLikes).then(function () { host.dataset.ready = 'true'; loadClient(); });
 })();

@@ -201,5 +201,31 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
         }
     }
 
+    [Fact]
+    public async Task A_like_in_one_page_changes_the_count_in_another_page_and_counts_once_per_browser()
+    {
+        var thread = TestSites.NewThread("widget");
+        using var api = fixture.CreateClient();
+        var id = (await api.PublishAsync(TestSites.Open, thread, TestApi.Reply("Worth a like."))).GetProperty("id").GetString()!;
+        var watcher = await OpenArticleAsync(TestSites.Open, thread);
+        await watcher.Locator("#comments-widget[data-live=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var liker = await OpenArticleAsync(TestSites.Open, thread);
+
+        var like = liker.Locator($"#comment-{id} button.like");
+        await like.ClickAsync();
+        await Assertions.Expect(like).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Patience });
+        await Assertions.Expect(like.Locator(".likes")).ToHaveTextAsync("1");
+        await Assertions.Expect(watcher.Locator($"#comment-{id} button.like .likes")).ToHaveTextAsync("1", new() { Timeout = Patience });
+
+        // The same browser again (a reload): still liked, and the count stays 1.
+        await liker.ReloadAsync();
+        await liker.Locator("#comments-widget[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await Assertions.Expect(like).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(like.Locator(".likes")).ToHaveTextAsync("1");
+        await like.ClickAsync();
+        var counts = await api.GetJsonAsync($"/api/sites/{TestSites.Open}/threads/{thread}/likes");
+        Assert.Equal(1, counts.GetProperty("likes").GetProperty(id).GetInt64());
+    }
+
     public ValueTask DisposeAsync() => _blog.DisposeAsync();
 }

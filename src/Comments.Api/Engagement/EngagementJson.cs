@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Comments.Api.Engagement;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(LikeRequest))]
+[JsonSerializable(typeof(LikeResponse))]
+[JsonSerializable(typeof(ThreadLikesResponse))]
+internal sealed partial class EngagementJson : JsonSerializerContext;
