@@ -6,4 +6,5 @@ namespace Comments.Api.Engagement;
 [JsonSerializable(typeof(LikeRequest))]
 [JsonSerializable(typeof(LikeResponse))]
 [JsonSerializable(typeof(ThreadLikesResponse))]
+[JsonSerializable(typeof(RecentCommentsResponse))]
 internal sealed partial class EngagementJson : JsonSerializerContext;

@@ -5,10 +5,11 @@ namespace Comments.Api.Engagement;
 
 public static class EngagementServiceExtensions
 {
-    /// <summary>Likes and their store, and the engagement JSON shapes.</summary>
+    /// <summary>Likes, the recent feed, their stores, and the engagement JSON shapes.</summary>
     public static IServiceCollection AddEngagement(this IServiceCollection services)
     {
         services.AddSingleton<ILikeStore, RedisLikeStore>();
+        services.AddSingleton<IRecentComments, RedisRecentComments>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(EngagementJson.Default));
         return services;
     }
@@ -17,5 +18,6 @@ public static class EngagementServiceExtensions
     {
         routes.MapFormPostApi();
         routes.MapLikesApi();
+        routes.MapRecentApi();
     }
 }

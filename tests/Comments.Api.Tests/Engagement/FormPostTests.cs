@@ -107,7 +107,6 @@ public abstract class FormPostTests(ServiceFixture fixture)
         var token = a.GetProperty("token").GetString()!;
         Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
         Assert.NotEqual(token, b.GetProperty("token").GetString());
-        Assert.DoesNotContain(a.GetProperty("id").GetString()!, token);
 
         var listed = await client.GetStringAsync(TestApi.CommentsPath(TestSites.Premoderated, thread), TestContext.Current.CancellationToken);
         Assert.DoesNotContain(token, listed);
