@@ -227,5 +227,34 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
         Assert.Equal(1, counts.GetProperty("likes").GetProperty(id).GetInt64());
     }
 
+    [Fact]
+    public async Task A_reader_mid_thread_gets_a_new_comments_bar_instead_of_the_text_moving()
+    {
+        var thread = TestSites.NewThread("widget");
+        using var api = fixture.CreateClient();
+        for (var i = 1; i <= 12; i++)
+            await api.PublishAsync(TestSites.Open, thread, TestApi.Reply($"Earlier comment number {i}, long enough to take some room on the page."));
+        var page = await OpenArticleAsync(TestSites.Open, thread);
+        await page.Locator("#comments-widget[data-live=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var reading = page.Locator("li.comment", new() { HasTextString = "number 6," });
+        await reading.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+        var before = await reading.EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+
+        await api.PublishAsync(TestSites.Open, thread, TestApi.Reply("Arrived while you were reading."));
+
+        var bar = page.Locator("#newbar");
+        await Assertions.Expect(bar).ToHaveTextAsync("1 new comment", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#comments-title")).ToHaveTextAsync("13 comments");
+        await Assertions.Expect(page.Locator("li.comment", new() { HasTextString = "Arrived while" })).ToHaveCountAsync(0);
+        Assert.Equal(before, await reading.EvaluateAsync<double>("e => e.getBoundingClientRect().top"), 1.0);
+
+        await bar.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var arrived = page.Locator("li.comment", new() { HasTextString = "Arrived while" });
+        await Assertions.Expect(arrived).ToBeInViewportAsync();
+        await Assertions.Expect(bar).ToBeHiddenAsync();
+        await Assertions.Expect(arrived.Locator("button.reply")).ToBeFocusedAsync();
+    }
+
     public ValueTask DisposeAsync() => _blog.DisposeAsync();
 }
