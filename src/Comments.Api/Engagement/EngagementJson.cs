@@ -7,4 +7,7 @@ namespace Comments.Api.Engagement;
 [JsonSerializable(typeof(LikeResponse))]
 [JsonSerializable(typeof(ThreadLikesResponse))]
 [JsonSerializable(typeof(RecentCommentsResponse))]
+[JsonSerializable(typeof(AuthorEditRequest))]
+[JsonSerializable(typeof(AuthorDeleteRequest))]
+[JsonSerializable(typeof(OwnComment))]
 internal sealed partial class EngagementJson : JsonSerializerContext;

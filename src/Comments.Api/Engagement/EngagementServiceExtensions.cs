@@ -5,11 +5,12 @@ namespace Comments.Api.Engagement;
 
 public static class EngagementServiceExtensions
 {
-    /// <summary>Likes, the recent feed, their stores, and the engagement JSON shapes.</summary>
+    /// <summary>Likes, the recent feed, author edit and delete, their stores, and the engagement JSON shapes.</summary>
     public static IServiceCollection AddEngagement(this IServiceCollection services)
     {
         services.AddSingleton<ILikeStore, RedisLikeStore>();
         services.AddSingleton<IRecentComments, RedisRecentComments>();
+        services.AddSingleton<AuthorChanges>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(EngagementJson.Default));
         return services;
     }
@@ -19,5 +20,6 @@ public static class EngagementServiceExtensions
         routes.MapFormPostApi();
         routes.MapLikesApi();
         routes.MapRecentApi();
+        routes.MapAuthorApi();
     }
 }

@@ -17,6 +17,8 @@
   var AUTHOR_KEY = 'comments:author';
   var PENDING_KEY = 'comments:pending:' + site + ':' + thread;
   var LIKED_KEY = 'comments:liked:' + site;
+  var MINE_KEY = 'comments:mine:' + site;
+  var EDIT_MS = (Number(script.dataset.editMinutes) || 10) * 60000;
 
   // A page path becomes a thread id: letters, digits and - _ . : ~ only (TextChecks.IsThreadId).
   function threadFromPath(path) {
@@ -143,6 +145,8 @@
       reply.setAttribute('aria-label', 'Reply to ' + c.authorName);
       reply.addEventListener('click', function () { startReply(c); });
       actions.appendChild(reply);
+      var own = mine()[c.id];
+      if (own && Date.now() - own.at < EDIT_MS) ownActions(c, own, art, actions);
       art.appendChild(actions);
     }
     li.appendChild(art);
@@ -187,6 +191,15 @@
       $('announce').textContent = 'New comment from ' + c.authorName;
     }
     return true;
+  }
+
+  function rerender(c) {
+    var old = state.nodes[c.id];
+    if (!old) return;
+    var fresh = commentNode(c, false);
+    fresh.replaceChild(old.lastChild, fresh.lastChild);
+    old.parentNode.replaceChild(fresh, old);
+    state.nodes[c.id] = fresh;
   }
 
   function load(reset) {
@@ -264,6 +277,49 @@
     return fetch(base + '/threads/' + encodeURIComponent(thread) + '/likes').then(answer).then(function (r) {
       Object.keys(r.likes).forEach(function (id) { setLikes(id, r.likes[id]); });
     }).catch(function () { /* counts stay at zero */ });
+  }
+
+  // ----- the author's own edit and delete, within the site's window, with the token from the submission -----
+  function mine() {
+    var all = read(MINE_KEY) || {}, now = Date.now();
+    Object.keys(all).forEach(function (id) { if (now - all[id].at > EDIT_MS) delete all[id]; });
+    return all;
+  }
+  function remember(id, token, text) { var all = mine(); all[id] = { token: token, text: text, at: Date.now() }; store(MINE_KEY, all); }
+  function ownActions(c, own, art, actions) {
+    var edit = el('button', 'link edit', 'Edit'), del = el('button', 'link delete', 'Delete');
+    edit.type = del.type = 'button';
+    edit.addEventListener('click', function () {
+      var body = art.querySelector('.body');
+      if (art.querySelector('.editor')) return;
+      var box = el('div', 'editor'), label = el('label', null, 'Edit your comment'), area = el('textarea');
+      area.id = 'edit-' + c.id; label.htmlFor = area.id; area.value = own.text || ''; area.maxLength = LIMITS.text;
+      var save = el('button', 'submit', 'Save'), cancel = el('button', 'link', 'Cancel'), err = el('p', 'error');
+      save.type = cancel.type = 'button'; err.setAttribute('role', 'alert');
+      box.appendChild(label); box.appendChild(area); box.appendChild(err); box.appendChild(save); box.appendChild(document.createTextNode(' ')); box.appendChild(cancel);
+      body.hidden = true; art.insertBefore(box, body.nextSibling); area.focus();
+      cancel.addEventListener('click', function () { box.remove(); body.hidden = false; edit.focus(); });
+      save.addEventListener('click', function () {
+        ownPost(c.id, 'edit', { token: own.token, text: area.value }).then(function (r) {
+          if (r.comment) body.innerHTML = r.comment.html;
+          own.text = area.value; remember(c.id, own.token, area.value);
+          box.remove(); body.hidden = false; edit.focus();
+        }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && p.fields[0].message) || p.title || 'Not saved.'; });
+      });
+    });
+    del.addEventListener('click', function () {
+      if (del.textContent === 'Delete') { del.textContent = 'Confirm delete'; return; }
+      ownPost(c.id, 'delete', { token: own.token }).then(function () {
+        var li = state.nodes[c.id];
+        if (li) { li.remove(); delete state.nodes[c.id]; }
+        var all = mine(); delete all[c.id]; store(MINE_KEY, all);
+        $('announce').textContent = 'Your comment was deleted.';
+      }).catch(function (p) { del.textContent = 'Delete'; $('load-error').textContent = p.title || 'Not deleted.'; });
+    });
+    actions.appendChild(edit); actions.appendChild(del);
+  }
+  function ownPost(id, what, body) {
+    return fetch(base + '/comments/' + id + '/' + what, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(answer);
   }
 
   // ----- writing -----
@@ -372,12 +428,15 @@
         fields.text.value = '';
         cancelReply();
         if (r.status === 201) {
+          if (r.headers.get('Author-Token')) remember(body.id, r.headers.get('Author-Token'), v.text);
           // Live readers get the count from countChanged; without the hub, count it here.
-          if (addComment(body, true) && host.dataset.live !== 'on') setCount(state.count + 1);
+          if (addComment(body, true)) { if (host.dataset.live !== 'on') setCount(state.count + 1); }
+          else rerender(body); // the live event came first: redraw it with the author's own buttons
           var mine = state.nodes[body.id];
           if (mine) mine.scrollIntoView({ block: 'nearest' });
         } else {
           var items = pendingList();
+          remember(body.id, body.token, v.text);
           items.push({ id: body.id, token: body.token, text: v.text, name: v.authorName.trim() || 'Anonymous', parentId: parentId, at: Date.now() });
           savePending(items);
           showPending();

@@ -11,6 +11,9 @@ namespace Comments.Core.Engagement;
 /// </summary>
 public sealed class AuthorTokens(IServerSecret secret)
 {
+    /// <summary>The response header of a 201 that carries the token (a 202 carries it in its body).</summary>
+    public const string Header = "Author-Token";
+
     public string For(string site, string commentId)
     {
         var mac = HMACSHA256.HashData(secret.Key, Encoding.UTF8.GetBytes($"author\n{site}\n{commentId}"));

@@ -11,7 +11,7 @@ public static class TestSites
     public const string Flood = "t-flood";
     /// <summary>Name and email optional.</summary>
     public const string Anonymous = "t-anon";
-    /// <summary>Replies one level deep at most.</summary>
+    /// <summary>Replies one level deep at most; authors cannot edit or delete (window 0).</summary>
     public const string Shallow = "t-shallow";
 
     public static IReadOnlyDictionary<string, string> Environment(string dataDir, string? redis, int embeddedPort) => new Dictionary<string, string>(TestModerators.Environment)
@@ -31,6 +31,7 @@ public static class TestSites
         [$"Sites__{Anonymous}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Shallow}__MaxDepth"] = "1",
         [$"Sites__{Shallow}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Shallow}__AuthorEditWindowMinutes"] = "0",
     };
 
     public static string NewThread(string prefix = "t") => $"{prefix}-{Guid.NewGuid():N}";

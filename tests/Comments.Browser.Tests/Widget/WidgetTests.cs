@@ -256,5 +256,34 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
         await Assertions.Expect(arrived.Locator("button.reply")).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task The_author_edits_and_deletes_their_comment_and_another_page_follows_live()
+    {
+        var thread = TestSites.NewThread("widget");
+        var watcher = await OpenArticleAsync(TestSites.Open, thread);
+        await watcher.Locator("#comments-widget[data-live=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var author = await OpenArticleAsync(TestSites.Open, thread);
+        await FillAsync(author, "Frist comment.");
+        await author.ClickAsync("#submit");
+        await author.Locator("li.comment", new() { HasTextString = "Frist" }).WaitForAsync(new() { Timeout = Patience });
+        var id = await author.Locator("li.comment", new() { HasTextString = "Frist" }).GetAttributeAsync("data-id");
+        var mine = author.Locator($"#comment-{id}");
+        Assert.Equal(0, await watcher.Locator("li.comment button.edit").CountAsync());
+
+        await mine.Locator("button.edit").ClickAsync();
+        await Assertions.Expect(mine.GetByLabel("Edit your comment")).ToBeFocusedAsync();
+        await mine.GetByLabel("Edit your comment").FillAsync("First comment, *fixed*.");
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(mine.Locator(".body em")).ToHaveTextAsync("fixed", new() { Timeout = Patience });
+        await Assertions.Expect(watcher.Locator("li.comment .body em")).ToHaveTextAsync("fixed", new() { Timeout = Patience });
+
+        await mine.Locator("button.delete").ClickAsync();
+        await Assertions.Expect(mine.Locator("button.delete")).ToHaveTextAsync("Confirm delete");
+        await mine.Locator("button.delete").ClickAsync();
+        await Assertions.Expect(author.Locator("li.comment")).ToHaveCountAsync(0, new() { Timeout = Patience });
+        await Assertions.Expect(watcher.Locator("li.comment")).ToHaveCountAsync(0, new() { Timeout = Patience });
+        await Assertions.Expect(watcher.Locator("#comments-title")).ToHaveTextAsync("No comments yet");
+    }
+
     public ValueTask DisposeAsync() => _blog.DisposeAsync();
 }
