@@ -21,14 +21,14 @@ public abstract class RecentFeedTests(ServiceFixture fixture)
         var newer = feed.FindIndex(c => Plain(c) == "Newer, on B.");
         var older = feed.FindIndex(c => Plain(c) == "Older, on A.");
         Assert.True(newer >= 0 && older > newer, $"newest first: B at {newer}, A at {older}");
-        var b = feed[newer];
-        Assert.Equal("Post B", b.GetProperty("threadTitle").GetString());
-        Assert.Equal("http://localhost:8080/b", b.GetProperty("threadUrl").GetString());
-        Assert.False(b.GetProperty("comment").TryGetProperty("authorEmail", out _));
+        var ours = feed[newer];
+        Assert.Equal("Post B", ours.GetProperty("threadTitle").GetString());
+        Assert.Equal("http://localhost:8080/b", ours.GetProperty("threadUrl").GetString());
+        Assert.False(ours.GetProperty("comment").TryGetProperty("authorEmail", out _));
 
-        var first = await client.GetJsonAsync($"/api/sites/{site}/recent?limit=1&before={b.GetProperty("comment").GetProperty("cursor").GetString()}");
+        var first = await client.GetJsonAsync($"/api/sites/{site}/recent?limit=1&before={ours.GetProperty("comment").GetProperty("cursor").GetString()}");
         Assert.NotEqual("Newer, on B.", Plain(Assert.Single(first.GetProperty("comments").EnumerateArray())));
-        var after = (await client.GetJsonAsync($"/api/sites/{site}/recent?limit=50&before={b.GetProperty("comment").GetProperty("cursor").GetString()}"))
+        var after = (await client.GetJsonAsync($"/api/sites/{site}/recent?limit=50&before={ours.GetProperty("comment").GetProperty("cursor").GetString()}"))
             .GetProperty("comments").EnumerateArray().ToList();
         Assert.Contains(after, c => Plain(c) == "Older, on A.");
         Assert.DoesNotContain(after, c => Plain(c) == "Newer, on B.");
