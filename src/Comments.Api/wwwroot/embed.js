@@ -79,7 +79,7 @@
   var root = host.attachShadow({ mode: 'open' });
   root.innerHTML = '<style>' + CSS + '</style><section class="comments" aria-labelledby="comments-title">' +
     '<div class="bar"><h2 id="comments-title" aria-live="polite">Comments</h2>' +
-    '<label class="sort-label">Sort by <select id="sort"><option value="oldest">Oldest</option><option value="newest">Newest</option></select></label></div>' +
+    '<label class="sort-label">Sort by <select id="sort"><option value="oldest">Oldest</option><option value="newest">Newest</option><option value="liked">Most liked</option></select></label></div>' +
     '<button type="button" class="newbar" id="newbar" hidden></button><ol id="thread" class="comment-list"></ol>' +
     '<p><button type="button" class="more" id="more" hidden>Load more comments</button></p>' +
     '<p class="form-error" id="load-error" role="alert"></p>' + FORM + '<div class="sr" aria-live="polite" id="announce"></div></section>';
@@ -155,6 +155,7 @@
   }
 
   function cursorOf(li) { return Number(li.dataset.cursor || Infinity); }
+  function likesOf(li) { return state.likes[li.dataset.id] || 0; }
 
   // Replies sit under their parent, oldest first; top level follows the chosen sort.
   function place(li, c) {
@@ -164,11 +165,11 @@
       return;
     }
     var holder = parentLi ? parentLi.lastChild : list;
-    var desc = !parentLi && state.sort === 'newest';
+    var desc = !parentLi && state.sort === 'newest', byLikes = !parentLi && state.sort === 'liked';
     var mine = cursorOf(li), kids = holder.children, before = null;
     for (var i = 0; i < kids.length; i++) {
-      var other = cursorOf(kids[i]);
-      if (desc ? other < mine : other > mine) { before = kids[i]; break; }
+      var other = cursorOf(kids[i]), diff = byLikes ? likesOf(kids[i]) - likesOf(li) : 0;
+      if (diff < 0 || (diff === 0 && (desc ? other < mine : other > mine))) { before = kids[i]; break; }
     }
     holder.insertBefore(li, before);
     var waiting = state.orphans[c.id];
@@ -203,12 +204,14 @@
   }
 
   function load(reset) {
-    var url = threadUrl + '?sort=' + state.sort + '&limit=50' + (!reset && state.next ? '&cursor=' + state.next : '');
+    var liked = state.sort === 'liked';
+    var url = threadUrl + '?sort=' + (liked ? 'oldest' : state.sort) + '&limit=' + (liked ? 200 : 50) + (!reset && state.next ? '&cursor=' + state.next : '');
     $('load-error').textContent = '';
     return fetch(url).then(answer).then(function (page) {
       if (reset) { list.textContent = ''; state.nodes = {}; state.orphans = {}; }
       page.comments.forEach(function (c) { addComment(c, false); });
       state.next = page.nextCursor;
+      if (liked && state.next) return load(false);
       $('more').hidden = !state.next;
       setCount(page.count);
       if (reset) showPending();
@@ -223,7 +226,10 @@
   }
 
   $('more').addEventListener('click', function () { load(false); });
-  $('sort').addEventListener('change', function (e) { state.sort = e.target.value; state.next = null; load(true); });
+  $('sort').addEventListener('change', function (e) {
+    state.sort = e.target.value; state.next = null;
+    (state.sort === 'liked' ? loadLikes() : Promise.resolve()).then(function () { load(true); });
+  });
 
   // ----- the reader's own held comments: kept locally with the token the 202 returned -----
   function pendingList() {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Comments.Api.Tests.Infrastructure;
 using Comments.Browser.Tests.Infrastructure;
@@ -283,6 +284,28 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
         await Assertions.Expect(author.Locator("li.comment")).ToHaveCountAsync(0, new() { Timeout = Patience });
         await Assertions.Expect(watcher.Locator("li.comment")).ToHaveCountAsync(0, new() { Timeout = Patience });
         await Assertions.Expect(watcher.Locator("#comments-title")).ToHaveTextAsync("No comments yet");
+    }
+
+    [Fact]
+    public async Task Sorting_by_newest_and_by_most_liked_reorders_the_top_level_comments()
+    {
+        var thread = TestSites.NewThread("widget");
+        using var api = fixture.CreateClient();
+        var ids = new List<string>();
+        foreach (var text in new[] { "Alpha comment.", "Beta comment.", "Gamma comment." })
+            ids.Add((await api.PublishAsync(TestSites.Open, thread, TestApi.Reply(text))).GetProperty("id").GetString()!);
+        for (var i = 0; i < 2; i++)
+            (await api.PostAsJsonAsync($"/api/sites/{TestSites.Open}/comments/{ids[1]}/likes", new { reader = Guid.NewGuid().ToString("N") }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var page = await OpenArticleAsync(TestSites.Open, thread);
+        var bodies = page.Locator("#thread > li.comment > article .body");
+        await Assertions.Expect(bodies).ToHaveTextAsync(["Alpha comment.", "Beta comment.", "Gamma comment."]);
+
+        await page.Locator("#sort").SelectOptionAsync("newest");
+        await Assertions.Expect(bodies).ToHaveTextAsync(["Gamma comment.", "Beta comment.", "Alpha comment."], new() { Timeout = Patience });
+
+        await page.Locator("#sort").SelectOptionAsync("liked");
+        await Assertions.Expect(bodies).ToHaveTextAsync(["Beta comment.", "Alpha comment.", "Gamma comment."], new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator($"#comment-{ids[1]} .likes").First).ToHaveTextAsync("2");
     }
 
     public ValueTask DisposeAsync() => _blog.DisposeAsync();
