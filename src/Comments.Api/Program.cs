@@ -1,5 +1,6 @@
 using Comments.Api.Moderation;
 using Comments.Api.Comments;
+using Comments.Api.Engagement;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
 using Comments.Api.Realtime;
@@ -7,6 +8,7 @@ using Comments.Api.Realtime;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCommentsService();
 builder.Services.AddModeration(builder.Configuration);
+builder.Services.AddEngagement();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
@@ -23,6 +25,7 @@ app.MapHealthApi();
 app.MapModerationApi();
 app.MapModerationPage();
 app.MapCommentsApi();
+app.MapEngagementApi();
 app.MapCommentsHub();
 
 app.Run();

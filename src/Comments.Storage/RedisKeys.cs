@@ -37,6 +37,14 @@ public static class RedisKeys
     public static RedisKey Labels(string site) => $"c:{{{site}}}:labels";
     /// <summary>Hash of moderator keys written by the admin CLI: SHA-256 of the key (hex) → moderator (JSON). Spans sites, so no site tag.</summary>
     public static RedisKey Moderators() => "c:moderators";
+    /// <summary>The generated key that signs author tokens when none is configured. Spans sites, so no site tag.</summary>
+    public static RedisKey ServerSecret() => "c:server-secret";
+    /// <summary>Set of reader digests that liked one comment.</summary>
+    public static RedisKey Likers(string site, string id) => $"c:{{{site}}}:likers:{id}";
+    /// <summary>Hash of a thread's like counts: comment id → likes.</summary>
+    public static RedisKey ThreadLikes(string site, string thread) => $"c:{{{site}}}:thread:{thread}:likes";
+    /// <summary>Likes given to one comment from one address digest (expires after a day).</summary>
+    public static RedisKey LikesFromAddress(string site, string id, string addressDigest) => $"c:{{{site}}}:likes-from:{id}:{addressDigest}";
 
     public static class ThreadFields
     {

@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
+        services.AddSingleton<Core.Engagement.IServerSecret, RedisServerSecret>();
         return services;
     }
 }

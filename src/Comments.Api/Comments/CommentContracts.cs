@@ -17,7 +17,8 @@ public sealed record CommentRequest(
     string? Honeypot = null);
 
 /// <summary>The answer to a held comment: the same for pending, spam and banned authors.</summary>
-public sealed record HeldResponse(string Id, string Status);
+/// <param name="Token">The author's token (HMAC of site and id): goes to the submitter alone, lets the widget show them their own held comment.</param>
+public sealed record HeldResponse(string Id, string Status, string Token);
 
 /// <param name="NextCursor">Pass as <c>cursor</c> to read the next page; null on the last page.</param>
 public sealed record ThreadCommentsResponse(

@@ -2,6 +2,7 @@ using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
+using Comments.Core.Engagement;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,7 +54,7 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Created<PublicComment>, Accepted<HeldResponse>, ProblemHttpResult>> PostComment(
-        string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
+        string thread, HttpContext http, SubmissionPipeline pipeline, AuthorTokens tokens, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
@@ -85,9 +86,11 @@ public static class CommentsApi
         }
         var answer = result.Answer!;
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        // The author's token (for their own edit and delete) goes to the submitter alone.
+        if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id);
         return answer is { Published: true, Comment: { } comment }
             ? TypedResults.Created($"/api/sites/{site.Id}/comments/{answer.Id}", comment)
-            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending"));
+            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending", tokens.For(site.Id, answer.Id)));
     }
 
     public static async Task<Results<Ok<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(

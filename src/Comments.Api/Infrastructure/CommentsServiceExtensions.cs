@@ -27,6 +27,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CommentRenderer>();
         services.AddSingleton<SubmissionPipeline>();
+        services.AddSingleton<Core.Engagement.AuthorTokens>();
         services.AddSingleton<IDecisionRule, HoneypotRule>();
         services.AddSingleton<IDecisionRule, WordListRule>();
         services.AddSingleton<IDecisionRule, LinkCountRule>();

@@ -25,6 +25,10 @@ public interface ICommentsClient
     /// <summary>The thread's published count after a change.</summary>
     [HubMethodName("countChanged")]
     Task CountChanged(ThreadCount count, CancellationToken ct);
+
+    /// <summary>A comment's like count after a new like.</summary>
+    [HubMethodName("likesChanged")]
+    Task LikesChanged(LikeCount likes, CancellationToken ct);
 }
 
 /// <summary>The id and cursor of a comment readers must drop; nothing of its content.</summary>
@@ -32,3 +36,6 @@ public sealed record RemovedComment(string Id, string ThreadId, string Cursor);
 
 /// <summary>A thread's published count.</summary>
 public sealed record ThreadCount(string Site, string ThreadId, long Count);
+
+/// <summary>A comment's like count.</summary>
+public sealed record LikeCount(string Site, string ThreadId, string Id, long Likes);

@@ -19,7 +19,7 @@ public sealed class SiteCors(SiteDirectory sites) : ICorsPolicyProvider
             .SetIsOriginAllowed(origin => SiteOrigins.IsAllowed(site, origin))
             .WithMethods("GET", "POST")
             .WithHeaders("Content-Type", "Idempotency-Key", "If-None-Match")
-            .WithExposedHeaders("Location", "ETag", "Retry-After")
+            .WithExposedHeaders("Location", "ETag", "Retry-After", "Author-Token")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))
             .Build();
         return Task.FromResult<CorsPolicy?>(policy);

@@ -11,7 +11,7 @@ public static class TestSites
     public const string Flood = "t-flood";
     /// <summary>Name and email optional.</summary>
     public const string Anonymous = "t-anon";
-    /// <summary>Replies one level deep at most.</summary>
+    /// <summary>Replies one level deep at most; authors cannot edit or delete (window 0).</summary>
     public const string Shallow = "t-shallow";
     /// <summary>Post-moderation with the model deciding at the shipped default thresholds.</summary>
     public const string Model = "t-model";
@@ -34,11 +34,13 @@ public static class TestSites
         [$"Sites__{Open}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Premoderated}__ModerationMode"] = "Pre",
         [$"Sites__{Premoderated}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Premoderated}__AllowedOrigins__0"] = "http://localhost:*",
         [$"Sites__{Flood}__FloodIntervalSeconds"] = "60",
         [$"Sites__{Anonymous}__RequireNameAndEmail"] = "false",
         [$"Sites__{Anonymous}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Shallow}__MaxDepth"] = "1",
         [$"Sites__{Shallow}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Shallow}__AuthorEditWindowMinutes"] = "0",
         [$"Sites__{Model}__FloodIntervalSeconds"] = "0",
     }.Concat(ModelDoesNotDecide.SelectMany(site => new[] { "Spam", "SpamHold", "Toxicity", "ToxicityHold" }
         .Select(t => KeyValuePair.Create($"Sites__{site}__Thresholds__{t}", "1.01"))))

@@ -1,0 +1,84 @@
+using Comments.Api.Infrastructure;
+using Comments.Api.Sites;
+using Comments.Core.Comments;
+using Comments.Core.Engagement;
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Comments.Api.Engagement;
+
+/// <summary>
+/// The author's own edit and delete, within the site's window, proven by the token the submission
+/// returned (the 202 body's <c>token</c>, or the 201's <c>Author-Token</c> header). POST with a JSON
+/// body, like every other public write, so CORS stays the simple GET/POST policy.
+/// </summary>
+public static class AuthorApi
+{
+    public static RouteGroupBuilder MapAuthorApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sites/{site}/comments/{id}")
+            .WithTags("Engagement")
+            .AddEndpointFilter<SiteFilter>()
+            .RequireCors(SiteCors.PolicyName)
+            .RequireRateLimiting(RateLimits.PostPolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/edit", Edit)
+            .WithName("EditOwnComment")
+            .WithSummary("The author replaces the text of their comment within the edit window; answers the comment.")
+            .Accepts<AuthorEditRequest>("application/json");
+        group.MapPost("/delete", Delete)
+            .WithName("DeleteOwnComment")
+            .WithSummary("The author deletes their comment within the edit window.")
+            .Accepts<AuthorDeleteRequest>("application/json");
+        return group;
+    }
+
+    public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Edit(
+        string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorEditRequest, FieldLimits.RequestBodyBytes, ct);
+        if (problem is not null) return problem;
+        return Answer(await changes.EditAsync(site, id, body!.Token, body.Text, ct));
+    }
+
+    public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Delete(
+        string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorDeleteRequest, 1024, ct);
+        if (problem is not null) return problem;
+        return Answer(await changes.DeleteAsync(site, id, body!.Token, ct));
+    }
+
+    private static Results<Ok<OwnComment>, ProblemHttpResult> Answer(AuthorChangeResult result) => result.Status switch
+    {
+        AuthorChangeStatus.Done => TypedResults.Ok(new OwnComment(result.After!.Id, CommentDecisionsName(result.After.Status),
+            result.After.Status == CommentStatus.Published ? PublicComment.From(result.After) : null)),
+        AuthorChangeStatus.BadToken => Problems.Of(StatusCodes.Status403Forbidden, AuthorErrorCodes.BadToken,
+            "Only the author can change this comment.", [new FieldError("token", AuthorErrorCodes.BadToken, "The author token does not match this comment.")]),
+        AuthorChangeStatus.WindowClosed => Problems.Of(StatusCodes.Status409Conflict, AuthorErrorCodes.WindowClosed, result.Message!),
+        AuthorChangeStatus.Invalid => Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.Validation, "The comment has errors.",
+            [new FieldError("text", ErrorCodes.Validation, result.Message!)]),
+        _ => Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment."),
+    };
+
+    private static string CommentDecisionsName(CommentStatus status) => Core.Moderation.CommentDecisions.Name(status);
+}
+
+public sealed record AuthorEditRequest(string? Token, string? Text);
+
+public sealed record AuthorDeleteRequest(string? Token);
+
+/// <param name="Comment">The public comment when it is published; null while held or once deleted.</param>
+public sealed record OwnComment(string Id, string Status, PublicComment? Comment);
+
+public static class AuthorErrorCodes
+{
+    public const string BadToken = "author.bad_token";
+    public const string WindowClosed = "author.window_closed";
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Comments.Api.Engagement;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(LikeRequest))]
+[JsonSerializable(typeof(LikeResponse))]
+[JsonSerializable(typeof(ThreadLikesResponse))]
+[JsonSerializable(typeof(RecentCommentsResponse))]
+[JsonSerializable(typeof(AuthorEditRequest))]
+[JsonSerializable(typeof(AuthorDeleteRequest))]
+[JsonSerializable(typeof(OwnComment))]
+internal sealed partial class EngagementJson : JsonSerializerContext;

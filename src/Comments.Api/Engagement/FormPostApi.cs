@@ -1,0 +1,125 @@
+using Comments.Api.Infrastructure;
+using Comments.Api.Sites;
+using Comments.Core.Sites;
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Comments.Api.Engagement;
+
+/// <summary>
+/// The no-JavaScript fallback: a plain HTML form with WordPress's field names (<c>comment</c>,
+/// <c>author</c>, <c>email</c>, <c>url</c>, <c>comment_parent</c>) posts here as
+/// <c>application/x-www-form-urlencoded</c>, and the reader is sent back to the article with 303:
+/// <c>#comment-&lt;id&gt;</c> when published, <c>#comment-pending</c> when held.
+/// <para>
+/// CSRF-safe by design. A forged cross-site POST can gain nothing: (1) the endpoint carries no
+/// ambient authority — it reads no cookie, session or credential, so a forged post can only do
+/// what its sender could do directly, create a comment under the name typed into it; (2) the
+/// request must come from one of the site's own pages: its <c>Origin</c> (or, when a browser omits
+/// it, its <c>Referer</c>) must match the site's allowed origins, so another site cannot use a
+/// visitor's browser and address to post; (3) the 303 goes only to a page on those same origins,
+/// so the endpoint is not an open redirect.
+/// </para>
+/// </summary>
+public static class FormPostApi
+{
+    public const string PendingFragment = "comment-pending";
+
+    public static RouteGroupBuilder MapFormPostApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sites/{site}")
+            .WithTags("Comments")
+            .AddEndpointFilter<SiteFilter>()
+            .RequireRateLimiting(RateLimits.PostPolicy);
+
+        group.MapPost("/threads/{thread}/comments/form", PostForm)
+            .WithName("PostCommentForm")
+            .WithSummary("No-JavaScript fallback: a WordPress-style form post, answered with 303 back to the article.")
+            .Accepts<IFormCollection>("application/x-www-form-urlencoded")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .DisableAntiforgery();
+        return group;
+    }
+
+    public static async Task<Results<StatusCodeHttpResult, ProblemHttpResult>> PostForm(
+        string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        if (!http.Request.HasFormContentType)
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                "Send the form as application/x-www-form-urlencoded.");
+        if (http.Request.ContentLength > FieldLimits.RequestBodyBytes)
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, "The form is too large.");
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap)
+            cap.MaxRequestBodySize = FieldLimits.RequestBodyBytes;
+        var form = await http.Request.ReadFormAsync(ct);
+        var returnTo = ArticleOf(http.Request, form, site);
+        if (returnTo is null)
+            return Problems.Of(StatusCodes.Status403Forbidden, FormErrorCodes.OriginNotAllowed,
+                "Comments can be posted only from this site's own pages.");
+        string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 && v[0] is { Length: > 0 } s ? s : null;
+        var parent = Field("comment_parent");
+        var result = await pipeline.SubmitAsync(site, new CommentSubmission
+        {
+            Site = site.Id,
+            ThreadId = thread,
+            Text = Field("comment"),
+            AuthorName = Field("author"),
+            AuthorEmail = Field("email"),
+            AuthorUrl = Field("url"),
+            ParentId = parent is null or "0" ? null : parent,
+            ThreadUrl = returnTo.GetLeftPart(UriPartial.Query),
+            Honeypot = Field("hp"),
+            Ip = ClientInfo.Ip(http),
+            UserAgent = ClientInfo.UserAgent(http),
+        }, ct);
+
+        if (result.Problem is { } refused)
+            return Problems.From(refused with { Errors = refused.Errors.Select(e => e with { Field = FormName(e.Field) }).ToList() });
+        var answer = result.Answer!;
+        var fragment = answer.Published ? $"comment-{answer.Id}" : PendingFragment;
+        http.Response.Headers.Location = new UriBuilder(returnTo) { Fragment = fragment }.Uri.AbsoluteUri;
+        return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    /// <summary>
+    /// The article to return to: the form's <c>redirect_to</c> (browsers send only the origin as
+    /// Referer on a cross-origin post), else the Referer; either only when it is on one of the
+    /// site's origins, and only when the Origin header, if sent, is one too.
+    /// </summary>
+    private static Uri? ArticleOf(HttpRequest request, IFormCollection form, SiteOptions site)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !SiteOrigins.IsAllowed(site, origin)) return null;
+        if (origin.Length == 0 && !OnSite(request.Headers.Referer.ToString(), site)) return null;
+        var wanted = form["redirect_to"].ToString() is { Length: > 0 } r ? r : request.Headers.Referer.ToString();
+        return OnSite(wanted, site) ? new Uri(wanted) : null;
+    }
+
+    private static bool OnSite(string url, SiteOptions site) =>
+        url.Length <= FieldLimits.ThreadUrlBytes
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && SiteOrigins.IsAllowed(site, uri.GetLeftPart(UriPartial.Authority));
+
+    private static string FormName(string field) => field switch
+    {
+        "text" => "comment",
+        "authorName" => "author",
+        "authorEmail" => "email",
+        "authorUrl" => "url",
+        "parentId" => "comment_parent",
+        _ => field,
+    };
+}
+
+public static class FormErrorCodes
+{
+    public const string OriginNotAllowed = "form.origin_not_allowed";
+}

@@ -1,0 +1,90 @@
+using Comments.Api.Infrastructure;
+using Comments.Api.Realtime;
+using Comments.Api.Sites;
+using Comments.Core.Comments;
+using Comments.Core.Engagement;
+using Comments.Core.Storage;
+using Comments.Core.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Comments.Api.Engagement;
+
+/// <summary>
+/// Likes without a login: one per comment per reader token (the widget's random per-browser token),
+/// at most <see cref="ReaderKeys.LikesPerAddressAndComment"/> per address and comment, under the
+/// per-IP post rate limit. A new like is pushed to the thread's readers as <c>likesChanged</c>.
+/// </summary>
+public static class LikesApi
+{
+    public static RouteGroupBuilder MapLikesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sites/{site}")
+            .WithTags("Engagement")
+            .AddEndpointFilter<SiteFilter>()
+            .RequireCors(SiteCors.PolicyName);
+
+        group.MapPost("/comments/{id}/likes", Like)
+            .WithName("LikeComment")
+            .WithSummary("Like a published comment once per reader token; answers the comment's like count.")
+            .Accepts<LikeRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimits.PostPolicy);
+
+        group.MapGet("/threads/{thread}/likes", ThreadLikes)
+            .WithName("GetThreadLikes")
+            .WithSummary("Like counts of a thread's comments in one call.")
+            .RequireRateLimiting(RateLimits.ReadPolicy);
+        return group;
+    }
+
+    public static async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> Like(
+        string id, HttpContext http, ICommentStore comments, ILikeStore likes,
+        IHubContext<CommentsHub, ICommentsClient> hub, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.LikeRequest, 1024, ct);
+        if (problem is not null) return problem;
+        if (!ReaderKeys.IsReaderToken(body!.Reader))
+            return Problems.Of(StatusCodes.Status400BadRequest, EngagementErrorCodes.BadReader, "The reader token is not valid.",
+                [new FieldError("reader", EngagementErrorCodes.BadReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
+
+        var comment = id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? await comments.GetAsync(site.Id, id, ct) : null;
+        if (comment is not { Status: CommentStatus.Published })
+            return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
+
+        var outcome = await likes.LikeAsync(site.Id, comment.ThreadId, id,
+            ReaderKeys.Reader(site.Id, body.Reader!), ReaderKeys.Address(site.Id, ClientInfo.Ip(http)), ct);
+        if (outcome.Status == LikeStatus.TooMany)
+            return Problems.Of(StatusCodes.Status429TooManyRequests, EngagementErrorCodes.TooManyLikes, "Too many likes for this comment from your network.");
+        if (outcome.Status == LikeStatus.Counted)
+        {
+            // One PUBLISH on the backplane; readers of the thread update the count.
+            await hub.Clients.Group(CommentsHub.GroupName(site.Id, comment.ThreadId))
+                .LikesChanged(new LikeCount(site.Id, comment.ThreadId, id, outcome.Likes), ct);
+        }
+        return TypedResults.Ok(new LikeResponse(id, outcome.Likes, Liked: true));
+    }
+
+    public static async Task<Results<Ok<ThreadLikesResponse>, ProblemHttpResult>> ThreadLikes(
+        string thread, HttpContext http, ILikeStore likes, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        if (!TextChecks.IsThreadId(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        return TypedResults.Ok(new ThreadLikesResponse(site.Id, thread, await likes.CountsAsync(site.Id, thread, ct)));
+    }
+}
+
+public sealed record LikeRequest(string? Reader);
+
+public sealed record LikeResponse(string Id, long Likes, bool Liked);
+
+public sealed record ThreadLikesResponse(string Site, string Thread, IReadOnlyDictionary<string, long> Likes);
+
+public static class EngagementErrorCodes
+{
+    public const string BadReader = "like.invalid_reader";
+    public const string TooManyLikes = "like.rate_limited";
+}

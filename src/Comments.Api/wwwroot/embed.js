@@ -1,0 +1,528 @@
+/*! Comments widget: <script src="https://comments.example/embed.js" data-site="blog1" data-thread="post-42" async></script>
+ * Renders inside a Shadow DOM root. Text from users is inserted with textContent; comment bodies
+ * are the server's sanitized HTML. No cookies; localStorage holds the reader's details only when
+ * they tick the box, plus their own held comments (id, token, text) so only they see them. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.dataset.site) return;
+  var api = new URL(script.src, location.href).origin;
+  var site = script.dataset.site;
+  var thread = script.dataset.thread || threadFromPath(location.pathname);
+  var needIdentity = script.dataset.requireIdentity !== 'false';
+  var base = api + '/api/sites/' + encodeURIComponent(site);
+  var threadUrl = base + '/threads/' + encodeURIComponent(thread) + '/comments';
+  var LIMITS = { text: 65525, authorName: 245, authorEmail: 100, authorUrl: 200 };
+  var FIELD_INPUT = { text: 'comment', authorName: 'author', authorEmail: 'email', authorUrl: 'url' };
+  var AUTHOR_KEY = 'comments:author';
+  var PENDING_KEY = 'comments:pending:' + site + ':' + thread;
+  var LIKED_KEY = 'comments:liked:' + site;
+  var MINE_KEY = 'comments:mine:' + site;
+  var EDIT_MS = (Number(script.dataset.editMinutes) || 10) * 60000;
+
+  // A page path becomes a thread id: letters, digits and - _ . : ~ only (TextChecks.IsThreadId).
+  function threadFromPath(path) {
+    var id = path.replace(/^\/+|\/+$/g, '').replace(/\//g, ':').replace(/[^A-Za-z0-9._:~-]/g, function (ch) {
+      return '~' + ch.charCodeAt(0).toString(16);
+    }) || 'home';
+    if (id.length > 128) id = id.slice(0, 119) + '~' + hash(id);
+    return id;
+  }
+  function hash(s) {
+    var h = 5381;
+    for (var i = 0; i < s.length; i++) h = (h * 33 ^ s.charCodeAt(i)) >>> 0;
+    return h.toString(36);
+  }
+
+  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' +
+    'font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1e1e1e!important;max-width:46rem!important;margin:2rem 0!important}' +
+    '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}' +
+    '[hidden]{display:none!important}' +
+    'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-left:.5em}' +
+    '.bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap}' +
+    'ol{list-style:none;margin:0;padding:0}ol ol{margin-left:1.5em;padding-left:1em;border-left:2px solid #e2e2e2}' +
+    'li>article{padding:.75em 0;border-bottom:1px solid #eee}' +
+    '.meta{font-size:.875em;color:#555;display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:#1e1e1e}' +
+    '.body{overflow-wrap:anywhere}.body p{margin:.4em 0}.body pre{white-space:pre-wrap}.pending .body{white-space:pre-wrap}' +
+    '.awaiting{font-style:italic;color:#8a5a00;margin:.25em 0}' +
+    '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:#fff3b0}to{background:transparent}}' +
+    'button,input,select,textarea{font:inherit;color:inherit}' +
+    'button.link{background:none;border:0;padding:0;color:#0a58ca;text-decoration:underline;cursor:pointer}' +
+    '.actions{display:flex;gap:1.25em}.like{text-decoration:none!important}.like[aria-pressed=true]{color:#d63638}' +
+    'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
+    'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid #8c8f94;border-radius:4px;background:#fff}' +
+    'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:#d63638}' +
+    '[aria-invalid=true]{border-color:#d63638!important;outline:1px solid #d63638}' +
+    '.error{color:#b32d2e;font-size:.875em;margin:.2em 0 0}.form-error{color:#b32d2e;font-weight:600}' +
+    '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:4px;background:#2271b1;color:#fff;cursor:pointer}' +
+    '.newbar{position:sticky;top:.5em;z-index:1;display:block;margin:0 auto .5em}' +
+    ':focus-visible{outline:2px solid #2271b1;outline-offset:2px}' +
+    '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
+    '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+
+  var FORM = '<div id="respond"><h3 id="reply-title">Leave a Reply <small><button type="button" class="link" id="cancel-reply" hidden>Cancel reply</button></small></h3>' +
+    '<form id="commentform" novalidate>' +
+    '<p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>' +
+    '<p><label for="comment">Comment <span class="required">*</span></label><textarea id="comment" name="comment" rows="8" required aria-describedby="comment-error"></textarea><span class="error" id="comment-error"></span></p>' +
+    '<p><label for="author">Name <span class="required req">*</span></label><input id="author" name="author" type="text" autocomplete="name" required aria-describedby="author-error"><span class="error" id="author-error"></span></p>' +
+    '<p><label for="email">Email <span class="required req">*</span></label><input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-notes email-error"><span class="error" id="email-error"></span></p>' +
+    '<p><label for="url">Website</label><input id="url" name="url" type="url" autocomplete="url" aria-describedby="url-error"><span class="error" id="url-error"></span></p>' +
+    '<p class="hp" aria-hidden="true"><label for="hp">Leave this field empty</label><input id="hp" name="hp" type="text" tabindex="-1" autocomplete="off"></p>' +
+    '<p class="consent"><input id="consent" name="consent" type="checkbox" value="yes"> <label for="consent">Save my name, email, and website in this browser for the next time I comment.</label></p>' +
+    '<p class="form-error" id="form-error" role="alert"></p>' +
+    '<p><button type="submit" class="submit" id="submit">Post Comment</button></p></form></div>';
+
+  var host = document.createElement('div');
+  host.id = 'comments-widget';
+  host.setAttribute('style', 'display:block!important;visibility:visible!important');
+  script.parentNode.insertBefore(host, script.nextSibling);
+  var root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = '<style>' + CSS + '</style><section class="comments" aria-labelledby="comments-title">' +
+    '<div class="bar"><h2 id="comments-title" aria-live="polite">Comments</h2>' +
+    '<label class="sort-label">Sort by <select id="sort"><option value="oldest">Oldest</option><option value="newest">Newest</option><option value="liked">Most liked</option></select></label></div>' +
+    '<button type="button" class="newbar" id="newbar" hidden></button><ol id="thread" class="comment-list"></ol>' +
+    '<p><button type="button" class="more" id="more" hidden>Load more comments</button></p>' +
+    '<p class="form-error" id="load-error" role="alert"></p>' + FORM + '<div class="sr" aria-live="polite" id="announce"></div></section>';
+
+  function $(id) { return root.getElementById(id); }
+  var list = $('thread'), form = $('commentform'), respond = $('respond'), formHome = respond.parentNode;
+  var fields = { text: $('comment'), authorName: $('author'), authorEmail: $('email'), authorUrl: $('url') };
+  var state = { likes: {}, sort: 'oldest', next: null, count: 0, maxCursor: 0, nodes: {}, orphans: {}, parentId: null, queued: [] };
+
+  if (!needIdentity) Array.prototype.forEach.call(root.querySelectorAll('.req'), function (el) { el.hidden = true; });
+  fields.text.maxLength = LIMITS.text; fields.authorName.maxLength = LIMITS.authorName;
+  fields.authorEmail.maxLength = LIMITS.authorEmail; fields.authorUrl.maxLength = LIMITS.authorUrl;
+
+  // ----- reading -----
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function setCount(n) {
+    state.count = n;
+    $('comments-title').textContent = n === 0 ? 'No comments yet' : n === 1 ? 'One comment' : n + ' comments';
+  }
+
+  function commentNode(c, pending) {
+    var li = el('li', pending ? 'comment pending' : 'comment');
+    li.id = 'comment-' + c.id;
+    li.dataset.id = c.id;
+    li.dataset.cursor = c.cursor || '';
+    var art = el('article');
+    art.setAttribute('aria-label', 'Comment by ' + c.authorName);
+    var meta = el('div', 'meta');
+    var who = el('b', 'author');
+    if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
+      var a = el('a', null, c.authorName);
+      a.href = c.authorUrl; a.rel = 'nofollow ugc noopener'; a.target = '_blank';
+      who.appendChild(a);
+    } else who.textContent = c.authorName;
+    meta.appendChild(who);
+    var when = el('time', null, new Date(c.createdAt).toLocaleString());
+    when.dateTime = c.createdAt;
+    meta.appendChild(when);
+    if (c.pinned) meta.appendChild(el('span', 'pinned', 'Pinned'));
+    art.appendChild(meta);
+    if (pending) art.appendChild(el('p', 'awaiting', 'Your comment is awaiting moderation.'));
+    var body = el('div', 'body');
+    if (pending) body.textContent = c.text; else body.innerHTML = c.html; // server-sanitized HTML only
+    art.appendChild(body);
+    if (!pending) {
+      var actions = el('div', 'actions');
+      var like = el('button', 'link like');
+      like.type = 'button';
+      like.setAttribute('aria-pressed', String(liked().indexOf(c.id) >= 0));
+      like.appendChild(el('span', null, '\u2665 '));
+      like.appendChild(el('span', 'likes', String(state.likes[c.id] || 0)));
+      like.setAttribute('aria-label', 'Like comment by ' + c.authorName);
+      like.addEventListener('click', function () { sendLike(c.id, like); });
+      actions.appendChild(like);
+      var reply = el('button', 'link reply', 'Reply');
+      reply.type = 'button';
+      reply.setAttribute('aria-label', 'Reply to ' + c.authorName);
+      reply.addEventListener('click', function () { startReply(c); });
+      actions.appendChild(reply);
+      var own = mine()[c.id];
+      if (own && Date.now() - own.at < EDIT_MS) ownActions(c, own, art, actions);
+      art.appendChild(actions);
+    }
+    li.appendChild(art);
+    li.appendChild(el('ol', 'children'));
+    return li;
+  }
+
+  function cursorOf(li) { return Number(li.dataset.cursor || Infinity); }
+  function likesOf(li) { return state.likes[li.dataset.id] || 0; }
+
+  // Replies sit under their parent, oldest first; top level follows the chosen sort.
+  function place(li, c) {
+    var parentLi = c.parentId ? state.nodes[c.parentId] : null;
+    if (c.parentId && !parentLi) {
+      (state.orphans[c.parentId] = state.orphans[c.parentId] || []).push([li, c]);
+      return;
+    }
+    var holder = parentLi ? parentLi.lastChild : list;
+    var desc = !parentLi && state.sort === 'newest', byLikes = !parentLi && state.sort === 'liked';
+    var mine = cursorOf(li), kids = holder.children, before = null;
+    for (var i = 0; i < kids.length; i++) {
+      var other = cursorOf(kids[i]), diff = byLikes ? likesOf(kids[i]) - likesOf(li) : 0;
+      if (diff < 0 || (diff === 0 && (desc ? other < mine : other > mine))) { before = kids[i]; break; }
+    }
+    holder.insertBefore(li, before);
+    var waiting = state.orphans[c.id];
+    if (waiting) { delete state.orphans[c.id]; waiting.forEach(function (w) { place(w[0], w[1]); }); }
+  }
+
+  function addComment(c, fresh) {
+    if (state.nodes[c.id]) return false;
+    var cur = Number(c.cursor);
+    if (cur > state.maxCursor) state.maxCursor = cur;
+    var own = root.getElementById('comment-' + c.id);
+    if (own) own.remove(); // our own held comment, now published
+    forgetPending(c.id);
+    var li = commentNode(c, false);
+    state.nodes[c.id] = li;
+    place(li, c);
+    if (fresh) {
+      li.classList.add('new');
+      li.addEventListener('animationend', function () { li.classList.remove('new'); });
+      $('announce').textContent = 'New comment from ' + c.authorName;
+    }
+    return true;
+  }
+
+  function rerender(c) {
+    var old = state.nodes[c.id];
+    if (!old) return;
+    var fresh = commentNode(c, false);
+    fresh.replaceChild(old.lastChild, fresh.lastChild);
+    old.parentNode.replaceChild(fresh, old);
+    state.nodes[c.id] = fresh;
+  }
+
+  function load(reset) {
+    var liked = state.sort === 'liked';
+    var url = threadUrl + '?sort=' + (liked ? 'oldest' : state.sort) + '&limit=' + (liked ? 200 : 50) + (!reset && state.next ? '&cursor=' + state.next : '');
+    $('load-error').textContent = '';
+    return fetch(url).then(answer).then(function (page) {
+      if (reset) { list.textContent = ''; state.nodes = {}; state.orphans = {}; }
+      page.comments.forEach(function (c) { addComment(c, false); });
+      state.next = page.nextCursor;
+      if (liked && state.next) return load(false);
+      $('more').hidden = !state.next;
+      setCount(page.count);
+      if (reset) showPending();
+    }).catch(function (e) { $('load-error').textContent = 'Comments could not be loaded. ' + (e.title || ''); });
+  }
+
+  function answer(r) {
+    return r.json().catch(function () { return {}; }).then(function (body) {
+      if (!r.ok) { body.status = r.status; throw body; }
+      return body;
+    });
+  }
+
+  $('more').addEventListener('click', function () { load(false); });
+  $('sort').addEventListener('change', function (e) {
+    state.sort = e.target.value; state.next = null;
+    (state.sort === 'liked' ? loadLikes() : Promise.resolve()).then(function () { load(true); });
+  });
+
+  // ----- the reader's own held comments: kept locally with the token the 202 returned -----
+  function pendingList() {
+    try {
+      var week = Date.now() - 7 * 864e5;
+      return (JSON.parse(localStorage.getItem(PENDING_KEY)) || []).filter(function (p) { return p.at > week; });
+    } catch (e) { return []; }
+  }
+  function savePending(items) {
+    try { items.length ? localStorage.setItem(PENDING_KEY, JSON.stringify(items)) : localStorage.removeItem(PENDING_KEY); } catch (e) { /* private mode */ }
+  }
+  function forgetPending(id) {
+    var items = pendingList(), kept = items.filter(function (p) { return p.id !== id; });
+    if (kept.length !== items.length) savePending(kept);
+  }
+  function showPending() {
+    pendingList().forEach(function (p) {
+      if (state.nodes[p.id] || root.getElementById('comment-' + p.id)) return;
+      var li = commentNode({ id: p.id, authorName: p.name, text: p.text, createdAt: new Date(p.at).toISOString() }, true);
+      var parentLi = p.parentId && state.nodes[p.parentId];
+      (parentLi ? parentLi.lastChild : list).appendChild(li);
+    });
+  }
+
+  // ----- likes: one per comment per browser, by a random reader token -----
+  function store(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* unavailable */ } }
+  function read(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
+  function liked() { return read(LIKED_KEY) || []; }
+  function readerToken() {
+    var t = read('comments:reader');
+    if (!t) { t = randomKey(); store('comments:reader', t); }
+    return t;
+  }
+  function setLikes(id, n) {
+    state.likes[id] = n;
+    var li = state.nodes[id];
+    if (li) li.querySelector('.likes').textContent = String(n);
+  }
+  function sendLike(id, button) {
+    if (button.getAttribute('aria-pressed') === 'true') return;
+    button.disabled = true;
+    fetch(base + '/comments/' + id + '/likes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reader: readerToken() }) })
+      .then(answer).then(function (r) {
+        setLikes(id, r.likes);
+        button.setAttribute('aria-pressed', 'true');
+        store(LIKED_KEY, liked().concat([id]).slice(-500));
+      }).catch(function (p) { $('load-error').textContent = p.title || 'The like was not counted.'; })
+      .then(function () { button.disabled = false; });
+  }
+  function loadLikes() {
+    return fetch(base + '/threads/' + encodeURIComponent(thread) + '/likes').then(answer).then(function (r) {
+      Object.keys(r.likes).forEach(function (id) { setLikes(id, r.likes[id]); });
+    }).catch(function () { /* counts stay at zero */ });
+  }
+
+  // ----- the author's own edit and delete, within the site's window, with the token from the submission -----
+  function mine() {
+    var all = read(MINE_KEY) || {}, now = Date.now();
+    Object.keys(all).forEach(function (id) { if (now - all[id].at > EDIT_MS) delete all[id]; });
+    return all;
+  }
+  function remember(id, token, text) { var all = mine(); all[id] = { token: token, text: text, at: Date.now() }; store(MINE_KEY, all); }
+  function ownActions(c, own, art, actions) {
+    var edit = el('button', 'link edit', 'Edit'), del = el('button', 'link delete', 'Delete');
+    edit.type = del.type = 'button';
+    edit.addEventListener('click', function () {
+      var body = art.querySelector('.body');
+      if (art.querySelector('.editor')) return;
+      var box = el('div', 'editor'), label = el('label', null, 'Edit your comment'), area = el('textarea');
+      area.id = 'edit-' + c.id; label.htmlFor = area.id; area.value = own.text || ''; area.maxLength = LIMITS.text;
+      var save = el('button', 'submit', 'Save'), cancel = el('button', 'link', 'Cancel'), err = el('p', 'error');
+      save.type = cancel.type = 'button'; err.setAttribute('role', 'alert');
+      box.appendChild(label); box.appendChild(area); box.appendChild(err); box.appendChild(save); box.appendChild(document.createTextNode(' ')); box.appendChild(cancel);
+      body.hidden = true; art.insertBefore(box, body.nextSibling); area.focus();
+      cancel.addEventListener('click', function () { box.remove(); body.hidden = false; edit.focus(); });
+      save.addEventListener('click', function () {
+        ownPost(c.id, 'edit', { token: own.token, text: area.value }).then(function (r) {
+          if (r.comment) body.innerHTML = r.comment.html;
+          own.text = area.value; remember(c.id, own.token, area.value);
+          box.remove(); body.hidden = false; edit.focus();
+        }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && p.fields[0].message) || p.title || 'Not saved.'; });
+      });
+    });
+    del.addEventListener('click', function () {
+      if (del.textContent === 'Delete') { del.textContent = 'Confirm delete'; return; }
+      ownPost(c.id, 'delete', { token: own.token }).then(function () {
+        var li = state.nodes[c.id];
+        if (li) { li.remove(); delete state.nodes[c.id]; }
+        var all = mine(); delete all[c.id]; store(MINE_KEY, all);
+        $('announce').textContent = 'Your comment was deleted.';
+      }).catch(function (p) { del.textContent = 'Delete'; $('load-error').textContent = p.title || 'Not deleted.'; });
+    });
+    actions.appendChild(edit); actions.appendChild(del);
+  }
+  function ownPost(id, what, body) {
+    return fetch(base + '/comments/' + id + '/' + what, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(answer);
+  }
+
+  // ----- writing -----
+  function bytes(s) { return new TextEncoder().encode(s).length; }
+  function isEmail(v) { // mirrors TextChecks.IsEmail on the server
+    var at = v.indexOf('@');
+    if (at <= 0 || at !== v.lastIndexOf('@') || at === v.length - 1) return false;
+    var local = v.slice(0, at), labels = v.slice(at + 1).split('.');
+    if (local.length > 64 || local[0] === '.' || local[local.length - 1] === '.' || local.indexOf('..') >= 0) return false;
+    if (/[\s()<>[\]\\,;:"\u007f-\uffff\u0000-\u001f]/.test(local) || labels.length < 2) return false;
+    for (var i = 0; i < labels.length; i++) {
+      if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(labels[i])) return false;
+    }
+    return /^[A-Za-z]+$/.test(labels[labels.length - 1]);
+  }
+  function isHttpUrl(v) {
+    try { var u = new URL(v); return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname && !u.username && !u.password; } catch (e) { return false; }
+  }
+  var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, CONTROL_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+
+  function check(v) {
+    var errors = {};
+    function limit(name, max, multiline) {
+      var s = v[name];
+      if (!s) return;
+      if ((multiline ? CONTROL : CONTROL_LINE).test(s)) errors[name] = 'The text contains control characters.';
+      else if (bytes(s) > max) errors[name] = 'At most ' + max + ' bytes (UTF-8).';
+    }
+    if (!v.text.trim()) errors.text = 'Write a comment.';
+    limit('text', LIMITS.text, true);
+    if (needIdentity && !v.authorName.trim()) errors.authorName = 'Name is required.';
+    limit('authorName', LIMITS.authorName);
+    if (needIdentity && !v.authorEmail.trim()) errors.authorEmail = 'Email is required.';
+    else if (v.authorEmail.trim() && !isEmail(v.authorEmail.trim())) errors.authorEmail = 'Enter a valid email address.';
+    limit('authorEmail', LIMITS.authorEmail);
+    if (v.authorUrl.trim() && !isHttpUrl(v.authorUrl.trim())) errors.authorUrl = 'A website must be an http:// or https:// address.';
+    limit('authorUrl', LIMITS.authorUrl);
+    return errors;
+  }
+
+  function showErrors(errors, general) {
+    Object.keys(fields).forEach(function (name) {
+      var input = fields[name], msg = errors[name] || '';
+      $(input.id + '-error').textContent = msg;
+      if (msg) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+    });
+    $('form-error').textContent = general || '';
+    var first = Object.keys(fields).filter(function (n) { return errors[n]; })[0];
+    if (first) fields[first].focus();
+  }
+
+  function startReply(c) {
+    state.parentId = c.id;
+    state.nodes[c.id].firstChild.appendChild(respond);
+    $('reply-title').firstChild.textContent = 'Reply to ' + c.authorName + ' ';
+    $('cancel-reply').hidden = false;
+    fields.text.focus();
+  }
+  function cancelReply() {
+    state.parentId = null;
+    formHome.insertBefore(respond, $('announce'));
+    $('reply-title').firstChild.textContent = 'Leave a Reply ';
+    $('cancel-reply').hidden = true;
+  }
+  $('cancel-reply').addEventListener('click', function () { cancelReply(); fields.text.focus(); });
+
+  function restoreAuthor() {
+    try {
+      var saved = JSON.parse(localStorage.getItem(AUTHOR_KEY));
+      if (!saved) return;
+      fields.authorName.value = saved.name || ''; fields.authorEmail.value = saved.email || ''; fields.authorUrl.value = saved.url || '';
+      $('consent').checked = true;
+    } catch (e) { /* nothing saved */ }
+  }
+
+  function randomKey() {
+    var a = new Uint8Array(16);
+    crypto.getRandomValues(a);
+    return Array.prototype.map.call(a, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var v = { text: fields.text.value, authorName: fields.authorName.value, authorEmail: fields.authorEmail.value, authorUrl: fields.authorUrl.value };
+    var errors = check(v);
+    if (Object.keys(errors).length) { showErrors(errors, 'Please correct the highlighted fields.'); return; }
+    showErrors({});
+    try {
+      if ($('consent').checked) localStorage.setItem(AUTHOR_KEY, JSON.stringify({ name: v.authorName, email: v.authorEmail, url: v.authorUrl }));
+      else localStorage.removeItem(AUTHOR_KEY);
+    } catch (err) { /* storage unavailable */ }
+    var button = $('submit');
+    button.disabled = true;
+    var parentId = state.parentId;
+    fetch(threadUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomKey() },
+      body: JSON.stringify({
+        text: v.text, authorName: v.authorName, authorEmail: v.authorEmail, authorUrl: v.authorUrl || null,
+        parentId: parentId, threadTitle: document.title.slice(0, 200) || null,
+        threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
+        honeypot: $('hp').value || null
+      })
+    }).then(function (r) {
+      return answer(r).then(function (body) {
+        fields.text.value = '';
+        cancelReply();
+        if (r.status === 201) {
+          if (r.headers.get('Author-Token')) remember(body.id, r.headers.get('Author-Token'), v.text);
+          // Live readers get the count from countChanged; without the hub, count it here.
+          if (addComment(body, true)) { if (host.dataset.live !== 'on') setCount(state.count + 1); }
+          else rerender(body); // the live event came first: redraw it with the author's own buttons
+          var mine = state.nodes[body.id];
+          if (mine) mine.scrollIntoView({ block: 'nearest' });
+        } else {
+          var items = pendingList();
+          remember(body.id, body.token, v.text);
+          items.push({ id: body.id, token: body.token, text: v.text, name: v.authorName.trim() || 'Anonymous', parentId: parentId, at: Date.now() });
+          savePending(items);
+          showPending();
+          $('announce').textContent = 'Your comment is awaiting moderation.';
+        }
+      });
+    }).catch(function (p) {
+      var errs = {}, general = p.title || 'The comment could not be sent. Try again.';
+      (p.fields || []).forEach(function (f) { if (fields[f.field]) errs[f.field] = f.message; else general = f.message; });
+      showErrors(errs, general);
+    }).then(function () { button.disabled = false; });
+  });
+
+  // ----- live -----
+  function midThread() {
+    var box = list.getBoundingClientRect();
+    return box.top < 0 && box.bottom > 0;
+  }
+  function arrive(c) {
+    if (state.nodes[c.id]) return;
+    // With oldest-first and pages still unread, the newest belongs after them: 'load more' brings it.
+    if (state.sort === 'oldest' && state.next && !c.parentId) return;
+    if (midThread()) {
+      state.queued.push(c);
+      var bar = $('newbar'), n = state.queued.length;
+      bar.textContent = n === 1 ? '1 new comment' : n + ' new comments';
+      bar.hidden = false;
+      return;
+    }
+    addComment(c, true);
+  }
+  $('newbar').addEventListener('click', function () {
+    var first = null;
+    state.queued.splice(0).forEach(function (c) { if (addComment(c, true) && !first) first = state.nodes[c.id]; });
+    $('newbar').hidden = true;
+    if (first) { first.scrollIntoView({ block: 'start' }); first.querySelector('.reply').focus({ preventScroll: true }); }
+  });
+
+  function catchUp() {
+    return fetch(threadUrl + '?after=' + state.maxCursor + '&limit=200').then(answer).then(function (page) {
+      page.comments.forEach(arrive);
+      setCount(page.count);
+      if (page.nextCursor) return catchUp();
+    });
+  }
+
+  function connect() {
+    var signalR = window.signalR;
+    var hub = new signalR.HubConnectionBuilder().withUrl(api + '/hubs/comments')
+      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000]).configureLogging(signalR.LogLevel.None).build();
+    hub.on('commentPublished', function (c) { if (c.threadId === thread) arrive(c); });
+    hub.on('commentUpdated', function (c) {
+      var old = state.nodes[c.id];
+      if (old) old.querySelector('.body').innerHTML = c.html;
+    });
+    hub.on('commentRemoved', function (c) {
+      var old = state.nodes[c.id];
+      if (old) { old.remove(); delete state.nodes[c.id]; }
+    });
+    hub.on('likesChanged', function (l) { if (l.threadId === thread) setLikes(l.id, l.likes); });
+    hub.on('countChanged', function (c) { if (c.threadId === thread) setCount(c.count); });
+    hub.onreconnected(function () { hub.invoke('JoinThread', site, thread).then(catchUp).catch(function () {}); });
+    host.dataset.live = 'connecting';
+    hub.start().then(function () { return hub.invoke('JoinThread', site, thread); })
+      .then(function () { host.dataset.live = 'on'; return catchUp(); })
+      .catch(function () { host.dataset.live = 'off'; });
+    hub.onreconnecting(function () { host.dataset.live = 'reconnecting'; });
+    hub.onclose(function () { host.dataset.live = 'off'; });
+  }
+
+  function loadClient() {
+    if (window.signalR) return connect();
+    var s = document.createElement('script');
+    s.src = api + '/vendor/signalr.min.js';
+    s.async = true;
+    s.onload = connect;
+    document.head.appendChild(s);
+  }
+
+  restoreAuthor();
+  host.dataset.thread = thread;
+  load(true).then(loadLikes).then(function () { host.dataset.ready = 'true'; loadClient(); });
+})();

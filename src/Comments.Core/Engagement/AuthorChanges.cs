@@ -1,0 +1,68 @@
+using Comments.Core.Comments;
+using Comments.Core.Events;
+using Comments.Core.Moderation;
+using Comments.Core.Sites;
+using Comments.Core.Submissions;
+using Comments.Core.Text;
+
+namespace Comments.Core.Engagement;
+
+public enum AuthorChangeStatus { Done, BadToken, NotFound, WindowClosed, Invalid }
+
+public sealed record AuthorChangeResult(AuthorChangeStatus Status, Comment? After = null, string? Message = null);
+
+/// <summary>
+/// An author edits or deletes their own comment within the site's window
+/// (<see cref="SiteOptions.AuthorEditWindowMinutes"/>), proving authorship with the token the
+/// submission returned. The change goes through the moderation store's one atomic write path, so
+/// moderators see it in the audit log (as "author"), and readers get the usual event.
+/// </summary>
+public sealed class AuthorChanges(IModerationStore store, AuthorTokens tokens, CommentRenderer renderer,
+    ICommentEventPublisher events, TimeProvider clock)
+{
+    public const string Author = "author";
+    private const string WindowClosedCode = "author.window_closed";
+    private const string GoneCode = "author.gone";
+
+    public Task<AuthorChangeResult> EditAsync(SiteOptions site, string id, string? token, string? text, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return Invalid("Write a comment.");
+        if (!TextChecks.IsWellFormedUtf16(text) || TextChecks.HasControlCharacters(text, multiline: true))
+            return Invalid("The text contains control characters or invalid Unicode.");
+        if (TextChecks.Utf8Bytes(text) > FieldLimits.TextBytes) return Invalid($"At most {FieldLimits.TextBytes} bytes (UTF-8).");
+        var now = clock.GetUtcNow();
+        return ApplyAsync(site, id, token, "edit", now, c => c.Text == text ? null : c with { Text = text, Html = renderer.Render(text), UpdatedAt = now },
+            c => (new AuditState(Text: c.Text), new AuditState(Text: text)));
+    }
+
+    public Task<AuthorChangeResult> DeleteAsync(SiteOptions site, string id, string? token, CancellationToken ct = default) =>
+        ApplyAsync(site, id, token, "delete", clock.GetUtcNow(), c => c with { Status = CommentStatus.Deleted, Pinned = false },
+            c => (new AuditState(Status: CommentDecisions.Name(c.Status)), new AuditState(Status: CommentDecisions.Name(CommentStatus.Deleted))));
+
+    private async Task<AuthorChangeResult> ApplyAsync(SiteOptions site, string id, string? token, string action, DateTimeOffset now,
+        Func<Comment, Comment?> change, Func<Comment, (AuditState Before, AuditState After)> audit)
+    {
+        // The token is checked before anything is read: without it, nothing about the comment is revealed.
+        if (!tokens.Verify(site.Id, id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        var window = TimeSpan.FromMinutes(site.AuthorEditWindowMinutes);
+        var outcome = await store.ChangeAsync(site.Id, id, (c, _) =>
+        {
+            if (c.Status is not (CommentStatus.Published or CommentStatus.Pending))
+                return new Decision.Refused(GoneCode, "The comment is no longer there.");
+            if (now - c.CreatedAt > window)
+                return new Decision.Refused(WindowClosedCode, $"Comments can be changed for {site.AuthorEditWindowMinutes} minutes after posting.");
+            if (change(c) is not { } after) return new Decision.Unchanged();
+            var (before, then) = audit(c);
+            return new Decision.Change(after, new AuditEntry(0, now, Author, "author." + action, c.Id, c.ThreadId, null, before, then), null, false);
+        });
+        if (outcome is null) return new AuthorChangeResult(AuthorChangeStatus.NotFound);
+        if (outcome.Decision is Decision.Refused refused)
+            return new AuthorChangeResult(refused.Code == WindowClosedCode ? AuthorChangeStatus.WindowClosed : AuthorChangeStatus.NotFound, null, refused.Message);
+        if (outcome.Decision is Decision.Change && ModerationService.ReaderEvent(outcome.Before, outcome.After) is { } kind)
+            events.Publish(new CommentEvent(kind, outcome.After, outcome.PublishedCount));
+        return new AuthorChangeResult(AuthorChangeStatus.Done, outcome.After);
+    }
+
+    private static Task<AuthorChangeResult> Invalid(string message) =>
+        Task.FromResult(new AuthorChangeResult(AuthorChangeStatus.Invalid, null, message));
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Comments.Core.Engagement;
+
+/// <summary>
+/// The token a submission returns to its author alone: HMAC-SHA256 of the site and comment id
+/// under a server secret, base64url. It reveals nothing (not the email, not the IP, not the
+/// secret), it is never broadcast or listed, and only its holder can prove "I wrote this".
+/// The widget keeps it to show the reader their own held comment.
+/// </summary>
+public sealed class AuthorTokens(IServerSecret secret)
+{
+    /// <summary>The response header of a 201 that carries the token (a 202 carries it in its body).</summary>
+    public const string Header = "Author-Token";
+
+    public string For(string site, string commentId)
+    {
+        var mac = HMACSHA256.HashData(secret.Key, Encoding.UTF8.GetBytes($"author\n{site}\n{commentId}"));
+        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>Constant-time check of a token a client sent back.</summary>
+    public bool Verify(string site, string commentId, string? token) =>
+        token is { Length: > 0 and <= 64 }
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(For(site, commentId)), Encoding.ASCII.GetBytes(token));
+}
+
+/// <summary>The server's signing key: from configuration, or generated once and kept in the store.</summary>
+public interface IServerSecret
+{
+    byte[] Key { get; }
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Comments.Core.Engagement;
+
+public enum LikeStatus
+{
+    /// <summary>A new like, counted.</summary>
+    Counted,
+    /// <summary>This reader already liked the comment: nothing changes.</summary>
+    AlreadyLiked,
+    /// <summary>Too many likes for this comment from one address: not counted.</summary>
+    TooMany,
+}
+
+public sealed record LikeOutcome(LikeStatus Status, long Likes);
+
+/// <summary>Likes: one per comment per reader token, with a cap per address and comment.</summary>
+public interface ILikeStore
+{
+    Task<LikeOutcome> LikeAsync(string site, string threadId, string commentId, string readerKey, string addressKey, CancellationToken ct = default);
+
+    /// <summary>Like counts of a thread's comments (comments without likes are absent).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountsAsync(string site, string threadId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// How a reader is recognised without a login: the widget's random per-browser token, never stored
+/// as sent (a SHA-256 digest scoped to the site), plus the address, digested too, for a cap.
+/// </summary>
+public static class ReaderKeys
+{
+    /// <summary>Likes one address may give one comment (several readers behind one NAT, but not a token farm).</summary>
+    public const int LikesPerAddressAndComment = 5;
+
+    public static bool IsReaderToken(string? token) =>
+        token is { Length: >= 16 and <= 64 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    public static string Reader(string site, string token) => Digest($"reader\n{site}\n{token}");
+
+    public static string Address(string site, string ip) => Digest($"address\n{site}\n{ip}");
+
+    private static string Digest(string value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
+}
