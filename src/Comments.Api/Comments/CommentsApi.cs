@@ -18,10 +18,7 @@ public static class CommentsApi
 
     public static RouteGroupBuilder MapCommentsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sites/{site}")
-            .WithTags("Comments")
-            .AddEndpointFilter<SiteFilter>()
-            .RequireCors(SiteCors.PolicyName)
+        var group = routes.MapSiteGroup("Comments")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/threads/{thread}/comments", PostComment)

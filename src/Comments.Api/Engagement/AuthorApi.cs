@@ -16,10 +16,7 @@ public static class AuthorApi
 {
     public static RouteGroupBuilder MapAuthorApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sites/{site}/comments/{id}")
-            .WithTags("Engagement")
-            .AddEndpointFilter<SiteFilter>()
-            .RequireCors(SiteCors.PolicyName)
+        var group = routes.MapSiteGroup("Engagement", "/comments/{id}")
             .RequireRateLimiting(RateLimits.PostPolicy)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -19,10 +19,7 @@ public static class LikesApi
 {
     public static RouteGroupBuilder MapLikesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sites/{site}")
-            .WithTags("Engagement")
-            .AddEndpointFilter<SiteFilter>()
-            .RequireCors(SiteCors.PolicyName);
+        var group = routes.MapSiteGroup("Engagement");
 
         group.MapPost("/comments/{id}/likes", Like)
             .WithName("LikeComment")

@@ -16,10 +16,7 @@ public static class RecentApi
 
     public static RouteGroupBuilder MapRecentApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sites/{site}")
-            .WithTags("Engagement")
-            .AddEndpointFilter<SiteFilter>()
-            .RequireCors(SiteCors.PolicyName);
+        var group = routes.MapSiteGroup("Engagement");
         group.MapGet("/recent", Recent)
             .WithName("GetRecentComments")
             .WithSummary("The site's published comments, newest first, with their thread's title and URL; page with ?before=<nextCursor>.")

@@ -17,10 +17,7 @@ public static class FlagsApi
 {
     public static void MapFlagsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/sites/{site}")
-            .WithTags("Comments")
-            .AddEndpointFilter<SiteFilter>()
-            .RequireCors(SiteCors.PolicyName)
+        routes.MapSiteGroup("Comments")
             .MapPost("/comments/{id}/flags", Flag)
             .WithName("FlagComment")
             .WithSummary("Flag a published comment for moderators, with a reason: offensive, abusive, spam, off-topic, other.")
