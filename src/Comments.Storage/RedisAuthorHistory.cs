@@ -16,11 +16,7 @@ public sealed class RedisAuthorHistory(IConnectionMultiplexer redis, TimeProvide
 
     public async Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default)
     {
-        var db = redis.GetDatabase();
-        var ids = await db.SortedSetRangeByRankAsync(RedisKeys.Author(site, emailDigest), -Window, -1);
-        if (ids.Length == 0) return new AuthorRecord(0, 0, 0, 0, 0);
-        var values = await db.StringGetAsync(ids.Select(id => RedisKeys.Comment(site, (string)id!)).ToArray());
-        var comments = values.Select(RedisCommentStore.Deserialize).OfType<Comment>().ToList();
+        var comments = await RedisCommentStore.LatestOfAuthorAsync(redis.GetDatabase(), site, emailDigest, Window);
         var since = clock.GetUtcNow() - RecentRejectionWindow;
         return new AuthorRecord(
             comments.Count(c => c.Status == CommentStatus.Published),

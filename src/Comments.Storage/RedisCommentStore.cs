@@ -120,12 +120,22 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentSt
 
     public Task<TimeSpan> PingAsync(CancellationToken ct = default) => Db.PingAsync();
 
-    internal async Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids)
+    private Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids) => GetManyAsync(Db, site, ids);
+
+    /// <summary>Comments by id in one MGET, in the order given; missing ones are left out.</summary>
+    internal static async Task<IReadOnlyList<Comment>> GetManyAsync(IDatabase db, string site, IEnumerable<string> ids)
     {
         var keys = ids.Select(id => RedisKeys.Comment(site, id)).ToArray();
         if (keys.Length == 0) return [];
-        var values = await Db.StringGetAsync(keys);
+        var values = await db.StringGetAsync(keys);
         return values.Select(Deserialize).OfType<Comment>().ToList();
+    }
+
+    /// <summary>An author's latest comments (newest first), read through the author index.</summary>
+    internal static async Task<IReadOnlyList<Comment>> LatestOfAuthorAsync(IDatabase db, string site, string emailDigest, int count)
+    {
+        var ids = await db.SortedSetRangeByRankAsync(RedisKeys.Author(site, emailDigest), 0, count - 1, Order.Descending);
+        return await GetManyAsync(db, site, ids.Select(id => (string)id!));
     }
 
     internal static string Serialize(Comment comment) => JsonSerializer.Serialize(comment, StorageJson.Default.Comment);

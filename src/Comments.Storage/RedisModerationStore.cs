@@ -90,8 +90,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis) : IModera
 
     public async Task<AuthorHistory> AuthorHistoryAsync(string site, string emailDigest, CancellationToken ct = default)
     {
-        var ids = await Db.SortedSetRangeByRankAsync(RedisKeys.Author(site, emailDigest), 0, AuthorHistoryWindow - 1, Order.Descending);
-        var comments = await GetManyAsync(site, ids.Select(i => (string)i!));
+        var comments = await RedisCommentStore.LatestOfAuthorAsync(Db, site, emailDigest, AuthorHistoryWindow);
         long Count(CommentStatus s) => comments.Count(c => c.Status == s);
         return new AuthorHistory(Count(CommentStatus.Published), Count(CommentStatus.Pending), Count(CommentStatus.Rejected),
             Count(CommentStatus.Spam), Count(CommentStatus.Deleted));
@@ -207,11 +206,5 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis) : IModera
         return labels.OrderBy(l => l.At).ThenBy(l => l.CommentId, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids)
-    {
-        var keys = ids.Select(id => RedisKeys.Comment(site, id)).ToArray();
-        if (keys.Length == 0) return [];
-        var values = await Db.StringGetAsync(keys);
-        return values.Select(RedisCommentStore.Deserialize).OfType<Comment>().ToList();
-    }
+    private Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids) => RedisCommentStore.GetManyAsync(Db, site, ids);
 }

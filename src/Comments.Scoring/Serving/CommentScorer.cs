@@ -67,7 +67,11 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             _models = reloaded;
             LogLoaded(reloaded.Version, reloaded.Health.Ready, reloaded.Health.Description);
         }
+        ModelsChanged?.Invoke(ModelVersion);
     }
+
+    /// <summary>Raised after a reload swapped in different models, with the new version.</summary>
+    public event Action<string>? ModelsChanged;
 
     public void Dispose() => _watcher?.Dispose();
 

@@ -57,11 +57,11 @@ public sealed class CommentScorerTests : IDisposable
         var before = scorer.Score("win a free prize").ModelVersion;
 
         var replacement = TrainSmallModel("spam", Path.Combine(_directory, "next"), l2: 0.1f);
+        var changed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        scorer.ModelsChanged += version => changed.TrySetResult(version);
         File.Copy(replacement, Path.Combine(_directory, "spam.zip"), overwrite: true);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (scorer.Score("win a free prize").ModelVersion == before && DateTime.UtcNow < deadline)
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         Assert.NotEqual(before, scorer.Score("win a free prize").ModelVersion);
         Assert.True(scorer.Health.Ready);
     }
