@@ -9,7 +9,8 @@ namespace Comments.Core.Rules;
 /// <summary>
 /// Steps 7 and 8: the model's spam and toxicity scores against the site's thresholds, then trust.
 /// Fails closed: with no model loaded every comment waits for a moderator. A borderline hold is
-/// skipped for an author with enough published comments and no recent rejection.
+/// skipped for an author with enough published comments and no recent rejection. A comment that
+/// is spam only because of its links waits for a moderator instead of going to the spam folder.
 /// </summary>
 public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : IDecisionRule
 {
@@ -24,6 +25,13 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
         if (scores.Spam is not { } spam || scores.Toxicity is not { } toxicity)
         {
             context.Reasons.Add(new CommentReason("model.unavailable", "The model is not loaded; every comment waits for a moderator."));
+            return CommentStatus.Pending;
+        }
+        if (spam >= t.Spam && scores.SpamWithoutLinks < t.Spam)
+        {
+            // The link alone makes it spam: a moderator decides rather than the spam folder.
+            context.Reasons.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms,
+                $"without its links {scores.SpamWithoutLinks.Value.ToString("0.00", CultureInfo.InvariantCulture)}"));
             return CommentStatus.Pending;
         }
         if (spam >= t.Spam)
@@ -58,9 +66,10 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
         return record.Published >= publishedNeeded && record.RecentRejections == 0;
     }
 
-    private static CommentReason Reason(string code, string what, double score, IReadOnlyList<string> terms)
+    private static CommentReason Reason(string code, string what, double score, IReadOnlyList<string> terms, string? note = null)
     {
         var detail = what + " " + score.ToString("0.00", CultureInfo.InvariantCulture);
+        if (note is not null) detail += " (" + note + ")";
         if (terms.Count > 0) detail += "; words that raised it most: " + string.Join(", ", terms.Select(w => $"\"{w}\""));
         return new CommentReason(code, detail);
     }

@@ -18,12 +18,17 @@ public interface ICommentScorer
 /// <param name="ModelVersion">The version of the models that produced the scores (stored on the comment).</param>
 /// <param name="SpamTerms">The few words or n-grams that raised the spam score most, strongest first.</param>
 /// <param name="ToxicTerms">The few words or n-grams that raised the toxicity score most, strongest first.</param>
+/// <param name="SpamWithoutLinks">
+/// The spam probability of the same text with its web addresses taken out; null when the text
+/// has none or its spam score is too low to matter. Lets a decision tell "spam" from "has a link".
+/// </param>
 public sealed record CommentScores(
     double? Spam,
     double? Toxicity,
     string ModelVersion,
     IReadOnlyList<string> SpamTerms,
-    IReadOnlyList<string> ToxicTerms);
+    IReadOnlyList<string> ToxicTerms,
+    double? SpamWithoutLinks = null);
 
 /// <param name="Ready">Both models are loaded and scoring.</param>
 /// <param name="Description">A short human-readable state ("spam v3, toxicity v5" or the load error).</param>

@@ -1,3 +1,5 @@
+using Comments.Core.Text;
+
 namespace Comments.Scoring.Features;
 
 /// <summary>
@@ -31,7 +33,7 @@ public static class MetaFeatures
     public static int Detect(string text, Span<MetaFeature> found)
     {
         var count = 0;
-        var links = CountLinks(text);
+        var links = Links.Count(text);
         if (links == 1) found[count++] = MetaFeature.OneLink;
         else if (links == 2) found[count++] = MetaFeature.TwoLinks;
         else if (links > 2) found[count++] = MetaFeature.ManyLinks;
@@ -48,14 +50,4 @@ public static class MetaFeatures
     }
 
     public const int MaxPerText = 3;
-
-    private static int CountLinks(string text)
-    {
-        var count = 0;
-        for (var at = text.IndexOf("://", StringComparison.Ordinal); at >= 0; at = text.IndexOf("://", at + 3, StringComparison.Ordinal))
-            count++;
-        for (var at = text.IndexOf("www.", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("www.", at + 4, StringComparison.OrdinalIgnoreCase))
-            if (at < 3 || text[at - 1] != '/') count++;
-        return count;
-    }
 }

@@ -1,4 +1,5 @@
 using Comments.Core.Scoring;
+using Comments.Core.Text;
 using Comments.Scoring.Features;
 using Comments.Scoring.Model;
 using Microsoft.Extensions.Logging;
@@ -51,7 +52,21 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         TextFeaturizer.Featurize(text, buffer);
         var spam = models.Spam?.Probability(buffer);
         var toxicity = models.Toxicity?.Probability(buffer);
-        return new CommentScores(spam, toxicity, models.Version, Terms(models.Spam, spam, buffer, text), Terms(models.Toxicity, toxicity, buffer, text));
+        var spamTerms = Terms(models.Spam, spam, buffer, text);
+        var toxicTerms = Terms(models.Toxicity, toxicity, buffer, text);
+        return new CommentScores(spam, toxicity, models.Version, spamTerms, toxicTerms, SpamWithoutLinks(models.Spam, spam, buffer, text));
+    }
+
+    /// <summary>
+    /// The spam data (YouTube, SMS) has links almost only in spam, so a link alone can push an
+    /// ordinary comment over the spam threshold. Scoring the text again without its addresses
+    /// lets the decision see that. Only worked out when the spam score is worth explaining.
+    /// </summary>
+    private double? SpamWithoutLinks(LinearTextModel? model, double? spam, FeatureBuffer buffer, string text)
+    {
+        if (model is null || !(spam >= _explainFrom) || Links.Count(text) == 0) return null;
+        TextFeaturizer.Featurize(Links.Remove(text), buffer);
+        return model.Probability(buffer);
     }
 
     private IReadOnlyList<string> Terms(LinearTextModel? model, double? score, FeatureBuffer buffer, string text) =>

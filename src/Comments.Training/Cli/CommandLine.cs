@@ -7,10 +7,11 @@ public static class CommandLine
 {
     public const string Usage = """
         usage:
-          train    --kind spam|toxicity --data FILE... [--weight SOURCE=W ...] [--train-split train,...]
-                   [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X] [--out models/]
+          train    --kind spam|toxicity --data FILE... [--negatives FILE...] [--weight SOURCE=W ...] [--train-split train,...]
+                   [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X]
+                   [--nb-alpha X] [--nb-beta X] [--out models/]
           evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
-                   [--threshold T] [--perturb SEED [--technique NAME]] [--json]
+                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--json]
           perturb  --data FILE... [--seed N] --out FILE.jsonl
           promote  --kind spam|toxicity --candidate ZIP [--model ZIP] --data FILE... [--split test] [--tolerance 0.002]
                    replaces the serving model only if the candidate is no worse on every evaluation set (exit 3 if refused)

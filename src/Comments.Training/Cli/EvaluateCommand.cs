@@ -8,7 +8,10 @@ namespace Comments.Training.Cli;
 
 /// <summary>
 /// evaluate --kind spam|toxicity [--model zip] --data file... [--split s] [--source s] [--group g]
-///          [--threshold t] [--perturb seed [--technique leet|separators|repeats|homoglyphs|zerowidth|fullwidth]] [--json]
+///          [--threshold t] [--perturb seed [--technique leet|separators|repeats|homoglyphs|zerowidth|fullwidth]]
+///          [--all-negative] [--json]
+/// --all-negative reads every row as a negative whatever its label says (e.g. a toxicity corpus as
+/// ordinary comments for the spam model); the number to read is then the false-positive rate.
 /// </summary>
 public static class EvaluateCommand
 {
@@ -26,9 +29,10 @@ public static class EvaluateCommand
             : (Perturber.Technique?)null;
         if (technique is not null && perturbSeed is null) throw new UsageException("--technique needs --perturb SEED");
         var json = args.Flag("json");
+        var allNegative = args.Flag("all-negative");
         args.RejectUnknown();
 
-        var rows = LabelledFile.ReadAll(files).Where(filter.Keeps).ToList();
+        var rows = LabelledFile.ReadAll(files).Where(filter.Keeps).Select(r => allNegative ? r with { Label = false } : r).ToList();
         if (rows.Count == 0) throw new UsageException("no rows left after --split/--source/--group");
         if (!File.Exists(modelPath)) throw new UsageException($"model not found: {modelPath}");
         var model = ModelFile.Load(modelPath);

@@ -24,6 +24,7 @@ public static class MetricsReport
         Line($"F1 @ {F(m.Threshold)}", F(m.F1)),
         Line($"precision @ {F(m.Threshold)}", F(m.Precision)),
         Line($"recall @ {F(m.Threshold)}", F(m.Recall)),
+        Line($"false positives @ {F(m.Threshold)}", F(m.FalsePositiveRate)),
         Line("best F1", $"{F(m.BestF1)} (threshold {F(m.BestF1Threshold)})"),
         Line("precision @ 90% recall", F(m.PrecisionAt90Recall)));
 
@@ -31,6 +32,7 @@ public static class MetricsReport
     {
         RocAuc = R(m.RocAuc), PrAuc = R(m.PrAuc), F1 = R(m.F1), Precision = R(m.Precision), Recall = R(m.Recall),
         BestF1 = R(m.BestF1), BestF1Threshold = R(m.BestF1Threshold), PrecisionAt90Recall = R(m.PrecisionAt90Recall),
+        FalsePositiveRate = R(m.FalsePositiveRate),
     };
 
     private static double R(double value) => Math.Round(value, 4);

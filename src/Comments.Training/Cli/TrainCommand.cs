@@ -9,8 +9,12 @@ using Microsoft.ML;
 namespace Comments.Training.Cli;
 
 /// <summary>
-/// train --kind spam|toxicity --data file... [--weight source=w ...] [--train-split train,val]
-///       [--exclude-group g ...] [--balance-classes] [--holdout] [--l2 x] [--l1 x] [--out models/]
+/// train --kind spam|toxicity --data file... [--negatives file...] [--weight source=w ...] [--train-split train,val]
+///       [--exclude-group g ...] [--balance-classes] [--holdout] [--l2 x] [--l1 x]
+///       [--nb-alpha x] [--nb-beta x] [--out models/]
+/// --negatives adds the training rows of other files as negatives whatever their label says: for
+/// the spam model, comments from the toxicity corpora are ordinary (not spam) comments, toxic or not.
+/// They are trained on, never reported on.
 /// Writes OUT/KIND.zip and OUT/KIND.metrics.json (metrics on every `test` split, per source,
 /// clean and perturbed; with --holdout, on the held-out fifth of the training rows instead).
 /// </summary>
@@ -33,19 +37,24 @@ public static class TrainCommand
             Holdout = args.Flag("holdout"),
             L2 = args.Number("l2", defaults.L2),
             L1 = args.Number("l1", defaults.L1),
+            NbAlpha = args.Number("nb-alpha", defaults.NbAlpha),
+            NbBeta = args.Number("nb-beta", defaults.NbBeta),
         };
+        var negativeFiles = args.Many("negatives");
         var outDirectory = args.Single("out") ?? "models";
         args.RejectUnknown();
 
         var rows = LabelledFile.ReadAll(files);
+        var negatives = LabelledFile.ReadAll(negativeFiles).Where(r => ModelTrainer.IsTrainingRow(r, settings)).Select(r => r with { Label = false });
+        var trainingRows = rows.Concat(negatives).ToList();
         var started = DateTime.UtcNow;
-        var transformer = ModelTrainer.Train(rows, settings, out var schema);
+        var transformer = ModelTrainer.Train(trainingRows, settings, out var schema);
         Directory.CreateDirectory(outDirectory);
         var modelPath = Path.Combine(outDirectory, kind + ".zip");
         new MLContext(settings.Seed).Model.Save(transformer, schema, modelPath);
-        log.WriteLine($"trained {kind} on {rows.Count(r => ModelTrainer.IsTrainingRow(r, settings))} rows in {(DateTime.UtcNow - started).TotalSeconds:0.0} s → {modelPath}");
+        log.WriteLine($"trained {kind} on {trainingRows.Count(r => ModelTrainer.IsTrainingRow(r, settings))} rows in {(DateTime.UtcNow - started).TotalSeconds:0.0} s → {modelPath}");
 
-        var report = TrainingReport.Build(ModelFile.Load(modelPath), rows, settings, files, PerturbSeed);
+        var report = TrainingReport.Build(ModelFile.Load(modelPath), rows, trainingRows, settings, [.. files, .. negativeFiles.Select(f => f + " (as negatives)")], PerturbSeed);
         var metricsPath = Path.Combine(outDirectory, kind + ".metrics.json");
         File.WriteAllText(metricsPath, JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions(MetricsReport.Json) { WriteIndented = true }) + Environment.NewLine);
         foreach (var (source, m) in report.TestMetrics)

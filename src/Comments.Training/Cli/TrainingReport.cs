@@ -13,7 +13,9 @@ public sealed record TrainingReport(
 {
     public sealed record SourceMetrics(BinaryMetrics Clean, BinaryMetrics Perturbed);
 
-    public static TrainingReport Build(LinearTextModel model, IReadOnlyList<LabelledRow> rows, TrainingSettings settings, IReadOnlyList<string> files, int perturbSeed)
+    /// <param name="rows">The labelled rows, reported on per source.</param>
+    /// <param name="trainingRows">Every row training saw (the labelled ones plus any extra negatives).</param>
+    public static TrainingReport Build(LinearTextModel model, IReadOnlyList<LabelledRow> rows, IReadOnlyList<LabelledRow> trainingRows, TrainingSettings settings, IReadOnlyList<string> files, int perturbSeed)
     {
         var threshold = RecommendedThresholds.For(settings.Kind);
         var perSource = rows.Where(r => settings.Holdout ? IsHeldOut(r, settings) : r.Split == "test").GroupBy(r => r.Source).OrderBy(g => g.Key).ToDictionary(
@@ -22,7 +24,7 @@ public sealed record TrainingReport(
                 MetricsReport.Rounded(EvaluateCommand.Evaluate(model, g.ToList(), threshold)),
                 MetricsReport.Rounded(EvaluateCommand.Evaluate(model, g.ToList(), threshold, perturbSeed))));
         return new TrainingReport(settings.Kind, model.Version, files.Select(Path.GetFileName).ToList()!, settings,
-            rows.Count(r => ModelTrainer.IsTrainingRow(r, settings)), model.NonZeroWeights, perSource);
+            trainingRows.Count(r => ModelTrainer.IsTrainingRow(r, settings)), model.NonZeroWeights, perSource);
     }
 
     private static bool IsHeldOut(LabelledRow row, TrainingSettings settings) =>

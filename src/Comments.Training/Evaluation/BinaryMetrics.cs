@@ -3,9 +3,14 @@ namespace Comments.Training.Evaluation;
 /// <summary>The numbers `evaluate` prints (and `--json` emits with these names in camelCase).</summary>
 public sealed record BinaryMetrics(
     double RocAuc, double PrAuc, double F1, double Precision, double Recall,
-    double BestF1, double BestF1Threshold, double PrecisionAt90Recall, double Threshold, int Rows, int Positives)
+    double BestF1, double BestF1Threshold, double PrecisionAt90Recall, double Threshold, int Rows, int Positives,
+    double FalsePositiveRate)
 {
-    /// <summary>Computes every metric from scores and labels; F1, precision and recall at <paramref name="threshold"/> (score ≥ threshold is positive).</summary>
+    /// <summary>
+    /// Computes every metric from scores and labels; F1, precision, recall and the false-positive
+    /// rate at <paramref name="threshold"/> (score ≥ threshold is positive). ROC AUC is NaN when
+    /// the rows hold one class only.
+    /// </summary>
     public static BinaryMetrics Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold)
     {
         var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
@@ -33,12 +38,13 @@ public sealed record BinaryMetrics(
             if (recall >= 0.9) precisionAt90 = Math.Max(precisionAt90, precision);
         }
 
-        var (p, r, f) = AtThreshold(scores, labels, threshold);
+        var (p, r, f, fpr) = AtThreshold(scores, labels, threshold);
         var rocAuc = positives == 0 || negatives == 0 ? double.NaN : area / ((double)positives * negatives);
-        return new BinaryMetrics(rocAuc, averagePrecision, f, p, r, bestF1, bestThreshold, precisionAt90, threshold, scores.Count, positives);
+        return new BinaryMetrics(rocAuc, averagePrecision, f, p, r, bestF1, bestThreshold, precisionAt90, threshold, scores.Count, positives, fpr);
     }
 
-    private static (double Precision, double Recall, double F1) AtThreshold(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold)
+    /// <summary>Precision, recall and F1 at the threshold, and the share of negative rows at or above it.</summary>
+    private static (double Precision, double Recall, double F1, double FalsePositiveRate) AtThreshold(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold)
     {
         double tp = 0, fp = 0, fn = 0;
         for (var i = 0; i < scores.Count; i++)
@@ -50,6 +56,8 @@ public sealed record BinaryMetrics(
         }
         var precision = tp + fp == 0 ? 0 : tp / (tp + fp);
         var recall = tp + fn == 0 ? 0 : tp / (tp + fn);
-        return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+        var negatives = scores.Count - (tp + fn);
+        var falsePositiveRate = negatives == 0 ? double.NaN : fp / negatives;
+        return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall), falsePositiveRate);
     }
 }

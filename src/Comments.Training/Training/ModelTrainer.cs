@@ -3,14 +3,17 @@ using Comments.Scoring.Features;
 using Comments.Scoring.Model;
 using Comments.Training.Data;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace Comments.Training.Training;
 
 /// <summary>
 /// Trains one binary model: the comment text goes through the same normalisation and
-/// featurizer as in the service, then ML.NET's L-BFGS logistic regression (L1 + L2) learns
-/// one weight per hashed slot. Deterministic: fixed seed, single thread, rows in file order.
+/// featurizer as in the service, each slot is scaled by its naive Bayes ratio
+/// (<see cref="NaiveBayesScale"/>, an ML.NET min-max normalizer in the saved file), then
+/// ML.NET's L-BFGS logistic regression (L1 + L2) learns one weight per hashed slot.
+/// Deterministic: fixed seed, single thread, rows in file order.
 /// </summary>
 public static class ModelTrainer
 {
@@ -22,7 +25,11 @@ public static class ModelTrainer
             throw new InvalidOperationException("the training rows must contain both labels");
 
         var context = new MLContext(seed: settings.Seed);
-        var data = context.Data.LoadFromEnumerable(Featurize(training, RowWeights.For(training, settings)));
+        var featurized = Featurize(training, RowWeights.For(training, settings));
+        var data = context.Data.LoadFromEnumerable(featurized);
+        var scale = NaiveBayesScale.Compute(featurized, settings.NbAlpha, settings.NbBeta);
+        var normalizer = context.Transforms.NormalizeMinMax(nameof(TrainingRow.Features), fixZero: true)
+            .Fit(context.Data.LoadFromEnumerable(NaiveBayesScale.AsNormalizerInput(scale)));
         var trainer = context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(TrainingRow.Label),
@@ -34,7 +41,8 @@ public static class ModelTrainer
             NumberOfThreads = 1,
         });
         inputSchema = data.Schema;
-        return trainer.Fit(data);
+        var predictor = trainer.Fit(normalizer.Transform(data));
+        return new TransformerChain<ITransformer>(normalizer, predictor);
     }
 
     public static bool IsTrainingRow(LabelledRow row, TrainingSettings settings) =>

@@ -55,6 +55,17 @@ public abstract class ModelDecisionTests(ServiceFixture fixture)
         Assert.Equal("Spam", stored.GetProperty("status").GetString());
         Assert.Contains(stored.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "model.spam");
     }
+
+    [Fact]
+    public async Task An_ordinary_comment_with_one_link_never_lands_in_spam()
+    {
+        // Before the link-blind score this went to the spam folder (spam 0.99): the spam corpora
+        // have links almost only in spam. Now it is published or waits for a moderator.
+        var (status, stored) = await PostAndReadStored("Good piece. The council published the full budget at https://council.example.gov/budget-2026 if anyone wants the numbers.");
+        Assert.NotEqual("Spam", stored.GetProperty("status").GetString());
+        Assert.DoesNotContain(stored.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "model.spam");
+        Assert.True(status is HttpStatusCode.Created or HttpStatusCode.Accepted);
+    }
 }
 
 public sealed class ModelDecisionsOnGarnet(GarnetService fixture) : ModelDecisionTests(fixture);

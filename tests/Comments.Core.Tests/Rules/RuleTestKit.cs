@@ -17,9 +17,9 @@ internal static class RuleTestKit
             new CommentSubmission { Site = "s", ThreadId = "t", Text = text, AuthorName = "Ann", AuthorEmail = email, Ip = "192.0.2.1", Honeypot = honeypot },
             TextNormalizer.Normalize(text), null);
 
-    public sealed class FixedScorer(double? spam, double? toxicity) : ICommentScorer
+    public sealed class FixedScorer(double? spam, double? toxicity, double? spamWithoutLinks = null) : ICommentScorer
     {
-        public CommentScores Score(string normalizedText) => new(spam, toxicity, "test-v1", ["buy"], ["idiot"]);
+        public CommentScores Score(string normalizedText) => new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks);
         public ScorerHealth Health => new(spam is not null, "fixed");
     }
 

@@ -1,3 +1,4 @@
+using Comments.Core.Text;
 using Comments.Core.Comments;
 using Comments.Core.Rules;
 using Comments.Core.Sites;
@@ -42,7 +43,14 @@ public class RuleTests
     [InlineData("see https://a.example and http://b.example/x", 2)]
     [InlineData("visit www.example.com now", 1)]
     [InlineData("https://a.example/www.b.example", 1)]
-    public void Links_are_counted_once_each(string text, int links) => Assert.Equal(links, LinkCountRule.CountLinks(text));
+    public void Links_are_counted_once_each(string text, int links) => Assert.Equal(links, Links.Count(text));
+
+    [Theory]
+    [InlineData("see https://a.example/x?y=1 for more", "see  for more")]
+    [InlineData("www.example.com", "")]
+    [InlineData("no links, just www and http words", "no links, just www and http words")]
+    [InlineData("two: http://a.example\nand https://b.example.", "two: \nand ")]
+    public void Links_are_removed_with_their_whole_address(string text, string expected) => Assert.Equal(expected, Links.Remove(text));
 
     [Fact]
     public async Task Two_links_hold_a_comment_by_default()
@@ -63,6 +71,17 @@ public class RuleTests
         var context = Context("some text");
         Assert.Equal(expected, await rule.DecideAsync(context, Ct));
         Assert.Equal("test-v1", context.Scores!.ModelVersion);
+    }
+
+    [Theory]
+    [InlineData(0.30, CommentStatus.Pending, "model.spam_link")]
+    [InlineData(0.95, CommentStatus.Spam, "model.spam")]
+    public async Task A_comment_that_is_spam_only_because_of_its_link_waits_for_a_moderator(double withoutLinks, CommentStatus expected, string code)
+    {
+        var context = Context("my notes are at https://blog.example/notes");
+        var rule = new ModelRule(new FixedScorer(0.95, 0.10, spamWithoutLinks: withoutLinks), new FixedHistory(Regular));
+        Assert.Equal(expected, await rule.DecideAsync(context, Ct));
+        Assert.Equal(code, Assert.Single(context.Reasons).Code);
     }
 
     [Fact]

@@ -25,6 +25,30 @@ public sealed class HandWrittenCommentTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Make $5000 a week working from home!!! Click here http://easy-cash.example and subscribe to my channel")]
+    [InlineData("check out my new video and subscribe please http://youtube.example/watch?v=abc thanks!!")]
+    public void Link_spam_whose_words_are_spam_stays_spam_without_its_link(string comment)
+    {
+        // So the decision sends it to the spam folder rather than to a moderator.
+        var scores = Score(comment);
+        Assert.True(scores.SpamWithoutLinks >= RecommendedThresholds.Spam, $"spam without links {scores.SpamWithoutLinks:0.000} for: {comment}");
+    }
+
+    [Theory]
+    [InlineData("Great piece. I wrote about the same parking problem last year: https://myblog.example.com/parking-fees")]
+    [InlineData("See https://en.wikipedia.org/wiki/Congestion_pricing for how Stockholm did it.")]
+    [InlineData("The council minutes are at www.council.example.gov/minutes if anyone wants to check.")]
+    [InlineData("I disagree, the figures at https://www.ons.gov.uk/ say otherwise.")]
+    public void An_ordinary_comment_with_a_link_is_not_spam_without_it(string comment)
+    {
+        // The spam corpora have links almost only in spam, so the link alone may score high
+        // (models/README.md, known weaknesses); without it the comment must read as ordinary.
+        var scores = Score(comment);
+        Assert.True(scores.SpamWithoutLinks < RecommendedThresholds.Spam, $"spam {scores.Spam:0.000}, without links {scores.SpamWithoutLinks:0.000} for: {comment}");
+        Assert.True(scores.Toxicity < RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
+    }
+
+    [Theory]
     [InlineData("You are a fucking idiot and everyone here hates you")]
     [InlineData("shut up you stupid bitch")]
     [InlineData("What a worthless piece of shit you are, go kill yourself")]

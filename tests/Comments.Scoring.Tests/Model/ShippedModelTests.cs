@@ -12,11 +12,11 @@ public class ShippedModelTests
 {
     [Theory]
     [InlineData("spam", "spam/youtube-spam-collection.jsonl", 0.980)]
-    [InlineData("spam", "spam/sms-spam-collection.jsonl", 0.990)]
-    [InlineData("toxicity", "toxicity/jigsaw-toxic-2018-subset.jsonl", 0.950)]
-    [InlineData("toxicity", "toxicity/davidson-hate-offensive.jsonl", 0.980)]
-    [InlineData("toxicity", "toxicity/civil-comments-toxic-spans.jsonl", 0.630)]
-    [InlineData("toxicity", "toxicity/olid-offenseval-2019.jsonl", 0.820)]
+    [InlineData("spam", "spam/sms-spam-collection.jsonl", 0.994)]
+    [InlineData("toxicity", "toxicity/jigsaw-toxic-2018-subset.jsonl", 0.960)]
+    [InlineData("toxicity", "toxicity/davidson-hate-offensive.jsonl", 0.982)]
+    [InlineData("toxicity", "toxicity/civil-comments-toxic-spans.jsonl", 0.640)]
+    [InlineData("toxicity", "toxicity/olid-offenseval-2019.jsonl", 0.835)]
     public void The_shipped_model_keeps_its_roc_auc_on_the_test_split(string kind, string corpus, double floor)
     {
         var rows = LabelledFile.Read(RepositoryPaths.CorpusOrSkip(corpus)).Where(r => r.Split == "test").ToList();

@@ -89,6 +89,37 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Negatives_from_another_file_teach_the_model_that_their_kind_of_text_is_not_spam()
+    {
+        var data = GeneratedCorpus.Write(_directory);
+        // Toxicity-style rows: label 1 means toxic there, but none of them is spam.
+        var other = Path.Combine(_directory, "other.jsonl");
+        File.WriteAllLines(other, Enumerable.Range(0, 40).Select(i =>
+            JsonSerializer.Serialize(new { text = $"check out the free prize section of the council minutes #{i}", label = 1, split = "train", source = "other" })));
+        var plain = Path.Combine(_directory, "plain");
+        var withNegatives = Path.Combine(_directory, "negatives");
+        Assert.Equal(0, Run("train", "--kind", "spam", "--data", data, "--out", plain).Exit);
+        var train = Run("train", "--kind", "spam", "--data", data, "--negatives", other, "--out", withNegatives);
+        Assert.True(train.Exit == 0, train.Err);
+
+        var text = "check out the free prize section of the council minutes";
+        var buffer = new Comments.Scoring.Features.FeatureBuffer();
+        Comments.Scoring.Features.TextFeaturizer.Featurize(text, buffer);
+        var before = Comments.Scoring.Model.ModelFile.Load(Path.Combine(plain, "spam.zip")).Probability(buffer);
+        var after = Comments.Scoring.Model.ModelFile.Load(Path.Combine(withNegatives, "spam.zip")).Probability(buffer);
+        Assert.True(after < before / 2, $"spam {before:0.000} without the negatives, {after:0.000} with them");
+
+        // --all-negative: the share of a file's rows the model flags, whatever their labels say.
+        var flagged = Run("evaluate", "--kind", "spam", "--model", Path.Combine(plain, "spam.zip"), "--data", data, "--split", "test", "--all-negative", "--json");
+        Assert.True(flagged.Exit == 0, flagged.Err);
+        Assert.InRange(JsonDocument.Parse(flagged.Out).RootElement.GetProperty("falsePositiveRate").GetDouble(), 0.3, 0.7);
+
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(withNegatives, "spam.metrics.json")));
+        Assert.DoesNotContain("other", metrics.RootElement.GetProperty("testMetrics").EnumerateObject().Select(p => p.Name));
+        Assert.Contains(metrics.RootElement.GetProperty("data").EnumerateArray(), d => d.GetString() == "other.jsonl (as negatives)");
+    }
+
+    [Fact]
     public void An_unknown_option_is_refused_with_the_usage()
     {
         var run = Run("evaluate", "--kind", "spam", "--data", "x.jsonl", "--tresh", "0.5");
