@@ -31,11 +31,11 @@ public static class MetricsReport
     public static BinaryMetrics Rounded(BinaryMetrics m) => m with
     {
         RocAuc = R(m.RocAuc), PrAuc = R(m.PrAuc), F1 = R(m.F1), Precision = R(m.Precision), Recall = R(m.Recall),
-        BestF1 = R(m.BestF1), BestF1Threshold = R(m.BestF1Threshold), PrecisionAt90Recall = R(m.PrecisionAt90Recall),
+        BestF1 = R(m.BestF1), BestF1Threshold = R(m.BestF1Threshold), PrecisionAt90Recall = R(m.PrecisionAt90Recall), Threshold = R(m.Threshold),
         FalsePositiveRate = R(m.FalsePositiveRate),
     };
 
     private static double R(double value) => Math.Round(value, 4);
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-    private static string Line(string name, string value) => $"{name,-24}{value}";
+    private static string Line(string name, string value) => $"{name,-26}{value}";
 }
