@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Comments.Api.Engagement;
 
 /// <summary>
-/// The author's own edit and delete, within the site's window, proven by the token the submission
-/// returned (the 202 body's <c>token</c>, or the 201's <c>Author-Token</c> header). POST with a JSON
-/// body, like every other public write, so CORS stays the simple GET/POST policy.
+/// The author's own edit and delete, within the site's window, and the status of their comment,
+/// proven by the token the submission returned (the 202 body's <c>token</c>, or the 201's
+/// <c>Author-Token</c> header). POST with a JSON body, like every other public write, so CORS
+/// stays the simple GET/POST policy and the token never sits in a URL or an access log.
 /// </summary>
 public static class AuthorApi
 {
@@ -30,6 +31,11 @@ public static class AuthorApi
         group.MapPost("/delete", Delete)
             .WithName("DeleteOwnComment")
             .WithSummary("The author deletes their comment within the edit window.")
+            .Accepts<AuthorDeleteRequest>("application/json");
+        group.MapPost("/status", Status)
+            .RequireRateLimiting(RateLimits.ReadPolicy) // asked on every page view; must not eat the reader's posting allowance
+            .WithName("OwnCommentStatus")
+            .WithSummary("The author's comment as it stands: published, pending (also while in the spam folder), rejected or deleted.")
             .Accepts<AuthorDeleteRequest>("application/json");
         return group;
     }
@@ -52,9 +58,18 @@ public static class AuthorApi
         return Answer(await changes.DeleteAsync(site, id, body!.Token, ct));
     }
 
+    public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Status(
+        string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorDeleteRequest, 1024, ct);
+        if (problem is not null) return problem;
+        return Answer(await changes.StatusAsync(site, id, body!.Token, ct));
+    }
+
     private static Results<Ok<OwnComment>, ProblemHttpResult> Answer(AuthorChangeResult result) => result.Status switch
     {
-        AuthorChangeStatus.Done => TypedResults.Ok(new OwnComment(result.After!.Id, CommentDecisionsName(result.After.Status),
+        AuthorChangeStatus.Done => TypedResults.Ok(new OwnComment(result.After!.Id, AuthorsView(result.After.Status),
             result.After.Status == CommentStatus.Published ? PublicComment.From(result.After) : null)),
         AuthorChangeStatus.BadToken => Problems.Of(StatusCodes.Status403Forbidden, AuthorErrorCodes.BadToken,
             "Only the author can change this comment.", [new FieldError("token", AuthorErrorCodes.BadToken, "The author token does not match this comment.")]),
@@ -64,11 +79,14 @@ public static class AuthorApi
         _ => Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment."),
     };
 
-    private static string CommentDecisionsName(CommentStatus status) => Core.Moderation.CommentDecisions.Name(status);
+    /// <summary>The spam folder answers like pending, as the submission did: a spammer learns nothing from it.</summary>
+    private static string AuthorsView(CommentStatus status) =>
+        Core.Moderation.CommentDecisions.Name(status == CommentStatus.Spam ? CommentStatus.Pending : status);
 }
 
 public sealed record AuthorEditRequest(string? Token, string? Text);
 
+/// <summary>The body of delete and status: the author token alone.</summary>
 public sealed record AuthorDeleteRequest(string? Token);
 
 /// <param name="Comment">The public comment when it is published; null while held or once deleted.</param>

@@ -214,7 +214,7 @@
       if (liked && state.next) return load(false);
       $('more').hidden = !state.next;
       setCount(page.count);
-      if (reset) showPending();
+      if (reset) { showPending(); checkPending(); }
     }).catch(function (e) { $('load-error').textContent = 'Comments could not be loaded. ' + (e.title || ''); });
   }
 
@@ -252,6 +252,26 @@
       var parentLi = p.parentId && state.nodes[p.parentId];
       (parentLi ? parentLi.lastChild : list).appendChild(li);
     });
+  }
+
+  // A held comment a moderator rejected leaves the author's page; an approved one joins the thread.
+  // Asked once per load, one small POST per held comment, with the token the 202 returned.
+  function checkPending() {
+    pendingList().forEach(function (p) {
+      if (!p.token) return;
+      ownPost(p.id, 'status', { token: p.token }).then(function (r) {
+        if (r.status === 'pending') return;
+        forgetPending(p.id);
+        if (r.status === 'published' && r.comment) addComment(r.comment, false);
+        else dropPending(p.id);
+      }).catch(function (e) { if (e.status === 404 || e.status === 403) { forgetPending(p.id); dropPending(p.id); } });
+    });
+  }
+  function dropPending(id) {
+    var li = root.getElementById('comment-' + id);
+    if (li && !state.nodes[id]) li.remove();
+    var all = mine();
+    if (all[id]) { delete all[id]; store(MINE_KEY, all); }
   }
 
   // ----- likes: one per comment per browser, by a random reader token -----

@@ -2,6 +2,7 @@ using Comments.Core.Comments;
 using Comments.Core.Events;
 using Comments.Core.Moderation;
 using Comments.Core.Sites;
+using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Comments.Core.Text;
 
@@ -17,7 +18,7 @@ public sealed record AuthorChangeResult(AuthorChangeStatus Status, Comment? Afte
 /// submission returned. The change goes through the moderation store's one atomic write path, so
 /// moderators see it in the audit log (as "author"), and readers get the usual event.
 /// </summary>
-public sealed class AuthorChanges(IModerationStore store, AuthorTokens tokens, CommentRenderer renderer,
+public sealed class AuthorChanges(IModerationStore store, ICommentStore comments, AuthorTokens tokens, CommentRenderer renderer,
     ICommentEventPublisher events, TimeProvider clock)
 {
     public const string Author = "author";
@@ -38,6 +39,17 @@ public sealed class AuthorChanges(IModerationStore store, AuthorTokens tokens, C
     public Task<AuthorChangeResult> DeleteAsync(SiteOptions site, string id, string? token, CancellationToken ct = default) =>
         ApplyAsync(site, id, token, "delete", clock.GetUtcNow(), c => c with { Status = CommentStatus.Deleted, Pinned = false },
             c => (new AuditState(Status: CommentDecisions.Name(c.Status)), new AuditState(Status: CommentDecisions.Name(CommentStatus.Deleted))));
+
+    /// <summary>
+    /// The author's own comment as it stands now, so their page can drop a held comment a
+    /// moderator rejected. Read-only; the token is checked first, as for a change.
+    /// </summary>
+    public async Task<AuthorChangeResult> StatusAsync(SiteOptions site, string id, string? token, CancellationToken ct = default)
+    {
+        if (!tokens.Verify(site.Id, id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        var comment = await comments.GetAsync(site.Id, id, ct);
+        return comment is null ? new AuthorChangeResult(AuthorChangeStatus.NotFound) : new AuthorChangeResult(AuthorChangeStatus.Done, comment);
+    }
 
     private async Task<AuthorChangeResult> ApplyAsync(SiteOptions site, string id, string? token, string action, DateTimeOffset now,
         Func<Comment, Comment?> change, Func<Comment, (AuditState Before, AuditState After)> audit)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Comments.Api.Tests.Infrastructure;
+using Comments.Api.Tests.Moderation;
 
 namespace Comments.Api.Tests.Engagement;
 
@@ -82,6 +83,45 @@ public abstract class AuthorEditTests(ServiceFixture fixture)
         var answer = await deleted.JsonAsync();
         Assert.Equal("deleted", answer.GetProperty("status").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, answer.GetProperty("comment").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_author_sees_their_held_comment_rejected_while_the_spam_folder_still_reads_as_pending()
+    {
+        using var client = fixture.CreateClient();
+        using var moderator = fixture.CreateClient();
+        moderator.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.OpenKey);
+        var thread = TestSites.NewThread("own");
+        async Task<(string Id, string Token)> HoldAsync(string text)
+        {
+            using var held = await client.PostAsync(TestSites.Premoderated, thread, TestApi.Reply(text));
+            var body = await held.JsonAsync();
+            return (body.GetProperty("id").GetString()!, body.GetProperty("token").GetString()!);
+        }
+        async Task<string?> StatusAsync(string id, string token)
+        {
+            using var response = await OwnAsync(client, TestSites.Premoderated, id, "status", new { token });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("status").GetString();
+        }
+        var (rejected, rejectedToken) = await HoldAsync("Please reject me.");
+        var (spam, spamToken) = await HoldAsync("Please file me as spam.");
+        var (approved, approvedToken) = await HoldAsync("Please approve me.");
+        Assert.Equal("pending", await StatusAsync(rejected, rejectedToken));
+
+        await moderator.ActOkAsync(TestSites.Premoderated, rejected, "reject", "off-topic");
+        await moderator.ActOkAsync(TestSites.Premoderated, spam, "spam");
+        await moderator.ActOkAsync(TestSites.Premoderated, approved, "approve");
+
+        Assert.Equal("rejected", await StatusAsync(rejected, rejectedToken));
+        Assert.Equal("pending", await StatusAsync(spam, spamToken));
+        using var published = await OwnAsync(client, TestSites.Premoderated, approved, "status", new { token = approvedToken });
+        var answer = await published.JsonAsync();
+        Assert.Equal("published", answer.GetProperty("status").GetString());
+        Assert.Equal("<p>Please approve me.</p>", answer.GetProperty("comment").GetProperty("html").GetString());
+
+        using var forged = await OwnAsync(client, TestSites.Premoderated, rejected, "status", new { token = spamToken });
+        await forged.AssertProblemAsync(HttpStatusCode.Forbidden, "author.bad_token", field: "token");
     }
 }
 

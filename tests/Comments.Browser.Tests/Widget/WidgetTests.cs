@@ -75,6 +75,31 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_held_comment_a_moderator_rejects_leaves_its_authors_page_at_the_next_visit()
+    {
+        var thread = TestSites.NewThread("widget");
+        var author = await OpenArticleAsync(TestSites.Premoderated, thread);
+        await FillAsync(author, "Held, then rejected.");
+        await author.ClickAsync("#submit");
+        var mine = author.Locator("li.comment.pending");
+        await Assertions.Expect(mine.Locator(".body")).ToHaveTextAsync("Held, then rejected.", new() { Timeout = Patience });
+        var id = (await mine.GetAttributeAsync("id"))!["comment-".Length..];
+
+        using var moderator = fixture.CreateClient();
+        moderator.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.OpenKey);
+        using var rejected = await moderator.PostAsJsonAsync($"/api/moderation/sites/{TestSites.Premoderated}/comments/{id}/actions", new { action = "reject", reason = "off-topic" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+
+        await author.ReloadAsync();
+        await author.Locator("#comments-widget[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await Assertions.Expect(author.Locator("li.comment")).ToHaveCountAsync(0, new() { Timeout = Patience });
+        // Forgotten, not just hidden: the browser's own list no longer holds it.
+        var kept = await author.EvaluateAsync<string[]>(
+            "() => Object.keys(localStorage).filter(k => k.startsWith('comments:pending:') || k.startsWith('comments:mine:')).flatMap(k => { const v = JSON.parse(localStorage.getItem(k)); return Array.isArray(v) ? v.map(p => p.id) : Object.keys(v); })");
+        Assert.DoesNotContain(id, kept);
+    }
+
+    [Fact]
     public async Task A_bad_email_is_flagged_next_to_the_email_field_and_a_server_refusal_next_to_the_comment()
     {
         var thread = TestSites.NewThread("widget");
