@@ -36,6 +36,18 @@ public sealed class RedisSubmissionGuards(IConnectionMultiplexer redis, TimeProv
     public Task RemoveBanAsync(string site, BanKind kind, string value, CancellationToken ct = default) =>
         Db.HashDeleteAsync(RedisKeys.Bans(site), Field(kind, value));
 
+    public async Task<IReadOnlyList<Ban>> ListBansAsync(string site, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var bans = (await Db.HashGetAllAsync(RedisKeys.Bans(site)))
+            .Select(entry => JsonSerializer.Deserialize((string)entry.Value!, StorageJson.Default.Ban))
+            .OfType<Ban>()
+            .ToList();
+        var expired = bans.Where(b => b.ExpiresAt <= now).Select(b => (RedisValue)Field(b.Kind, b.Value)).ToArray();
+        if (expired.Length > 0) await Db.HashDeleteAsync(RedisKeys.Bans(site), expired);
+        return bans.Where(b => !(b.ExpiresAt <= now)).OrderByDescending(b => b.At ?? DateTimeOffset.MinValue).ToList();
+    }
+
     public async Task<TimeSpan?> TryEnterFloodWindowAsync(string site, IReadOnlyCollection<string> keys, TimeSpan interval, CancellationToken ct = default)
     {
         var redisKeys = keys.Select(k => RedisKeys.Flood(site, k)).ToArray();
@@ -56,5 +68,5 @@ public sealed class RedisSubmissionGuards(IConnectionMultiplexer redis, TimeProv
     public Task<bool> IsDuplicateAsync(string site, string threadId, string textDigest, CancellationToken ct = default) =>
         Db.SetContainsAsync(RedisKeys.ThreadDigests(site, threadId), textDigest);
 
-    private static string Field(BanKind kind, string value) => $"{kind.ToString().ToLowerInvariant()}:{value}";
+    private static string Field(BanKind kind, string value) => Ban.IdOf(kind, value);
 }

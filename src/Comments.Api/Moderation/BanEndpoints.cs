@@ -14,6 +14,9 @@ public static class BanEndpoints
 {
     public static void MapBanEndpoints(this RouteGroupBuilder site)
     {
+        site.MapGet("/bans", List)
+            .WithName("ListBans")
+            .WithSummary("The bans in force, newest first, with who made them and when they end.");
         site.MapPost("/bans", Ban)
             .WithName("Ban")
             .WithSummary("Ban an email, an IP or a name (value, or the author of commentId), for good or until expiresAt.")
@@ -21,9 +24,17 @@ public static class BanEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         site.MapPost("/bans/lift", Unban)
             .WithName("Unban")
-            .WithSummary("Lift a ban given the same way it was made.")
+            .WithSummary("Lift a ban given the same way it was made, or by its id from the list.")
             .Accepts<BanRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<BanListResponse>> List(HttpContext http, ModerationService service, CancellationToken ct)
+    {
+        var bans = await service.BansAsync(SiteFilter.Site(http).Id, ct);
+        return TypedResults.Ok(new BanListResponse(bans.Select(b => new BanListItem(
+            Core.Storage.Ban.IdOf(b.Kind, b.Value), Name(b.Kind), b.Shown ?? b.Value, b.Reason, b.By, b.At, b.ExpiresAt)).ToList()));
     }
 
     public static async Task<Results<Ok<BanResponse>, ProblemHttpResult>> Ban(
@@ -48,7 +59,9 @@ public static class BanEndpoints
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.BanRequest, 16 * 1024, ct);
         if (problem is not null) return problem;
-        var (target, refused) = await ResolveAsync(site.Id, body!, comments, ct);
+        var (target, refused) = body!.Id is not null
+            ? await ResolveListedAsync(site.Id, body.Id, service, ct)
+            : await ResolveAsync(site.Id, body, comments, ct);
         if (refused is not null) return refused;
 
         await service.UnbanAsync(ModerationApi.Who(http), site.Id, target!.Kind, target.Value, target.Shown, ct);
@@ -56,6 +69,16 @@ public static class BanEndpoints
     }
 
     private sealed record Target(BanKind Kind, string Value, string Shown);
+
+    private static async Task<(Target?, ProblemHttpResult?)> ResolveListedAsync(string site, string id, ModerationService service, CancellationToken ct)
+    {
+        if (!Core.Storage.Ban.TryParseId(id, out var kind, out var value))
+            return (null, ActionEndpoints.Invalid("id", "An id is kind:value, as the ban list shows it."));
+        var ban = (await service.BansAsync(site, ct)).FirstOrDefault(b => b.Kind == kind && b.Value == value);
+        return ban is null
+            ? (null, Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.BanNotFound, "No such ban in force.", [new FieldError("id", ModerationErrorCodes.BanNotFound, "Not in the ban list.")]))
+            : (new Target(kind, value, ban.Shown ?? value), null);
+    }
 
     private static async Task<(Target?, ProblemHttpResult?)> ResolveAsync(string site, BanRequest body, ICommentStore comments, CancellationToken ct)
     {

@@ -48,12 +48,22 @@ public sealed record BulkItemResult(string Id, int Status, string? Code, Moderat
 
 public sealed record BulkActionResponse(IReadOnlyList<BulkItemResult> Results);
 
-/// <summary>Ban or unban by <c>value</c> (an email, IP address or name) or by the author of <c>commentId</c>.</summary>
+/// <summary>
+/// Ban or unban by <c>value</c> (an email, IP address or name) or by the author of <c>commentId</c>;
+/// unban also by the <c>id</c> the ban list shows (then <c>kind</c> is not needed).
+/// </summary>
 /// <param name="Kind">email, ip or name.</param>
-public sealed record BanRequest(string? Kind, string? Value = null, string? CommentId = null, DateTimeOffset? ExpiresAt = null, string? Reason = null);
+public sealed record BanRequest(string? Kind, string? Value = null, string? CommentId = null, DateTimeOffset? ExpiresAt = null, string? Reason = null,
+    string? Id = null);
 
 /// <param name="Shown">The banned value as moderators see it in the audit log.</param>
 public sealed record BanResponse(string Kind, string Shown, DateTimeOffset? ExpiresAt);
+
+/// <param name="Id">Lifts it: <c>POST /bans/lift {id}</c>.</param>
+/// <param name="Shown">The value as moderators see it (emails masked); the stored key for bans older than this field.</param>
+public sealed record BanListItem(string Id, string Kind, string Shown, string? Reason, string? By, DateTimeOffset? At, DateTimeOffset? ExpiresAt);
+
+public sealed record BanListResponse(IReadOnlyList<BanListItem> Bans);
 
 public sealed record ThreadStateResponse(string Thread, bool Closed);
 

@@ -12,6 +12,7 @@ namespace Comments.Api.Moderation;
 [JsonSerializable(typeof(BulkActionResponse))]
 [JsonSerializable(typeof(BanRequest))]
 [JsonSerializable(typeof(BanResponse))]
+[JsonSerializable(typeof(BanListResponse))]
 [JsonSerializable(typeof(ThreadStateResponse))]
 [JsonSerializable(typeof(AuditResponse))]
 [JsonSerializable(typeof(FlagRequest))]

@@ -10,6 +10,7 @@ public static class ModerationErrorCodes
     public const string NotAllowed = "moderation.action_not_allowed";
     public const string Conflict = "moderation.conflict";
     public const string CommentNotFound = "comment.not_found";
+    public const string BanNotFound = "moderation.ban_not_found";
     public const string FlagInvalid = "flag.invalid";
     public const string AlreadyFlagged = "flag.already_flagged";
 }

@@ -42,7 +42,7 @@ public sealed class ModerationService(
 
     public async Task BanAsync(Moderator who, string site, Ban ban, string shownValue, CancellationToken ct = default)
     {
-        await guards.AddBanAsync(site, ban, ct);
+        await guards.AddBanAsync(site, ban with { Shown = shownValue, By = who.Name, At = clock.GetUtcNow() }, ct);
         var until = ban.ExpiresAt is { } at ? $" until {at:O}" : "";
         await store.AppendAuditAsync(site, new AuditEntry(0, clock.GetUtcNow(), who.Name, "ban", null, null, ban.Reason,
             null, new AuditState(Detail: $"{Kind(ban.Kind)} {shownValue}{until}")), ct);
@@ -54,6 +54,8 @@ public sealed class ModerationService(
         await store.AppendAuditAsync(site, new AuditEntry(0, clock.GetUtcNow(), who.Name, "unban", null, null, null,
             new AuditState(Detail: $"{Kind(kind)} {shownValue}"), null), ct);
     }
+
+    public Task<IReadOnlyList<Ban>> BansAsync(string site, CancellationToken ct = default) => guards.ListBansAsync(site, ct);
 
     /// <summary>Closes or reopens a thread; a closed thread answers new comments with 409 comment.thread_closed.</summary>
     public async Task SetThreadClosedAsync(Moderator who, string site, string threadId, bool closed, CancellationToken ct = default)

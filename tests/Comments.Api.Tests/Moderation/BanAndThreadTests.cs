@@ -35,6 +35,41 @@ public abstract class BanAndThreadTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task The_ban_list_shows_bans_in_force_with_emails_masked_and_lifts_one_by_its_id()
+    {
+        using var reader = fixture.CreateClient();
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var email = $"listed-{Guid.NewGuid():N}@example.com";
+        var name = $"Listed {Guid.NewGuid():N}";
+        using (var ban = await moderator.PostAsJsonAsync(Bans, new { kind = "email", value = email, reason = "listed", expiresAt = DateTimeOffset.UtcNow.AddDays(1) }, Ct))
+            Assert.Equal(HttpStatusCode.OK, ban.StatusCode);
+        using (var ban = await moderator.PostAsJsonAsync(Bans, new { kind = "name", value = name }, Ct))
+            Assert.Equal(HttpStatusCode.OK, ban.StatusCode);
+
+        using var listed = await moderator.GetAsync(Bans, Ct);
+        var raw = await listed.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain(email, raw);
+        var bans = (await listed.JsonAsync()).GetProperty("bans").EnumerateArray().ToList();
+        var byEmail = bans.Single(b => b.GetProperty("reason").GetString() == "listed");
+        Assert.Equal("email", byEmail.GetProperty("kind").GetString());
+        Assert.Equal("l***@example.com", byEmail.GetProperty("shown").GetString());
+        Assert.Equal("olivia", byEmail.GetProperty("by").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, byEmail.GetProperty("expiresAt").ValueKind);
+        Assert.Contains(bans, b => b.GetProperty("shown").GetString() == name);
+
+        using var lift = await moderator.PostAsJsonAsync($"{Bans}/lift", new { id = byEmail.GetProperty("id").GetString() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, lift.StatusCode);
+        using var after = await moderator.GetAsync(Bans, Ct);
+        Assert.DoesNotContain((await after.JsonAsync()).GetProperty("bans").EnumerateArray(), b => b.GetProperty("reason").GetString() == "listed");
+        await reader.PublishAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply("Unbanned from the list", "Listed", email));
+
+        using var again = await moderator.PostAsJsonAsync($"{Bans}/lift", new { id = byEmail.GetProperty("id").GetString() }, Ct);
+        await again.AssertProblemAsync(HttpStatusCode.NotFound, "moderation.ban_not_found", field: "id");
+        using var malformed = await moderator.PostAsJsonAsync($"{Bans}/lift", new { id = "nonsense" }, Ct);
+        await malformed.AssertProblemAsync(HttpStatusCode.BadRequest, "moderation.invalid", field: "id");
+    }
+
+    [Fact]
     public async Task An_ip_ban_taken_from_a_comment_applies_to_that_address_only()
     {
         using var reader = fixture.CreateClient();
