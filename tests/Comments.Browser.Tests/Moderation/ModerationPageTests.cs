@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Comments.Api.Tests.Infrastructure;
@@ -140,5 +141,36 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
 
         var shown = await reader.GetJsonAsync($"/api/sites/{TestSites.Open}/comments/{id}");
         Assert.True(shown.GetProperty("pinned").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_moderator_sees_the_bans_in_force_and_lifts_one_from_the_page()
+    {
+        var errors = new List<string>();
+        var email = $"banned-{Guid.NewGuid():N}@example.com";
+        using var moderator = fixture.CreateClient();
+        moderator.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.OpenKey);
+        var bans = $"/api/moderation/sites/{TestSites.Premoderated}/bans";
+        using (var ban = await moderator.PostAsJsonAsync(bans, new { kind = "email", value = email, reason = "from the browser test" }, Ct))
+            Assert.Equal(HttpStatusCode.OK, ban.StatusCode);
+
+        var page = await fixture.NewPageAsync(errors);
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", TestModerators.OpenKey);
+        await page.PressAsync("#key", "Enter");
+        await page.SelectOptionAsync("#site", TestSites.Premoderated);
+        await page.Locator($"#queue[data-site='{TestSites.Premoderated}']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await page.ClickAsync("#bans-button");
+
+        var row = page.Locator("#bans tbody tr", new() { HasTextString = "from the browser test" });
+        await Assertions.Expect(row).ToContainTextAsync("b***@example.com", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#bans")).Not.ToContainTextAsync(email);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Lift" }).ClickAsync();
+        await row.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = Patience });
+
+        using var after = await moderator.GetAsync(bans, Ct);
+        var listed = JsonDocument.Parse(await after.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("bans");
+        Assert.DoesNotContain(listed.EnumerateArray(), b => b.GetProperty("reason").GetString() == "from the browser test");
+        Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
     }
 }

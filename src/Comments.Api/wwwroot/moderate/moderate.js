@@ -56,6 +56,7 @@ async function signIn(key) {
   sessionStorage.setItem("moderatorKey", key);
   $("sign-in").hidden = true;
   $("sign-out").hidden = false;
+  $("bans-button").hidden = false;
   const sites = $("site");
   sites.replaceChildren(...state.me.sites.map((s) => new Option(`${s.displayName} (${s.id})`, s.id)));
   sites.hidden = state.me.sites.length < 2;
@@ -384,6 +385,45 @@ async function ban(id) {
   }
 }
 
+// ---- bans ------------------------------------------------------------------------------------
+
+async function showBans() {
+  let bans;
+  try {
+    ({ bans } = await api(sitePath("/bans")));
+  } catch (e) {
+    status(`Could not load the bans: ${e.message}`);
+    return;
+  }
+  const rows = bans.map((b) => {
+    const tr = document.createElement("tr");
+    tr.dataset.id = b.id;
+    const cells = [`${b.kind} ${b.shown}`, b.reason ?? "", b.by ?? "", b.expiresAt ? new Date(b.expiresAt).toLocaleString() : "for good"];
+    for (const text of cells) tr.appendChild(document.createElement("td")).textContent = text;
+    const lift = document.createElement("button");
+    lift.type = "button";
+    lift.textContent = "Lift";
+    lift.addEventListener("click", () => liftBan(b, tr));
+    tr.appendChild(document.createElement("td")).appendChild(lift);
+    return tr;
+  });
+  $("bans-table").querySelector("tbody").replaceChildren(...rows);
+  $("bans-table").hidden = rows.length === 0;
+  $("bans-empty").hidden = rows.length > 0;
+  if (!$("bans").open) $("bans").showModal();
+}
+
+async function liftBan(ban, row) {
+  try {
+    await api(sitePath("/bans/lift"), { method: "POST", body: JSON.stringify({ id: ban.id }) });
+    row.remove();
+    status(`Lifted the ban on ${ban.kind} ${ban.shown}.`);
+    if (!$("bans-table").querySelector("tbody tr")) { $("bans-table").hidden = true; $("bans-empty").hidden = false; }
+  } catch (e) {
+    status(`Could not lift the ban: ${e.message}`);
+  }
+}
+
 function pick(id, on) {
   if (on) state.picked.add(id); else state.picked.delete(id);
   const entry = state.items.get(id);
@@ -423,7 +463,7 @@ function status(text) { $("status").textContent = text; }
 function onKey(e) {
   if (e.ctrlKey || e.metaKey || e.altKey || !state.me) return;
   if (e.target.closest("input, select, textarea")) return;
-  if ($("help").open) return;
+  if ($("help").open || $("bans").open) return;
   if (state.rejecting) {
     if (e.key === "Escape") { cancelReason(); e.preventDefault(); return; }
     const n = Number(e.key);
@@ -449,6 +489,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("sign-in").addEventListener("submit", (e) => { e.preventDefault(); signIn($("key").value.trim()); });
   $("sign-out").addEventListener("click", signOut);
   $("help-button").addEventListener("click", () => $("help").showModal());
+  $("bans-button").addEventListener("click", showBans);
   $("site").addEventListener("change", (e) => { state.site = e.target.value; loadQueue(); });
   for (const button of document.querySelectorAll("[data-bulk]")) button.addEventListener("click", () => bulk(button.dataset.bulk));
   document.addEventListener("keydown", onKey);
