@@ -15,9 +15,12 @@ public sealed class EmbeddedGarnet : IDisposable
 {
     private readonly GarnetServer _server;
 
+    private readonly string _aofDir;
+
     public EmbeddedGarnet(StorageOptions options, ILogger<EmbeddedGarnet> logger)
     {
         var dataDir = Path.GetFullPath(options.DataDir);
+        _aofDir = Path.Combine(dataDir, "checkpoints", "AOF");
         Directory.CreateDirectory(dataDir);
         Port = options.EmbeddedPort != 0 ? options.EmbeddedPort : FreePort(options.EmbeddedBind);
         string[] args =
@@ -34,6 +37,8 @@ public sealed class EmbeddedGarnet : IDisposable
             "--aof-commit-wait",
             "--aof-memory", "16m",
             "--aof-page-size", "2m",
+            // Segments small enough that a checkpoint can drop the ones it covers (EmbeddedCheckpoints).
+            "--aof-segment-size", "16m",
             "--recover",
             "--device-type", "RandomAccess",
             "-q",
@@ -46,6 +51,11 @@ public sealed class EmbeddedGarnet : IDisposable
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>The size of the append-only file's segments on disk.</summary>
+    public long AofBytesOnDisk() => Directory.Exists(_aofDir)
+        ? new DirectoryInfo(_aofDir).EnumerateFiles("aof.log.*").Sum(f => f.Length)
+        : 0;
 
     public void Dispose() => _server.Dispose();
 

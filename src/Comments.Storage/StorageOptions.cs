@@ -14,4 +14,8 @@ public sealed class StorageOptions
     public string EmbeddedMemory { get; set; } = "64m";
     /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
     public string EmbeddedBind { get; set; } = "127.0.0.1";
+    /// <summary>The embedded store takes a checkpoint when its append-only file has grown by this much since the last one.</summary>
+    public double EmbeddedCheckpointAofMegabytes { get; set; } = 64;
+    /// <summary>How often that growth is looked at.</summary>
+    public int EmbeddedCheckpointCheckSeconds { get; set; } = 60;
 }

@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(redisConnection))
         {
             services.AddSingleton<EmbeddedGarnet>();
+            services.AddHostedService<EmbeddedCheckpoints>();
         }
 
         services.AddSingleton<IConnectionMultiplexer>(sp =>

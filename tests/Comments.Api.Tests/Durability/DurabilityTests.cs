@@ -59,6 +59,44 @@ public sealed class DurabilityTests
         }
     }
 
+    [Fact]
+    public async Task Embedded_garnet_checkpoints_its_append_only_file_and_keeps_every_comment_across_kill_9()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("comments-checkpoint-").FullName;
+        try
+        {
+            var env = new Dictionary<string, string>(TestSites.Environment(dataDir, null, FreePort.Next()))
+            {
+                // Any growth of the append-only file triggers a checkpoint at the next one-second tick.
+                ["Storage__EmbeddedCheckpointAofMegabytes"] = "0",
+                ["Storage__EmbeddedCheckpointCheckSeconds"] = "1",
+            };
+            var thread = TestSites.NewThread("checkpoint");
+            var ids = new List<string>();
+            await using (var service = await ServiceProcess.StartAsync(env))
+            {
+                using var client = service.CreateClient();
+                for (var i = 0; i < 20; i++)
+                    ids.Add((await client.PublishAsync(TestSites.Open, thread, TestApi.Reply($"before the checkpoint {i}"))).GetProperty("id").GetString()!);
+                await service.WaitForLineAsync(l => l.Contains("Embedded store checkpoint in", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+                for (var i = 0; i < 20; i++)
+                    ids.Add((await client.PublishAsync(TestSites.Open, thread, TestApi.Reply($"after the checkpoint {i}"))).GetProperty("id").GetString()!);
+                await service.KillAsync();
+            }
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(dataDir, "checkpoints", "Store"), "snapshot.dat*", SearchOption.AllDirectories));
+
+            // Recovery is the checkpoint plus the part of the append-only file written after it.
+            await using var restarted = await ServiceProcess.StartAsync(env);
+            using var reader = restarted.CreateClient();
+            var page = await reader.GetJsonAsync(TestApi.CommentsPath(TestSites.Open, thread) + "?limit=200");
+            Assert.Equal(ids, page.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
     private static async Task KillAndRecover(string? redis)
     {
         var dataDir = Directory.CreateTempSubdirectory("comments-kill-").FullName;

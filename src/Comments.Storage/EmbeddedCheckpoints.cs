@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Comments.Storage;
+
+/// <summary>
+/// Keeps the embedded store's append-only file from growing for ever. Every write is in the AOF
+/// (that is what makes kill -9 safe), and a restart replays all of it. When the AOF on disk has
+/// grown by <see cref="StorageOptions.EmbeddedCheckpointAofMegabytes"/> since the last
+/// checkpoint, this takes one (SAVE): Garnet snapshots the store and drops the AOF segments the
+/// snapshot covers, so the folder and the next start stay proportional to the data, not to its history.
+/// </summary>
+internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, StorageOptions options, ILogger<EmbeddedCheckpoints> logger)
+    : BackgroundService
+{
+    private const double Megabyte = 1024 * 1024;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // SAVE is an admin command: a connection of its own, so the service's connection stays non-admin.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"{garnet.ConnectionString},allowAdmin=true,abortConnect=false,name=comments-checkpoints");
+        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        var baseline = garnet.AofBytesOnDisk();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.EmbeddedCheckpointCheckSeconds)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var before = garnet.AofBytesOnDisk();
+            if (before - baseline <= options.EmbeddedCheckpointAofMegabytes * Megabyte) continue;
+            try
+            {
+                var started = TimeProvider.System.GetTimestamp();
+                // SE.Redis warns that a foreground SAVE blocks Redis; Garnet checkpoints without pausing
+                // other clients, and only this admin connection waits, which is how we know it is done.
+#pragma warning disable CS0618
+                await server.SaveAsync(SaveType.ForegroundSave);
+#pragma warning restore CS0618
+                baseline = garnet.AofBytesOnDisk();
+                LogCheckpoint(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, before / Megabyte, baseline / Megabyte);
+            }
+            catch (RedisException e)
+            {
+                // Nothing is lost without a checkpoint (the AOF still has every write); try again at the next tick.
+                LogCheckpointFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store checkpoint in {Milliseconds:0} ms: append-only file {Before:0.0} MB → {After:0.0} MB")]
+    private partial void LogCheckpoint(double milliseconds, double before, double after);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded store checkpoint failed; the append-only file keeps every write and it is tried again")]
+    private partial void LogCheckpointFailed(Exception e);
+}
