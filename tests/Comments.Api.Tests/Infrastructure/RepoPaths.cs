@@ -6,14 +6,22 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The API's own build output, built in the same configuration as these tests.</summary>
-    public static string ApiDll
+    public static string ApiDll => BuiltDll("Comments.Api", "Comments.Api.dll");
+
+    /// <summary>A project's build output under src/, in the same configuration as these tests.</summary>
+    public static string BuiltDll(string project, string assembly)
     {
-        get
-        {
-            // tests/Comments.Api.Tests/bin/<Configuration>/net10.0/
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            return Path.Combine(Root, "src", "Comments.Api", "bin", configuration, "net10.0", "Comments.Api.dll");
-        }
+        // tests/Comments.Api.Tests/bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        return Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly);
+    }
+
+    /// <summary>A file of the shared corpora (../shared/data beside the repository), or the test is skipped saying so.</summary>
+    public static string CorpusOrSkip(string relative)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", relative));
+        if (!File.Exists(path)) Assert.Skip($"corpus not found at {path} (the shared data folder sits beside the repository as ../shared/data)");
+        return path;
     }
 
     private static string FindRoot()

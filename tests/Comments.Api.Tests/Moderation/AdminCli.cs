@@ -3,23 +3,14 @@ using Comments.Api.Tests.Infrastructure;
 
 namespace Comments.Api.Tests.Moderation;
 
-/// <summary>The built comments-admin CLI, run as an operator runs it.</summary>
-public static class AdminCli
+/// <summary>The built command-line tools (comments-admin, Comments.Training), run as an operator runs them.</summary>
+public static class Cli
 {
-    public static string Dll
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            return Path.Combine(RepoPaths.Root, "src", "Comments.Admin", "bin", configuration, "net10.0", "comments-admin.dll");
-        }
-    }
-
     public sealed record Run(int ExitCode, string Output, string Error);
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static async Task<Run> RunAsync(string dll, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Dll, .. args])
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -28,9 +19,15 @@ public static class AdminCli
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(timeout, TestContext.Current.CancellationToken);
         return new Run(process.ExitCode, await output, await error);
     }
+}
+
+public static class AdminCli
+{
+    public static Task<Cli.Run> RunAsync(params string[] args) =>
+        Cli.RunAsync(RepoPaths.BuiltDll("Comments.Admin", "comments-admin.dll"), TimeSpan.FromSeconds(60), args);
 
     /// <summary>The address of the fixture's store (its Redis, or the service's embedded Garnet).</summary>
     public static string StoreAddress(this ServiceFixture fixture) =>
