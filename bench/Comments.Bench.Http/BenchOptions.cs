@@ -4,6 +4,8 @@ public sealed class BenchOptions
 {
     public int Seconds { get; private set; } = 10;
     public int Workers { get; private set; } = 32;
+    /// <summary>Closed-loop POSTs before each target's measured phases, so the JIT and the store have settled.</summary>
+    public int WarmupSeconds { get; private set; } = 2;
     public string? Redis { get; private set; }
     public string ApiDll { get; private set; } = DefaultApiDll();
     public int EchoPort { get; } = FreePort();
@@ -32,6 +34,7 @@ public sealed class BenchOptions
             {
                 case "--seconds" when int.TryParse(value, out var s) && s > 0: options.Seconds = s; i++; break;
                 case "--workers" when int.TryParse(value, out var w) && w > 0: options.Workers = w; i++; break;
+                case "--warmup" when int.TryParse(value, out var u) && u >= 0: options.WarmupSeconds = u; i++; break;
                 case "--redis" when value is not null: options.Redis = value; i++; break;
                 case "--api" when value is not null: options.ApiDll = Path.GetFullPath(value); i++; break;
                 default: return null;

@@ -20,9 +20,10 @@ var options = BenchOptions.Parse(args);
 if (options is null)
 {
     Console.WriteLine("""
-        usage: dotnet run -c Release --project bench/Comments.Bench.Http -- [--seconds 10] [--workers 32] [--redis 127.0.0.1:6379]
+        usage: dotnet run -c Release --project bench/Comments.Bench.Http -- [--seconds 10] [--workers 32] [--warmup 2] [--redis 127.0.0.1:6379]
           --seconds  length of each phase (default 10)
           --workers  concurrent connections of the closed-loop (peak) phases (default 32)
+          --warmup   seconds of unmeasured POSTs before each target's phases (default 2)
           --redis    also measure the service against this redis-server (FLUSHes nothing; uses its own site)
           --api      path of Comments.Api.dll (default: the Release build in src/Comments.Api/bin)
         or: ... -- costs [models]   time the in-process steps of a POST one by one
@@ -106,7 +107,7 @@ static async Task<(string, LoadResult, LoadResult, LoadResult, double, double)> 
     }
 
     Console.WriteLine($"## {name}");
-    await LoadRun.ClosedLoopAsync("warm-up", options.Workers, TimeSpan.FromSeconds(2), Post);
+    await LoadRun.ClosedLoopAsync("warm-up", options.Workers, TimeSpan.FromSeconds(options.WarmupSeconds), Post);
     var cpuBefore = server.CpuTime;
     var peak = await LoadRun.ClosedLoopAsync("POST closed loop (peak)", options.Workers, duration, Post);
     Console.WriteLine(peak);
