@@ -19,7 +19,9 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, Storage
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // SAVE is an admin command: a connection of its own, so the service's connection stays non-admin.
-        await using var admin = await ConnectionMultiplexer.ConnectAsync($"{garnet.ConnectionString},allowAdmin=true,abortConnect=false,name=comments-checkpoints");
+        // A snapshot of a large store takes a while: allow it minutes, not the default 5 s.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(
+            $"{garnet.ConnectionString},allowAdmin=true,abortConnect=false,asyncTimeout=600000,name=comments-checkpoints");
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         var baseline = garnet.AofBytesOnDisk();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.EmbeddedCheckpointCheckSeconds)));
@@ -38,9 +40,10 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, Storage
                 baseline = garnet.AofBytesOnDisk();
                 LogCheckpoint(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, before / Megabyte, baseline / Megabyte);
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Nothing is lost without a checkpoint (the AOF still has every write); try again at the next tick.
+                // Nothing is lost without a checkpoint (the AOF still has every write); try again at the
+                // next tick. Never let it escape: an unhandled error in a background service stops the host.
                 LogCheckpointFailed(e);
             }
         }
