@@ -524,13 +524,17 @@
     });
     hub.on('likesChanged', function (l) { if (l.threadId === thread) setLikes(l.id, l.likes); });
     hub.on('countChanged', function (c) { if (c.threadId === thread) setCount(c.count); });
-    hub.onreconnected(function () { hub.invoke('JoinThread', site, thread).then(catchUp).catch(function () {}); });
-    host.dataset.live = 'connecting';
-    hub.start().then(function () { return hub.invoke('JoinThread', site, thread); })
-      .then(function () { host.dataset.live = 'on'; return catchUp(); })
-      .catch(function () { host.dataset.live = 'off'; });
+    function joined() { return hub.invoke('JoinThread', site, thread).then(function () { host.dataset.live = 'on'; return catchUp(); }); }
+    // After the client's own retries give up (a laptop asleep, a long outage), keep trying every 30 s.
+    function retryLater() { if (hub.state === signalR.HubConnectionState.Disconnected) setTimeout(start, 30000); }
+    function start() {
+      hub.start().then(joined).catch(function () { host.dataset.live = 'off'; retryLater(); });
+    }
     hub.onreconnecting(function () { host.dataset.live = 'reconnecting'; });
-    hub.onclose(function () { host.dataset.live = 'off'; });
+    hub.onreconnected(function () { joined().catch(function () {}); });
+    hub.onclose(function () { host.dataset.live = 'off'; retryLater(); });
+    host.dataset.live = 'connecting';
+    start();
   }
 
   function loadClient() {

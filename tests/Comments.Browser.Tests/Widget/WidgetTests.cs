@@ -100,6 +100,31 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task After_the_network_drops_the_widget_reconnects_and_shows_what_was_posted_meanwhile_in_order()
+    {
+        // The page reaches the API through a relay that can cut every connection, as a dropped network does.
+        await using var relay = new Comments.Api.Tests.Realtime.TcpRelay(fixture.Service.BaseAddress.Port);
+        var thread = TestSites.NewThread("widget");
+        var url = _blog.Publish($"/{thread}/{Guid.NewGuid():N}", HostSite.Article(relay.BaseAddress, TestSites.Open, thread));
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(url);
+        var widget = page.Locator("#comments-widget");
+        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "on", new() { Timeout = Patience });
+
+        relay.Sever();
+        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "reconnecting", new() { Timeout = Patience });
+        using var reader = fixture.CreateClient();
+        foreach (var text in new[] { "Meanwhile one", "Meanwhile two", "Meanwhile three" })
+            await reader.PublishAsync(TestSites.Open, thread, TestApi.Reply(text));
+        relay.Restore();
+
+        // The client retries after 0, 1, 2, 5, 10 and 30 s; the catch-up asks for everything after its last cursor.
+        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "on", new() { Timeout = 45_000 });
+        await Assertions.Expect(page.Locator("li.comment .body")).ToHaveTextAsync(["Meanwhile one", "Meanwhile two", "Meanwhile three"], new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("#comments-title")).ToHaveTextAsync("3 comments");
+    }
+
+    [Fact]
     public async Task A_bad_email_is_flagged_next_to_the_email_field_and_a_server_refusal_next_to_the_comment()
     {
         var thread = TestSites.NewThread("widget");
