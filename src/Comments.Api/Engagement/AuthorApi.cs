@@ -31,12 +31,12 @@ public static class AuthorApi
         group.MapPost("/delete", Delete)
             .WithName("DeleteOwnComment")
             .WithSummary("The author deletes their comment within the edit window.")
-            .Accepts<AuthorDeleteRequest>("application/json");
+            .Accepts<AuthorTokenRequest>("application/json");
         group.MapPost("/status", Status)
             .RequireRateLimiting(RateLimits.ReadPolicy) // asked on every page view; must not eat the reader's posting allowance
             .WithName("OwnCommentStatus")
             .WithSummary("The author's comment as it stands: published, pending (also while in the spam folder), rejected or deleted.")
-            .Accepts<AuthorDeleteRequest>("application/json");
+            .Accepts<AuthorTokenRequest>("application/json");
         return group;
     }
 
@@ -53,7 +53,7 @@ public static class AuthorApi
         string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorDeleteRequest, 1024, ct);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorTokenRequest, 1024, ct);
         if (problem is not null) return problem;
         return Answer(await changes.DeleteAsync(site, id, body!.Token, ct));
     }
@@ -62,7 +62,7 @@ public static class AuthorApi
         string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorDeleteRequest, 1024, ct);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorTokenRequest, 1024, ct);
         if (problem is not null) return problem;
         return Answer(await changes.StatusAsync(site, id, body!.Token, ct));
     }
@@ -87,7 +87,7 @@ public static class AuthorApi
 public sealed record AuthorEditRequest(string? Token, string? Text);
 
 /// <summary>The body of delete and status: the author token alone.</summary>
-public sealed record AuthorDeleteRequest(string? Token);
+public sealed record AuthorTokenRequest(string? Token);
 
 /// <param name="Comment">The public comment when it is published; null while held or once deleted.</param>
 public sealed record OwnComment(string Id, string Status, PublicComment? Comment);

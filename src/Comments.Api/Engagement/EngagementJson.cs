@@ -8,6 +8,6 @@ namespace Comments.Api.Engagement;
 [JsonSerializable(typeof(ThreadLikesResponse))]
 [JsonSerializable(typeof(RecentCommentsResponse))]
 [JsonSerializable(typeof(AuthorEditRequest))]
-[JsonSerializable(typeof(AuthorDeleteRequest))]
+[JsonSerializable(typeof(AuthorTokenRequest))]
 [JsonSerializable(typeof(OwnComment))]
 internal sealed partial class EngagementJson : JsonSerializerContext;

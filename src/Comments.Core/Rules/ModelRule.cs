@@ -27,15 +27,15 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             context.Reasons.Add(new CommentReason("model.unavailable", "The model is not loaded; every comment waits for a moderator."));
             return CommentStatus.Pending;
         }
-        if (spam >= t.Spam && scores.SpamWithoutLinks < t.Spam)
-        {
-            // The link alone makes it spam: a moderator decides rather than the spam folder.
-            context.Reasons.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms,
-                $"without its links {scores.SpamWithoutLinks.Value.ToString("0.00", CultureInfo.InvariantCulture)}"));
-            return CommentStatus.Pending;
-        }
         if (spam >= t.Spam)
         {
+            if (scores.SpamWithoutLinks is { } withoutLinks && withoutLinks < t.Spam)
+            {
+                // The link alone makes it spam: a moderator decides rather than the spam folder.
+                context.Reasons.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms,
+                    $"without its links {withoutLinks.ToString("0.00", CultureInfo.InvariantCulture)}"));
+                return CommentStatus.Pending;
+            }
             context.Reasons.Add(Reason("model.spam", "spam", spam, scores.SpamTerms));
             return CommentStatus.Spam;
         }

@@ -1,9 +1,15 @@
 namespace Comments.Api.Tests.Infrastructure;
 
+/// <summary>The repository, its build outputs, models/ and the shared corpora. Linked into every test project.</summary>
 public static class RepoPaths
 {
     /// <summary>The folder that holds Comments.sln, found by walking up from the test binaries.</summary>
     public static string Root { get; } = FindRoot();
+
+    public static string Models => Path.Combine(Root, "models");
+
+    /// <summary>The shared corpora, beside the repository.</summary>
+    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
 
     /// <summary>The API's own build output, built in the same configuration as these tests.</summary>
     public static string ApiDll => BuiltDll("Comments.Api", "Comments.Api.dll");
@@ -19,7 +25,7 @@ public static class RepoPaths
     /// <summary>A file of the shared corpora (../shared/data beside the repository), or the test is skipped saying so.</summary>
     public static string CorpusOrSkip(string relative)
     {
-        var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", relative));
+        var path = Path.Combine(SharedData, relative);
         if (!File.Exists(path)) Assert.Skip($"corpus not found at {path} (the shared data folder sits beside the repository as ../shared/data)");
         return path;
     }

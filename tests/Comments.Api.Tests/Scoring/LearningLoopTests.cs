@@ -34,7 +34,7 @@ public sealed class LearningLoopTests
         try
         {
             foreach (var file in new[] { "spam.zip", "toxicity.zip" })
-                File.Copy(Path.Combine(RepoPaths.Root, "models", file), Path.Combine(modelDir, file));
+                File.Copy(Path.Combine(RepoPaths.Models, file), Path.Combine(modelDir, file));
             var storePort = FreePort.Next();
             var env = new Dictionary<string, string>(TestSites.Environment(dataDir, null, storePort))
             {

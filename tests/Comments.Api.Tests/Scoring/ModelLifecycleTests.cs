@@ -8,7 +8,6 @@ namespace Comments.Api.Tests.Scoring;
 public sealed class ModelLifecycleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static string ShippedModels => Path.Combine(RepoPaths.Root, "models");
 
     private static async Task<(ServiceProcess Service, ConnectionMultiplexer Store)> StartAsync(string modelDir, string dataDir)
     {
@@ -39,7 +38,7 @@ public sealed class ModelLifecycleTests
         try
         {
             foreach (var file in new[] { "spam.zip", "toxicity.zip" })
-                File.Copy(Path.Combine(ShippedModels, file), Path.Combine(modelDir, file));
+                File.Copy(Path.Combine(RepoPaths.Models, file), Path.Combine(modelDir, file));
             var (service, store) = await StartAsync(modelDir, dataDir);
             await using var _ = service;
             using var __ = store;
@@ -47,7 +46,7 @@ public sealed class ModelLifecycleTests
 
             // A different valid model file: the toxicity model written over the spam model's file.
             var temporary = Path.Combine(modelDir, "spam.zip.new");
-            File.Copy(Path.Combine(ShippedModels, "toxicity.zip"), temporary);
+            File.Copy(Path.Combine(RepoPaths.Models, "toxicity.zip"), temporary);
             var reloaded = service.WaitForLineAsync(l => l.Contains("Scoring models") && l.Contains("loaded") && !l.Contains(before!), TimeSpan.FromSeconds(30));
             File.Move(temporary, Path.Combine(modelDir, "spam.zip"), overwrite: true);
             await reloaded;

@@ -1,3 +1,4 @@
+using Comments.Api.Tests.Infrastructure;
 using Comments.Core.Text;
 using Comments.Scoring.Features;
 using Comments.Scoring.Model;
@@ -11,7 +12,7 @@ public class MlNetAgreementTests
     [InlineData("toxicity")]
     public void The_direct_weights_path_matches_the_ml_net_prediction_engine(string kind)
     {
-        var path = Path.Combine(RepositoryPaths.Models, kind + ".zip");
+        var path = Path.Combine(RepoPaths.Models, kind + ".zip");
         var model = ModelFile.Load(path);
         var pool = new PredictionEnginePool(ModelFile.LoadTransformer(path, out _));
         var buffer = new FeatureBuffer();

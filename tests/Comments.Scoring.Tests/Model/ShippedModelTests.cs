@@ -1,3 +1,4 @@
+using Comments.Api.Tests.Infrastructure;
 using Comments.Scoring.Model;
 using Comments.Training.Cli;
 using Comments.Training.Data;
@@ -19,8 +20,8 @@ public class ShippedModelTests
     [InlineData("toxicity", "toxicity/olid-offenseval-2019.jsonl", 0.835)]
     public void The_shipped_model_keeps_its_roc_auc_on_the_test_split(string kind, string corpus, double floor)
     {
-        var rows = LabelledFile.Read(RepositoryPaths.CorpusOrSkip(corpus)).Where(r => r.Split == "test").ToList();
-        var model = ModelFile.Load(Path.Combine(RepositoryPaths.Models, kind + ".zip"));
+        var rows = LabelledFile.Read(RepoPaths.CorpusOrSkip(corpus)).Where(r => r.Split == "test").ToList();
+        var model = ModelFile.Load(Path.Combine(RepoPaths.Models, kind + ".zip"));
 
         var clean = EvaluateCommand.Evaluate(model, rows, RecommendedThresholds.For(kind));
         var perturbed = EvaluateCommand.Evaluate(model, rows, RecommendedThresholds.For(kind), TrainCommand.PerturbSeed);
@@ -33,5 +34,5 @@ public class ShippedModelTests
     [InlineData("spam")]
     [InlineData("toxicity")]
     public void The_shipped_model_file_is_at_most_ten_megabytes(string kind) =>
-        Assert.InRange(new FileInfo(Path.Combine(RepositoryPaths.Models, kind + ".zip")).Length, 1, 10_000_000);
+        Assert.InRange(new FileInfo(Path.Combine(RepoPaths.Models, kind + ".zip")).Length, 1, 10_000_000);
 }

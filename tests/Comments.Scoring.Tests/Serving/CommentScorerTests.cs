@@ -1,3 +1,4 @@
+using Comments.Api.Tests.Infrastructure;
 using Comments.Core.Text;
 using Comments.Scoring.Tests.Training;
 using Comments.Training.Cli;
@@ -21,7 +22,7 @@ public sealed class CommentScorerTests : IDisposable
     [Fact]
     public void A_missing_model_leaves_the_scorer_not_ready_with_null_scores()
     {
-        File.Copy(Path.Combine(RepositoryPaths.Models, "spam.zip"), Path.Combine(_directory, "spam.zip"));
+        File.Copy(Path.Combine(RepoPaths.Models, "spam.zip"), Path.Combine(_directory, "spam.zip"));
         using var scorer = ScorerFactory.Create(_directory);
 
         Assert.False(scorer.Health.Ready);
@@ -50,7 +51,7 @@ public sealed class CommentScorerTests : IDisposable
     [Fact]
     public async Task Replacing_a_model_file_changes_the_version_without_a_restart()
     {
-        File.Copy(Path.Combine(RepositoryPaths.Models, "toxicity.zip"), Path.Combine(_directory, "toxicity.zip"));
+        File.Copy(Path.Combine(RepoPaths.Models, "toxicity.zip"), Path.Combine(_directory, "toxicity.zip"));
         TrainSmallModel("spam", _directory, l2: 1f);
         using var scorer = ScorerFactory.Create(_directory, watch: true);
         Assert.True(scorer.Health.Ready, scorer.Health.Description);

@@ -1,3 +1,4 @@
+using Comments.Api.Tests.Infrastructure;
 using Comments.Core.Scoring;
 using Comments.Scoring.Serving;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,7 @@ public class RegistrationTests
     [Fact]
     public void The_default_models_folder_is_found_from_the_repository_root()
     {
-        using var services = Build(RepositoryPaths.Root);
+        using var services = Build(RepoPaths.Root);
         var scorer = services.GetRequiredService<ICommentScorer>();
         Assert.True(scorer.Health.Ready, scorer.Health.Description);
         Assert.Same(scorer, services.GetRequiredService<ICommentScorer>());
@@ -27,8 +28,8 @@ public class RegistrationTests
     [Fact]
     public void The_default_models_folder_is_found_from_the_api_project_folder_too()
     {
-        using var services = Build(Path.Combine(RepositoryPaths.Root, "src", "Comments.Api"));
-        Assert.Equal(RepositoryPaths.Models, services.GetRequiredService<ModelDirectory>().Path);
+        using var services = Build(Path.Combine(RepoPaths.Root, "src", "Comments.Api"));
+        Assert.Equal(RepoPaths.Models, services.GetRequiredService<ModelDirectory>().Path);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public class RegistrationTests
         var empty = Directory.CreateTempSubdirectory("comments-nomodels-").FullName;
         try
         {
-            using var services = Build(RepositoryPaths.Root, ("Scoring:ModelDirectory", empty), ("Scoring:WatchModelFiles", "false"));
+            using var services = Build(RepoPaths.Root, ("Scoring:ModelDirectory", empty), ("Scoring:WatchModelFiles", "false"));
             var scorer = services.GetRequiredService<ICommentScorer>();
             Assert.False(scorer.Health.Ready);
             Assert.Null(scorer.Score("hello").Spam);

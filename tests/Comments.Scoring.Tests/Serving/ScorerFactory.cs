@@ -1,3 +1,4 @@
+using Comments.Api.Tests.Infrastructure;
 using Comments.Scoring.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,5 +13,5 @@ internal static class ScorerFactory
         new ModelDirectory(directory));
 
     /// <summary>The scorer over the shipped models/ of the repository.</summary>
-    public static CommentScorer Shipped() => Create(RepositoryPaths.Models);
+    public static CommentScorer Shipped() => Create(RepoPaths.Models);
 }
