@@ -62,7 +62,7 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
             if (c.Status is not (CommentStatus.Published or CommentStatus.Pending))
                 return new Decision.Refused(GoneCode, "The comment is no longer there.");
             if (now - c.CreatedAt > window)
-                return new Decision.Refused(WindowClosedCode, $"Comments can be changed for {site.AuthorEditWindowMinutes} minutes after posting.");
+                return new Decision.Refused(WindowClosedCode, $"Comments can be changed for {site.AuthorEditWindowMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes after posting.");
             if (change(c) is not { } after) return new Decision.Unchanged();
             var (before, then) = audit(c);
             return new Decision.Change(after, new AuditEntry(0, now, Author, "author." + action, c.Id, c.ThreadId, null, before, then), null, false);

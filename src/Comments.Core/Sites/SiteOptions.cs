@@ -25,8 +25,8 @@ public sealed class SiteOptions
     public int MaxDepth { get; set; } = 5;
     /// <summary>Minimum seconds between two comments from the same email or IP; 0 turns the check off.</summary>
     public int FloodIntervalSeconds { get; set; } = 15;
-    /// <summary>Minutes after posting during which an author may edit or delete their comment (with the token the submission returned); 0 turns it off.</summary>
-    public int AuthorEditWindowMinutes { get; set; } = 10;
+    /// <summary>Minutes after posting during which an author may edit or delete their comment (with the token the submission returned); 0 turns it off. Fractions are allowed (0.05 is 3 seconds).</summary>
+    public double AuthorEditWindowMinutes { get; set; } = 10;
 
     /// <summary>Words or phrases that send a comment straight to spam (WordPress "Disallowed Comment Keys").</summary>
     public List<string> BlockedWords { get; set; } = [];
