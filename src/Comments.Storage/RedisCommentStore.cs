@@ -10,8 +10,30 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentSt
 {
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<long> NextSequenceAsync(string site, CancellationToken ct = default) =>
-        await Db.StringIncrementAsync(RedisKeys.Sequence(site));
+    /// <summary>
+    /// INCR of the site's sequence, never below the moment this process started, in microseconds since
+    /// 1970. Were the store ever to lose its latest writes (the sequence among them), the sequence would
+    /// go back and hand out ids that were already given; instead it jumps to "now", past every id given
+    /// before (at fewer than a million comments a second). The jump is a compare-and-set, so concurrent
+    /// callers and nodes never get the same number.
+    /// </summary>
+    public async Task<long> NextSequenceAsync(string site, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Sequence(site);
+        while (true)
+        {
+            var seq = await Db.StringIncrementAsync(key);
+            if (seq >= SequenceFloor) return seq;
+            var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+            var tx = Db.CreateTransaction();
+            tx.AddCondition(Condition.StringEqual(key, seq));
+            _ = tx.StringSetAsync(key, now);
+            if (await tx.ExecuteAsync()) return now;
+        }
+    }
+
+    /// <summary>This process's start in microseconds since 1970: ids below it were handed out before, maybe by a lost write.</summary>
+    internal static readonly long SequenceFloor = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     public async Task<SaveOutcome> SaveNewAsync(NewCommentWrite write, CancellationToken ct = default)
     {

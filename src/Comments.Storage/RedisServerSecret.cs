@@ -9,12 +9,15 @@ namespace Comments.Storage;
 /// <summary>
 /// <c>Engagement:TokenSecret</c> when configured (at least 32 characters); otherwise 32 random
 /// bytes written once to the store with SET NX, so every node and every restart signs alike.
+/// Loaded at start (<see cref="StorageWarmup"/>); a failed load is not kept (a <c>Lazy</c> would keep
+/// its exception and turn one store timeout into a 503 on every later request): the next use tries again.
 /// </summary>
 public sealed class RedisServerSecret(IConnectionMultiplexer redis, IConfiguration configuration) : IServerSecret
 {
-    private readonly Lazy<byte[]> _key = new(() => Load(redis, configuration));
+    private volatile byte[]? _key;
 
-    public byte[] Key => _key.Value;
+    // Two first uses at once both load the same value (SET NX, then GET), so no lock is needed.
+    public byte[] Key => _key ??= Load(redis, configuration);
 
     private static byte[] Load(IConnectionMultiplexer redis, IConfiguration configuration)
     {

@@ -1,16 +1,30 @@
+using Comments.Core.Engagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace Comments.Storage;
 
-/// <summary>Starts the store connection (and the embedded server) before the web server takes requests.</summary>
+/// <summary>
+/// Before the web server takes requests: starts the store connection (and the embedded server, which
+/// recovers and checkpoints first), makes a real round trip, and loads the token secret, so the first
+/// requests do not pay for any of it (or time out on it) and readiness means the store answers.
+/// </summary>
 internal sealed class StorageWarmup(IServiceProvider services) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        services.GetRequiredService<IConnectionMultiplexer>();
-        return Task.CompletedTask;
+        var redis = services.GetRequiredService<IConnectionMultiplexer>();
+        try
+        {
+            await redis.GetDatabase().PingAsync();
+            _ = services.GetRequiredService<IServerSecret>().Key;
+        }
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        {
+            // A Redis that is down at start: the service still starts, answers 503 and reports not ready
+            // until it is back; the secret is loaded at its first use then.
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

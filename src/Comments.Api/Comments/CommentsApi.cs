@@ -84,10 +84,10 @@ public static class CommentsApi
         var answer = result.Answer!;
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         // The author's token (for their own edit and delete) goes to the submitter alone.
-        if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id);
+        if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id, answer.AuthorNonce);
         return answer is { Published: true, Comment: { } comment }
             ? TypedResults.Created($"/api/sites/{site.Id}/comments/{answer.Id}", comment)
-            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending", tokens.For(site.Id, answer.Id)));
+            : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending", tokens.For(site.Id, answer.Id, answer.AuthorNonce)));
     }
 
     public static async Task<Results<Ok<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(

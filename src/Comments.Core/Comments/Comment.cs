@@ -31,6 +31,12 @@ public sealed record Comment
     public IReadOnlyList<CommentReason> Reasons { get; init; } = [];
     /// <summary>Featured by a moderator: readers see it marked, and may show it first.</summary>
     public bool Pinned { get; init; }
+    /// <summary>
+    /// Random, made once with the comment and never shown: the author's token is signed over it, so a
+    /// token applies to this comment alone, even if its id were ever handed out again.
+    /// Null on comments stored before it existed (their tokens are signed over site and id).
+    /// </summary>
+    public string? AuthorNonce { get; init; }
 }
 
 /// <summary>Why the pipeline decided what it did: a stable code and a detail for moderators.</summary>

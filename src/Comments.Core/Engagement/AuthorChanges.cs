@@ -24,6 +24,7 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
     public const string Author = "author";
     private const string WindowClosedCode = "author.window_closed";
     private const string GoneCode = "author.gone";
+    private const string BadTokenCode = "author.bad_token";
 
     public Task<AuthorChangeResult> EditAsync(SiteOptions site, string id, string? token, string? text, CancellationToken ct = default)
     {
@@ -46,19 +47,23 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
     /// </summary>
     public async Task<AuthorChangeResult> StatusAsync(SiteOptions site, string id, string? token, CancellationToken ct = default)
     {
-        if (!tokens.Verify(site.Id, id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        if (!AuthorTokens.IsWellFormed(token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
         var comment = await comments.GetAsync(site.Id, id, ct);
-        return comment is null ? new AuthorChangeResult(AuthorChangeStatus.NotFound) : new AuthorChangeResult(AuthorChangeStatus.Done, comment);
+        // A token is checked against the comment it names: it says nothing about a comment it was not issued for.
+        return comment is not null && tokens.Verify(comment, token)
+            ? new AuthorChangeResult(AuthorChangeStatus.Done, comment)
+            : new AuthorChangeResult(AuthorChangeStatus.BadToken);
     }
 
     private async Task<AuthorChangeResult> ApplyAsync(SiteOptions site, string id, string? token, string action, DateTimeOffset now,
         Func<Comment, Comment?> change, Func<Comment, (AuditState Before, AuditState After)> audit)
     {
-        // The token is checked before anything is read: without it, nothing about the comment is revealed.
-        if (!tokens.Verify(site.Id, id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        // Without a token that matches the stored comment, nothing about the comment is revealed or changed.
+        if (!AuthorTokens.IsWellFormed(token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
         var window = TimeSpan.FromMinutes(site.AuthorEditWindowMinutes);
         var outcome = await store.ChangeAsync(site.Id, id, (c, _) =>
         {
+            if (!tokens.Verify(c, token)) return new Decision.Refused(BadTokenCode, "The author token does not match this comment.");
             if (c.Status is not (CommentStatus.Published or CommentStatus.Pending))
                 return new Decision.Refused(GoneCode, "The comment is no longer there.");
             if (now - c.CreatedAt > window)
@@ -67,9 +72,16 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
             var (before, then) = audit(c);
             return new Decision.Change(after, new AuditEntry(0, now, Author, "author." + action, c.Id, c.ThreadId, null, before, then), null, false);
         });
-        if (outcome is null) return new AuthorChangeResult(AuthorChangeStatus.NotFound);
+        if (outcome is null) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
         if (outcome.Decision is Decision.Refused refused)
-            return new AuthorChangeResult(refused.Code == WindowClosedCode ? AuthorChangeStatus.WindowClosed : AuthorChangeStatus.NotFound, null, refused.Message);
+        {
+            return new AuthorChangeResult(refused.Code switch
+            {
+                BadTokenCode => AuthorChangeStatus.BadToken,
+                WindowClosedCode => AuthorChangeStatus.WindowClosed,
+                _ => AuthorChangeStatus.NotFound,
+            }, null, refused.Message);
+        }
         if (outcome.Decision is Decision.Change && ModerationService.ReaderEvent(outcome.Before, outcome.After) is { } kind)
             events.Publish(new CommentEvent(kind, outcome.After, outcome.PublishedCount));
         return new AuthorChangeResult(AuthorChangeStatus.Done, outcome.After);

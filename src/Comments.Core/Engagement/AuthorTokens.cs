@@ -1,29 +1,39 @@
 using System.Security.Cryptography;
 using System.Text;
+using Comments.Core.Comments;
 
 namespace Comments.Core.Engagement;
 
 /// <summary>
-/// The token a submission returns to its author alone: HMAC-SHA256 of the site and comment id
-/// under a server secret, base64url. It reveals nothing (not the email, not the IP, not the
-/// secret), it is never broadcast or listed, and only its holder can prove "I wrote this".
-/// The widget keeps it to show the reader their own held comment.
+/// The token a submission returns to its author alone: HMAC-SHA256 of the site, the comment id and
+/// the comment's own random nonce under a server secret, base64url. It reveals nothing (not the
+/// email, not the IP, not the secret), it is never broadcast or listed, and only its holder can
+/// prove "I wrote this" — of that comment only: a comment that was lost and whose id came back
+/// has another nonce. The widget keeps it to show the reader their own held comment.
 /// </summary>
 public sealed class AuthorTokens(IServerSecret secret)
 {
     /// <summary>The response header of a 201 that carries the token (a 202 carries it in its body).</summary>
     public const string Header = "Author-Token";
 
-    public string For(string site, string commentId)
+    /// <summary>A fresh nonce for a new comment: 128 random bits, base64url.</summary>
+    public static string NewNonce() => Base64Url(RandomNumberGenerator.GetBytes(16));
+
+    public string For(string site, string commentId, string? nonce)
     {
-        var mac = HMACSHA256.HashData(secret.Key, Encoding.UTF8.GetBytes($"author\n{site}\n{commentId}"));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var message = nonce is null ? $"author\n{site}\n{commentId}" : $"author\n{site}\n{commentId}\n{nonce}";
+        return Base64Url(HMACSHA256.HashData(secret.Key, Encoding.UTF8.GetBytes(message)));
     }
 
-    /// <summary>Constant-time check of a token a client sent back.</summary>
-    public bool Verify(string site, string commentId, string? token) =>
-        token is { Length: > 0 and <= 64 }
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(For(site, commentId)), Encoding.ASCII.GetBytes(token));
+    /// <summary>Whether a token could be one at all, checked before anything is read.</summary>
+    public static bool IsWellFormed(string? token) => token is { Length: > 0 and <= 64 };
+
+    /// <summary>Constant-time check of a token a client sent back, against the stored comment it claims.</summary>
+    public bool Verify(Comment comment, string? token) =>
+        IsWellFormed(token)
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(For(comment.Site, comment.Id, comment.AuthorNonce)), Encoding.ASCII.GetBytes(token!));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>The server's signing key: from configuration, or generated once and kept in the store.</summary>

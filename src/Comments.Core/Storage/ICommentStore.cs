@@ -48,7 +48,7 @@ public sealed record NewCommentWrite(
 public sealed record IdempotentAnswer(string Key, SubmissionAnswer Answer);
 
 /// <summary>What the client was first told: held answers carry no comment body.</summary>
-public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment);
+public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment, string? AuthorNonce = null);
 
 public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken }
 

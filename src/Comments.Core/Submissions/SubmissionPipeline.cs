@@ -1,4 +1,5 @@
 using Comments.Core.Comments;
+using Comments.Core.Engagement;
 using Comments.Core.Events;
 using Comments.Core.Sites;
 using Comments.Core.Storage;
@@ -133,9 +134,10 @@ public sealed class SubmissionPipeline(
             ToxicityScore = context.Scores?.Toxicity,
             ModelVersion = context.Scores?.ModelVersion,
             Reasons = context.Reasons,
+            AuthorNonce = AuthorTokens.NewNonce(),
         };
         var published = comment.Status == CommentStatus.Published;
-        var answer = new SubmissionAnswer(comment.Id, published, published ? PublicComment.From(comment) : null);
+        var answer = new SubmissionAnswer(comment.Id, published, published ? PublicComment.From(comment) : null, comment.AuthorNonce);
         var idempotency = submission.IdempotencyKey is { } k ? new IdempotentAnswer(k, answer) : null;
 
         var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
