@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Comments.Core.Engagement;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Comments.Storage;
@@ -9,25 +11,80 @@ namespace Comments.Storage;
 /// <summary>
 /// <c>Engagement:TokenSecret</c> when configured (at least 32 characters); otherwise 32 random
 /// bytes written once to the store with SET NX, so every node and every restart signs alike.
-/// Loaded at start (<see cref="StorageWarmup"/>); a failed load is not kept (a <c>Lazy</c> would keep
-/// its exception and turn one store timeout into a 503 on every later request): the next use tries again.
+/// Loaded at start-up; if the store does not answer then, the next use tries again. Only a
+/// success is kept: a failure stays as transient as its cause.
 /// </summary>
-public sealed class RedisServerSecret(IConnectionMultiplexer redis, IConfiguration configuration) : IServerSecret
+public sealed partial class RedisServerSecret(IConnectionMultiplexer redis, IConfiguration configuration, ILogger<RedisServerSecret> logger)
+    : IServerSecret, IHostedService
 {
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(3);
+
+    private readonly byte[]? _configured = Configured(configuration);
     private volatile byte[]? _key;
 
-    // Two first uses at once both load the same value (SET NX, then GET), so no lock is needed.
-    public byte[] Key => _key ??= Load(redis, configuration);
-
-    private static byte[] Load(IConnectionMultiplexer redis, IConfiguration configuration)
+    public byte[] Key => _configured ?? _key ?? Loaded(() =>
     {
-        if (configuration["Engagement:TokenSecret"] is { Length: > 0 } configured)
-        {
-            if (configured.Length < 32) throw new InvalidOperationException("Engagement:TokenSecret must be at least 32 characters.");
-            return Encoding.UTF8.GetBytes(configured);
-        }
         var db = redis.GetDatabase();
-        db.StringSet(RedisKeys.ServerSecret(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), when: When.NotExists);
-        return Convert.FromBase64String(db.StringGet(RedisKeys.ServerSecret())!);
+        db.StringSet(RedisKeys.ServerSecret(), NewSecret(), when: When.NotExists);
+        return db.StringGet(RedisKeys.ServerSecret());
+    });
+
+    public async ValueTask LoadAsync(CancellationToken ct = default)
+    {
+        if (_configured is not null || _key is not null) return;
+        RedisValue stored;
+        try
+        {
+            var db = redis.GetDatabase();
+            await db.StringSetAsync(RedisKeys.ServerSecret(), NewSecret(), when: When.NotExists).WaitAsync(ct);
+            stored = await db.StringGetAsync(RedisKeys.ServerSecret()).WaitAsync(ct);
+        }
+        catch (RedisException e)
+        {
+            throw new ServerSecretUnavailableException(e);
+        }
+        Loaded(() => stored);
     }
+
+    async Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startup.CancelAfter(StartupWait);
+        try
+        {
+            await LoadAsync(startup.Token);
+        }
+        catch (Exception e) when (e is ServerSecretUnavailableException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Not fatal: the store may come up later, and the first signing tries again.
+            LogNotLoaded(e.InnerException?.GetType().Name ?? e.GetType().Name);
+        }
+    }
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private byte[] Loaded(Func<RedisValue> read)
+    {
+        try
+        {
+            var value = read();
+            return _key = Convert.FromBase64String(value.HasValue ? value.ToString() : throw new InvalidOperationException("The store has no server secret."));
+        }
+        catch (Exception e) when (e is RedisException or InvalidOperationException or FormatException)
+        {
+            throw new ServerSecretUnavailableException(e);
+        }
+    }
+
+    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private static byte[]? Configured(IConfiguration configuration)
+    {
+        if (configuration["Engagement:TokenSecret"] is not { Length: > 0 } configured) return null;
+        if (configured.Length < 32) throw new InvalidOperationException("Engagement:TokenSecret must be at least 32 characters.");
+        return Encoding.UTF8.GetBytes(configured);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server secret could not be read at start-up ({Error}); it is read again at first use")]
+    private partial void LogNotLoaded(string error);
 }

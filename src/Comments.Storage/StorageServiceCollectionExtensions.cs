@@ -42,7 +42,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
-        services.AddSingleton<Core.Engagement.IServerSecret, RedisServerSecret>();
+        services.AddSingleton<RedisServerSecret>();
+        services.AddSingleton<Core.Engagement.IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());
         return services;
     }
 }

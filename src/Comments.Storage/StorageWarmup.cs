@@ -18,9 +18,9 @@ internal sealed class StorageWarmup(IServiceProvider services) : IHostedService
         try
         {
             await redis.GetDatabase().PingAsync();
-            _ = services.GetRequiredService<IServerSecret>().Key;
+            await services.GetRequiredService<IServerSecret>().LoadAsync(cancellationToken);
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or ServerSecretUnavailableException)
         {
             // A Redis that is down at start: the service still starts, answers 503 and reports not ready
             // until it is back; the secret is loaded at its first use then.

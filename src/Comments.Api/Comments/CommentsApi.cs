@@ -57,6 +57,9 @@ public static class CommentsApi
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
         if (problem is not null) return problem;
 
+        // The author's token is signed after the save: have its key at hand before anything is stored,
+        // so a store hiccup can refuse the comment (503, nothing stored) but never fail a stored one.
+        await tokens.ReadyAsync(ct);
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         var result = await pipeline.SubmitAsync(site, new CommentSubmission
         {

@@ -1,8 +1,12 @@
+using System.Threading.Channels;
 using Comments.Core.Events;
 
 namespace Comments.Api.Events;
 
-/// <summary>Feeds every event to every handler, each within a time budget; a failing handler is logged and skipped.</summary>
+/// <summary>
+/// Runs one ordered worker per queue of <see cref="ChannelCommentEventPublisher"/>: each feeds its
+/// events to every handler in turn, each within a time budget; a failing handler is logged and skipped.
+/// </summary>
 public sealed partial class CommentEventDispatcher(
     ChannelCommentEventPublisher publisher,
     IEnumerable<ICommentEventHandler> handlers,
@@ -12,22 +16,34 @@ public sealed partial class CommentEventDispatcher(
 
     private readonly ICommentEventHandler[] _handlers = handlers.ToArray();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(publisher.Readers.Select(reader => Task.Run(() => WorkAsync(reader, stoppingToken), CancellationToken.None)));
+
+    private async Task WorkAsync(ChannelReader<CommentEvent> reader, CancellationToken stoppingToken)
     {
-        await foreach (var commentEvent in publisher.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            foreach (var handler in _handlers)
+            await foreach (var commentEvent in reader.ReadAllAsync(stoppingToken))
+                await HandleAsync(commentEvent, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(CommentEvent commentEvent, CancellationToken stoppingToken)
+    {
+        foreach (var handler in _handlers)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            budget.CancelAfter(HandlerBudget);
+            try
             {
-                using var budget = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                budget.CancelAfter(HandlerBudget);
-                try
-                {
-                    await handler.HandleAsync(commentEvent, budget.Token);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogHandlerFailed(e, handler.GetType().Name, commentEvent.Kind, commentEvent.Comment.Id);
-                }
+                await handler.HandleAsync(commentEvent, budget.Token);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogHandlerFailed(e, handler.GetType().Name, commentEvent.Kind, commentEvent.Comment.Id);
             }
         }
     }

@@ -33,6 +33,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton<IDecisionRule, LinkCountRule>();
         services.AddCommentScoring(configuration, builder.Environment.ContentRootPath);
         services.AddSingleton<IDecisionRule, ModelRule>();
+        services.AddOptions<EventOptions>().Bind(configuration.GetSection("Events")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChannelCommentEventPublisher>();
         services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
         services.AddHostedService<CommentEventDispatcher>();
@@ -56,6 +57,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton<ICorsPolicyProvider, SiteCors>();
         services.AddCommentRateLimits(configuration);
         services.AddCommentHealth();
+        services.AddHealthChecks().AddCheck<EventQueueHealthCheck>("events", tags: [HealthApi.ReadyTag]);
         services.AddOpenApi();
 
         // Behind a proxy, the reader's address comes from X-Forwarded-For, trusted only from the

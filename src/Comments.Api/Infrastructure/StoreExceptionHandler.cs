@@ -13,7 +13,7 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (http.Response.HasStarted) return false;
-        var unavailable = exception is RedisConnectionException or RedisTimeoutException;
+        var unavailable = exception is RedisConnectionException or RedisTimeoutException or Core.Engagement.ServerSecretUnavailableException;
         LogFailure(exception, http.Request.Method, http.Request.Path, http.TraceIdentifier);
         var problem = unavailable
             ? Problems.Of(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StoreUnavailable, "The comment store is unavailable. Try again shortly.")

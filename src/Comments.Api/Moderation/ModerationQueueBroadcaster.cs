@@ -18,15 +18,51 @@ public sealed partial class ModerationQueueBroadcaster(
 {
     private static readonly TimeSpan PushBudget = TimeSpan.FromSeconds(2);
 
+    private readonly Dictionary<string, bool> _countsDue = new(StringComparer.Ordinal);
+
     public async Task HandleAsync(CommentEvent commentEvent, CancellationToken ct)
     {
         var c = commentEvent.Comment;
         if (commentEvent.Kind == CommentEventKind.Held)
             await Group(c.Site).QueueItemAdded(Notice(c, ModerationQueues.Of(c.Status)));
-        await PushCountsAsync(c.Site, ct);
+        PushCountsSoon(c.Site);
     }
 
-    public Task ChangedAsync(ChangeOutcome outcome, CancellationToken ct) => SafelyAsync(outcome.After.Id, async () =>
+    /// <summary>
+    /// At peak ingest every event of a site changes its counts: one push at a time per site, and
+    /// one more after it if events came meanwhile, so moderators get the latest counts without a
+    /// store round trip per event on the event path.
+    /// </summary>
+    private void PushCountsSoon(string site)
+    {
+        lock (_countsDue)
+        {
+            if (_countsDue.ContainsKey(site))
+            {
+                _countsDue[site] = true;
+                return;
+            }
+            _countsDue[site] = false;
+        }
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                await SafelyAsync($"counts of site {site}", () => PushCountsAsync(site, CancellationToken.None));
+                lock (_countsDue)
+                {
+                    if (!_countsDue[site])
+                    {
+                        _countsDue.Remove(site);
+                        return;
+                    }
+                    _countsDue[site] = false;
+                }
+            }
+        });
+    }
+
+    public Task ChangedAsync(ChangeOutcome outcome, CancellationToken ct) => SafelyAsync($"comment {outcome.After.Id}", async () =>
     {
         var from = outcome.WasReported ? ModerationQueue.Reported : ModerationQueues.Of(outcome.Before.Status);
         var to = ModerationQueues.Of(outcome.After.Status);
@@ -43,7 +79,7 @@ public sealed partial class ModerationQueueBroadcaster(
         await PushCountsAsync(outcome.After.Site, ct);
     });
 
-    public Task ReportedAsync(Comment comment, CancellationToken ct) => SafelyAsync(comment.Id, async () =>
+    public Task ReportedAsync(Comment comment, CancellationToken ct) => SafelyAsync($"comment {comment.Id}", async () =>
     {
         await Group(comment.Site).QueueItemAdded(Notice(comment, ModerationQueue.Reported));
         await PushCountsAsync(comment.Site, ct);
@@ -56,7 +92,7 @@ public sealed partial class ModerationQueueBroadcaster(
 
     private static QueueNotice Notice(Comment c, ModerationQueue queue) => new(c.Site, c.Id, c.ThreadId, queue.Name(), c.AuthorName);
 
-    private async Task SafelyAsync(string commentId, Func<Task> push)
+    private async Task SafelyAsync(string subject, Func<Task> push)
     {
         try
         {
@@ -64,10 +100,10 @@ public sealed partial class ModerationQueueBroadcaster(
         }
         catch (Exception e)
         {
-            LogPushFailed(e, commentId);
+            LogPushFailed(e, subject);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push a queue change of comment {CommentId} to moderators")]
-    private partial void LogPushFailed(Exception e, string commentId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push a queue change ({Subject}) to moderators")]
+    private partial void LogPushFailed(Exception e, string subject);
 }

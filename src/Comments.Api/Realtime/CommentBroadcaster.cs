@@ -19,16 +19,17 @@ public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient>
         switch (commentEvent.Kind)
         {
             case CommentEventKind.Published:
-                await readers.CommentPublished(PublicComment.From(comment), ct);
-                await readers.CountChanged(CountOf(commentEvent), ct);
+                // Both are sent before either is awaited: one backplane round trip per event, not two.
+                // The backplane's connection writes them in the order they were sent.
+                await Task.WhenAll(readers.CommentPublished(PublicComment.From(comment), ct), readers.CountChanged(CountOf(commentEvent), ct));
                 break;
             case CommentEventKind.Updated:
                 await readers.CommentUpdated(PublicComment.From(comment), ct);
                 break;
             case CommentEventKind.Removed:
                 var removed = PublicComment.From(comment);
-                await readers.CommentRemoved(new RemovedComment(removed.Id, removed.ThreadId, removed.Cursor), ct);
-                await readers.CountChanged(CountOf(commentEvent), ct);
+                await Task.WhenAll(readers.CommentRemoved(new RemovedComment(removed.Id, removed.ThreadId, removed.Cursor), ct),
+                    readers.CountChanged(CountOf(commentEvent), ct));
                 break;
             case CommentEventKind.Held:
                 // Readers never learn about held comments; the moderators' queue does.

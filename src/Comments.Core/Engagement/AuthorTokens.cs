@@ -16,6 +16,12 @@ public sealed class AuthorTokens(IServerSecret secret)
     /// <summary>The response header of a 201 that carries the token (a 202 carries it in its body).</summary>
     public const string Header = "Author-Token";
 
+    /// <summary>
+    /// Makes sure the key is at hand, so that signing after a save needs no store round trip that
+    /// could fail once the comment is stored. Throws <see cref="ServerSecretUnavailableException"/>.
+    /// </summary>
+    public ValueTask ReadyAsync(CancellationToken ct = default) => secret.LoadAsync(ct);
+
     /// <summary>A fresh nonce for a new comment: 128 random bits, base64url.</summary>
     public static string NewNonce() => Base64Url(RandomNumberGenerator.GetBytes(16));
 
@@ -39,5 +45,13 @@ public sealed class AuthorTokens(IServerSecret secret)
 /// <summary>The server's signing key: from configuration, or generated once and kept in the store.</summary>
 public interface IServerSecret
 {
+    /// <summary>The key; read from the store if start-up could not. Throws <see cref="ServerSecretUnavailableException"/>.</summary>
     byte[] Key { get; }
+
+    /// <summary>Reads the key now if it is not at hand yet; a failure is not remembered.</summary>
+    ValueTask LoadAsync(CancellationToken ct = default);
 }
+
+/// <summary>The key could not be read (the store did not answer, or refused): retry later.</summary>
+public sealed class ServerSecretUnavailableException(Exception inner)
+    : Exception("The server secret could not be read from the store.", inner);

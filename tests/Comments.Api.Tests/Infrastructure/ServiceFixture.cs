@@ -7,7 +7,7 @@ namespace Comments.Api.Tests.Infrastructure;
 /// thread ids, so they do not see each other's comments. The fixture also connects to the same
 /// store directly, so tests can prove that a refused request stored nothing.
 /// </summary>
-public abstract class ServiceFixture(StoreBackend? backend) : IAsyncLifetime
+public abstract class ServiceFixture(StoreBackend? backend, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private ServiceProcess? _service;
     private ConnectionMultiplexer? _store;
@@ -26,7 +26,10 @@ public abstract class ServiceFixture(StoreBackend? backend) : IAsyncLifetime
         if (backend is null) return;
         _dataDir = Directory.CreateTempSubdirectory("comments-test-").FullName;
         var embeddedPort = FreePort.Next();
-        _service = await ServiceProcess.StartAsync(TestSites.Environment(_dataDir, backend.RedisAddress, embeddedPort));
+        var environment = TestSites.Environment(_dataDir, backend.RedisAddress, embeddedPort)
+            .Concat(settings ?? new Dictionary<string, string>())
+            .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        _service = await ServiceProcess.StartAsync(environment);
         _store = await ConnectionMultiplexer.ConnectAsync(backend.RedisAddress ?? $"127.0.0.1:{embeddedPort}");
     }
 

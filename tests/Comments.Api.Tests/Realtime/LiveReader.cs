@@ -82,6 +82,9 @@ public sealed class LiveReader : IAsyncDisposable
         }
     }
 
+    /// <summary>The next message, waiting as long as <paramref name="until"/> allows (for tests with an overall deadline).</summary>
+    public async Task<HubMessage> NextAsync(CancellationToken until) => await _inbox.Reader.ReadAsync(until);
+
     /// <summary>The next message, which must be <paramref name="method"/>.</summary>
     public async Task<JsonElement> NextAsync(string method)
     {
