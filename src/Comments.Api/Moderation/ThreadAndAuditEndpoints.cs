@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
 using Comments.Core.Moderation;
@@ -27,7 +28,7 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadStateResponse>, ProblemHttpResult>> SetClosed(
         string thread, bool closed, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (!TextChecks.IsThreadId(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         await service.SetThreadClosedAsync(ModerationApi.Who(http), SiteFilter.Site(http).Id, thread, closed, ct);
         return TypedResults.Ok(new ThreadStateResponse(thread, closed));
     }
@@ -35,7 +36,7 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<AuditResponse>, ProblemHttpResult>> GetAudit(
         string? comment, string? cursor, string? limit, HttpContext http, IModerationStore store, CancellationToken ct)
     {
-        if (comment is not null && !Paging.IsCommentId(comment)) return Problems.BadQuery("comment", "Not a comment id.");
+        if (comment is not null && !Ids.IsComment(comment)) return Problems.BadQuery("comment", "Not a comment id.");
         if (!Paging.TryParse(cursor, limit, out var before, out var size, out var problem)) return problem!;
         var page = await store.AuditAsync(SiteFilter.Site(http).Id, comment, before, size, ct);
         return TypedResults.Ok(new AuditResponse(page.Entries, Paging.Text(page.NextCursor)));
