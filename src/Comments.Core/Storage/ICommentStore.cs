@@ -48,7 +48,11 @@ public sealed record NewCommentWrite(
 public sealed record IdempotentAnswer(string Key, SubmissionAnswer Answer);
 
 /// <summary>What the client was first told: held answers carry no comment body.</summary>
-public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment);
+public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment)
+{
+    /// <summary>A digest of the request that got this answer: a retry with the same key must match it (never shown).</summary>
+    public string? RequestDigest { get; init; }
+}
 
 public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken }
 
