@@ -23,6 +23,9 @@ public interface ICommentStore
 
     Task SetThreadClosedAsync(string site, string threadId, bool closed, CancellationToken ct = default);
 
+    /// <summary>Sets the thread's title and page URL (a moderator's correction); a null leaves that one as it is.</summary>
+    Task SetThreadDetailsAsync(string site, string threadId, string? title, string? url, CancellationToken ct = default);
+
     /// <summary>A round trip to the store, for readiness.</summary>
     Task<TimeSpan> PingAsync(CancellationToken ct = default);
 }

@@ -116,6 +116,34 @@ public abstract class InputTests(ServiceFixture fixture)
         Assert.Equal("http://localhost:8080/post", (string?)await fixture.Store.HashGetAsync($"c:{{{TestSites.Open}}}:thread:{own}", "url"));
     }
 
+    [Fact]
+    public async Task A_readers_title_only_fills_a_missing_one_and_a_moderator_corrects_title_and_url()
+    {
+        using var client = fixture.CreateClient();
+        var thread = TestSites.NewThread("input");
+        var key = $"c:{{{TestSites.Open}}}:thread:{thread}";
+        await client.PublishAsync(TestSites.Open, thread, new { text = "First.", authorName = "Ann", authorEmail = "ann@example.com",
+            threadTitle = "Wrong title", threadUrl = "http://localhost:8080/wrong" });
+        await client.PublishAsync(TestSites.Open, thread, new { text = "Second.", authorName = "Bea", authorEmail = "bea@example.com",
+            threadTitle = "Another reader's title", threadUrl = "http://localhost:8080/other" });
+        Assert.Equal("Wrong title", (string?)await fixture.Store.HashGetAsync(key, "title"));
+
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var path = $"{ModerationTestApi.SitePath(TestSites.Open)}/threads/{thread}/details";
+        using var foreign = await moderator.PostAsJsonAsync(path, new { url = "https://evil.example/x" }, Ct);
+        await foreign.AssertProblemAsync(HttpStatusCode.BadRequest, "field.invalid_url", "url");
+        using var nul = await moderator.PostAsJsonAsync(path, new { title = "a\0b" }, Ct);
+        await nul.AssertProblemAsync(HttpStatusCode.BadRequest, "field.control_characters", "title");
+        using var fixedUp = await moderator.PostAsJsonAsync(path, new { title = "Right title", url = "http://localhost:8080/right?utm=x" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, fixedUp.StatusCode);
+        Assert.Equal("Right title", (string?)await fixture.Store.HashGetAsync(key, "title"));
+        Assert.Equal("http://localhost:8080/right", (string?)await fixture.Store.HashGetAsync(key, "url"));
+
+        using var reader = fixture.CreateClient();
+        using var anonymous = await reader.PostAsJsonAsync(path, new { title = "Mine now" }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
     // ---- the no-JavaScript form ----
 
     private async Task FormAndExpect(byte[] body, HttpStatusCode status, string code, string? field = null, bool chunked = false)
