@@ -140,6 +140,17 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentSt
         await tx.ExecuteAsync();
     }
 
+    public async Task SetThreadDetailsAsync(string site, string threadId, string? title, string? url, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Thread(site, threadId);
+        var tx = Db.CreateTransaction();
+        _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
+        if (title is not null) _ = tx.HashSetAsync(key, Fields.Title, title);
+        if (url is not null) _ = tx.HashSetAsync(key, Fields.Url, url);
+        _ = tx.HashIncrementAsync(key, Fields.Version);
+        await tx.ExecuteAsync();
+    }
+
     public Task<TimeSpan> PingAsync(CancellationToken ct = default) => Db.PingAsync();
 
     private Task<IReadOnlyList<Comment>> GetManyAsync(string site, IEnumerable<string> ids) => GetManyAsync(Db, site, ids);

@@ -6,45 +6,57 @@ namespace Comments.Storage;
 /// <summary>
 /// Every key format in one place. All keys of a site share the hash tag <c>{site}</c>, so a
 /// transaction never spans Redis Cluster slots and a cluster spreads sites over shards.
+/// <para>
+/// No id can name another key, by construction: every id is checked against its pattern in
+/// <see cref="Ids"/> (a malformed one throws <see cref="InvalidIdException"/>), at most one
+/// user-supplied part ends each key, and no key prefix that ends in a user-supplied id is a
+/// prefix of any other key format. Thread ids may contain ':', so a thread's own indexes live
+/// under their own prefixes (<c>thread-published:{thread}</c>), never under <c>thread:{thread}:…</c>,
+/// where thread "X:published" would have been thread X's index.
+/// </para>
 /// </summary>
 public static class RedisKeys
 {
-    public static RedisKey Sequence(string site) => $"c:{{{site}}}:seq";
-    public static RedisKey Comment(string site, string id) => $"c:{{{site}}}:comment:{id}";
-    public static RedisKey Thread(string site, string thread) => $"c:{{{site}}}:thread:{thread}";
+    public static RedisKey Sequence(string site) => $"c:{{{S(site)}}}:seq";
+    public static RedisKey Comment(string site, string id) => $"c:{{{S(site)}}}:comment:{C(id)}";
+    public static RedisKey Thread(string site, string thread) => $"c:{{{S(site)}}}:thread:{T(thread)}";
     /// <summary>Sorted set of published comment ids by sequence: what readers page through.</summary>
-    public static RedisKey ThreadPublished(string site, string thread) => $"c:{{{site}}}:thread:{thread}:published";
+    public static RedisKey ThreadPublished(string site, string thread) => $"c:{{{S(site)}}}:thread-published:{T(thread)}";
     /// <summary>Sorted set of every comment id of the thread, whatever its status.</summary>
-    public static RedisKey ThreadAll(string site, string thread) => $"c:{{{site}}}:thread:{thread}:all";
-    public static RedisKey ThreadDigests(string site, string thread) => $"c:{{{site}}}:thread:{thread}:digests";
+    public static RedisKey ThreadAll(string site, string thread) => $"c:{{{S(site)}}}:thread-all:{T(thread)}";
+    public static RedisKey ThreadDigests(string site, string thread) => $"c:{{{S(site)}}}:thread-digests:{T(thread)}";
     /// <summary>Sorted set of the site's threads by creation time.</summary>
-    public static RedisKey Threads(string site) => $"c:{{{site}}}:threads";
+    public static RedisKey Threads(string site) => $"c:{{{S(site)}}}:threads";
     /// <summary>Sorted set of comment ids by sequence, one per status: the moderation queues.</summary>
-    public static RedisKey Status(string site, CommentStatus status) => $"c:{{{site}}}:status:{status.ToString().ToLowerInvariant()}";
-    public static RedisKey Author(string site, string emailDigest) => $"c:{{{site}}}:author:{emailDigest}";
-    public static RedisKey Idempotency(string site, string key) => $"c:{{{site}}}:idem:{key}";
-    public static RedisKey Bans(string site) => $"c:{{{site}}}:bans";
-    public static RedisKey Flood(string site, string key) => $"c:{{{site}}}:flood:{key}";
+    public static RedisKey Status(string site, CommentStatus status) => $"c:{{{S(site)}}}:status:{status.ToString().ToLowerInvariant()}";
+    public static RedisKey Author(string site, string emailDigest) => $"c:{{{S(site)}}}:author:{emailDigest}";
+    public static RedisKey Idempotency(string site, string key) => $"c:{{{S(site)}}}:idem:{Ids.IdempotencyKey(key)}";
+    public static RedisKey Bans(string site) => $"c:{{{S(site)}}}:bans";
+    public static RedisKey Flood(string site, string key) => $"c:{{{S(site)}}}:flood:{key}";
     /// <summary>Sorted set of published comment ids (by sequence) that readers flagged up to the site's threshold.</summary>
-    public static RedisKey Reported(string site) => $"c:{{{site}}}:reported";
+    public static RedisKey Reported(string site) => $"c:{{{S(site)}}}:reported";
     /// <summary>Hash of one comment's reader flags: reader key → reason.</summary>
-    public static RedisKey Flags(string site, string id) => $"c:{{{site}}}:flags:{id}";
-    public static RedisKey AuditSequence(string site) => $"c:{{{site}}}:audit:seq";
+    public static RedisKey Flags(string site, string id) => $"c:{{{S(site)}}}:flags:{C(id)}";
+    public static RedisKey AuditSequence(string site) => $"c:{{{S(site)}}}:audit:seq";
     /// <summary>Sorted set of audit entries (JSON) by audit sequence.</summary>
-    public static RedisKey Audit(string site) => $"c:{{{site}}}:audit";
-    public static RedisKey AuditOfComment(string site, string id) => $"c:{{{site}}}:audit:comment:{id}";
+    public static RedisKey Audit(string site) => $"c:{{{S(site)}}}:audit";
+    public static RedisKey AuditOfComment(string site, string id) => $"c:{{{S(site)}}}:audit:comment:{C(id)}";
     /// <summary>Hash of training labels: comment id → the latest moderator decision (JSON).</summary>
-    public static RedisKey Labels(string site) => $"c:{{{site}}}:labels";
+    public static RedisKey Labels(string site) => $"c:{{{S(site)}}}:labels";
     /// <summary>Hash of moderator keys written by the admin CLI: SHA-256 of the key (hex) → moderator (JSON). Spans sites, so no site tag.</summary>
     public static RedisKey Moderators() => "c:moderators";
     /// <summary>The generated key that signs author tokens when none is configured. Spans sites, so no site tag.</summary>
     public static RedisKey ServerSecret() => "c:server-secret";
     /// <summary>Set of reader digests that liked one comment.</summary>
-    public static RedisKey Likers(string site, string id) => $"c:{{{site}}}:likers:{id}";
+    public static RedisKey Likers(string site, string id) => $"c:{{{S(site)}}}:likers:{C(id)}";
     /// <summary>Hash of a thread's like counts: comment id → likes.</summary>
-    public static RedisKey ThreadLikes(string site, string thread) => $"c:{{{site}}}:thread:{thread}:likes";
+    public static RedisKey ThreadLikes(string site, string thread) => $"c:{{{S(site)}}}:thread-likes:{T(thread)}";
     /// <summary>Likes given to one comment from one address digest (expires after a day).</summary>
-    public static RedisKey LikesFromAddress(string site, string id, string addressDigest) => $"c:{{{site}}}:likes-from:{id}:{addressDigest}";
+    public static RedisKey LikesFromAddress(string site, string id, string addressDigest) => $"c:{{{S(site)}}}:likes-from:{C(id)}:{addressDigest}";
+
+    private static string S(string site) => Ids.Site(site);
+    private static string T(string thread) => Ids.Thread(thread);
+    private static string C(string id) => Ids.Comment(id);
 
     public static class ThreadFields
     {

@@ -98,7 +98,7 @@ public static class CommentsApi
         HttpContext http, ICommentStore store, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (!TextChecks.IsThreadId(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
 
         var page = await store.ListPublishedAsync(site.Id, thread, query, ct);
@@ -117,7 +117,7 @@ public static class CommentsApi
         string id, HttpContext http, ICommentStore store, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var comment = id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? await store.GetAsync(site.Id, id, ct) : null;
+        var comment = Ids.IsComment(id) ? await store.GetAsync(site.Id, id, ct) : null;
         return comment is { Status: CommentStatus.Published }
             ? TypedResults.Ok(PublicComment.From(comment))
             : Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
@@ -130,7 +130,7 @@ public static class CommentsApi
         var threads = thread ?? [];
         if (threads.Length is 0 or > MaxThreadsPerCount)
             return Problems.BadQuery("thread", $"Ask for 1 to {MaxThreadsPerCount} threads (?thread=a&thread=b).");
-        if (threads.Any(t => !TextChecks.IsThreadId(t)))
+        if (threads.Any(t => !Ids.IsThread(t)))
             return Problems.BadQuery("thread", "Not a valid thread id.");
         var counts = await store.CountPublishedAsync(site.Id, threads, ct);
         return TypedResults.Ok(new ThreadCountsResponse(site.Id, counts));

@@ -40,13 +40,22 @@ public static class AuthorApi
         return group;
     }
 
-    public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Edit(
+    /// <summary>200 with the comment while it stays published; 202 with <c>pending</c> when the edit is held for a moderator.</summary>
+    public static async Task<Results<Ok<OwnComment>, Accepted<OwnComment>, ProblemHttpResult>> Edit(
         string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorEditRequest, FieldLimits.RequestBodyBytes, ct);
         if (problem is not null) return problem;
-        return Answer(await changes.EditAsync(site, id, body!.Token, body.Text, ct));
+        var result = await changes.EditAsync(site, id, body!.Token, body.Text, ct);
+        if (result is { Status: AuthorChangeStatus.Done, After: { Status: not CommentStatus.Published } held })
+            return TypedResults.Accepted((string?)null, new OwnComment(held.Id, AuthorsView(held.Status), null));
+        return Answer(result).Result switch
+        {
+            Ok<OwnComment> ok => ok,
+            ProblemHttpResult refused => refused,
+            var other => throw new InvalidOperationException($"Unexpected answer {other}."),
+        };
     }
 
     public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Delete(
@@ -75,7 +84,7 @@ public static class AuthorApi
             "Only the author can change this comment.", [new FieldError("token", AuthorErrorCodes.BadToken, "The author token does not match this comment.")]),
         AuthorChangeStatus.WindowClosed => Problems.Of(StatusCodes.Status409Conflict, AuthorErrorCodes.WindowClosed, result.Message!),
         AuthorChangeStatus.Invalid => Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.Validation, "The comment has errors.",
-            [new FieldError("text", ErrorCodes.Validation, result.Message!)]),
+            [result.Error ?? new FieldError("text", ErrorCodes.Validation, result.Message!)]),
         _ => Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment."),
     };
 

@@ -37,6 +37,7 @@ public static class FormPostApi
             .WithSummary("No-JavaScript fallback: a WordPress-style form post, answered with 303 back to the article.")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -50,19 +51,13 @@ public static class FormPostApi
         string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (!http.Request.HasFormContentType)
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
-                "Send the form as application/x-www-form-urlencoded.");
-        if (http.Request.ContentLength > FieldLimits.RequestBodyBytes)
-            return Problems.Of(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, "The form is too large.");
-        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap)
-            cap.MaxRequestBodySize = FieldLimits.RequestBodyBytes;
-        var form = await http.Request.ReadFormAsync(ct);
-        var returnTo = ArticleOf(http.Request, form, site);
+        var (form, problem) = await FormBody.ReadAsync(http.Request, FieldLimits.RequestBodyBytes, ct);
+        if (problem is not null) return problem;
+        var returnTo = ArticleOf(http.Request, form!, site);
         if (returnTo is null)
             return Problems.Of(StatusCodes.Status403Forbidden, FormErrorCodes.OriginNotAllowed,
                 "Comments can be posted only from this site's own pages.");
-        string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 && v[0] is { Length: > 0 } s ? s : null;
+        string? Field(string name) => form!.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
         var parent = Field("comment_parent");
         var result = await pipeline.SubmitAsync(site, new CommentSubmission
         {
@@ -73,7 +68,7 @@ public static class FormPostApi
             AuthorEmail = Field("email"),
             AuthorUrl = Field("url"),
             ParentId = parent is null or "0" ? null : parent,
-            ThreadUrl = returnTo.GetLeftPart(UriPartial.Query),
+            ThreadUrl = returnTo.AbsoluteUri,
             Honeypot = Field("hp"),
             Ip = ClientInfo.Ip(http),
             UserAgent = ClientInfo.UserAgent(http),
@@ -92,12 +87,12 @@ public static class FormPostApi
     /// Referer on a cross-origin post), else the Referer; either only when it is on one of the
     /// site's origins, and only when the Origin header, if sent, is one too.
     /// </summary>
-    private static Uri? ArticleOf(HttpRequest request, IFormCollection form, SiteOptions site)
+    private static Uri? ArticleOf(HttpRequest request, IReadOnlyDictionary<string, string> form, SiteOptions site)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0 && !SiteOrigins.IsAllowed(site, origin)) return null;
         if (origin.Length == 0 && !OnSite(request.Headers.Referer.ToString(), site)) return null;
-        var wanted = form["redirect_to"].ToString() is { Length: > 0 } r ? r : request.Headers.Referer.ToString();
+        var wanted = form.TryGetValue("redirect_to", out var r) && r.Length > 0 ? r : request.Headers.Referer.ToString();
         return OnSite(wanted, site) ? new Uri(wanted) : null;
     }
 

@@ -48,7 +48,7 @@ public static class LikesApi
             return Problems.Of(StatusCodes.Status400BadRequest, EngagementErrorCodes.BadReader, "The reader token is not valid.",
                 [new FieldError("reader", EngagementErrorCodes.BadReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
 
-        var comment = id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit) ? await comments.GetAsync(site.Id, id, ct) : null;
+        var comment = Ids.IsComment(id) ? await comments.GetAsync(site.Id, id, ct) : null;
         if (comment is not { Status: CommentStatus.Published })
             return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
@@ -69,7 +69,7 @@ public static class LikesApi
         string thread, HttpContext http, ILikeStore likes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (!TextChecks.IsThreadId(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         return TypedResults.Ok(new ThreadLikesResponse(site.Id, thread, await likes.CountsAsync(site.Id, thread, ct)));
     }
 }

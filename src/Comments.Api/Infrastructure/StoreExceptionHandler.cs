@@ -13,6 +13,12 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (http.Response.HasStarted) return false;
+        if (exception is Core.Comments.InvalidIdException invalid)
+        {
+            // The edges check every id; this is the store layer's own refusal, never a key.
+            await Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidId, $"Not a valid {invalid.Kind} id.").ExecuteAsync(http);
+            return true;
+        }
         var unavailable = exception is RedisConnectionException or RedisTimeoutException or Core.Engagement.ServerSecretUnavailableException;
         LogFailure(exception, http.Request.Method, http.Request.Path, http.TraceIdentifier);
         var problem = unavailable

@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
 using Comments.Core.Moderation;
@@ -65,14 +66,15 @@ public static class ActionEndpoints
     private static async Task<Applied> ApplyAsync(Moderator who, string site, string id, ModerationCommand command,
         ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
     {
-        if (!Paging.IsCommentId(id)) return new(null, NotFound());
+        if (!Ids.IsComment(id)) return new(null, NotFound());
         var result = await service.ApplyAsync(who, site, id, command, ct);
         switch (result.Kind)
         {
             case ModerationResultKind.NotFound:
                 return new(null, NotFound());
             case ModerationResultKind.Refused when result.Code == ModerationErrorCodes.Invalid:
-                return new(null, Invalid(command.Action == ModerationAction.Edit ? "text" : "reason", result.Message!));
+                return new(null, Invalid(command.Action == ModerationAction.Edit ? "text" : "reason", result.Message!,
+                    (result.Outcome?.Decision as Decision.Refused)?.FieldCode));
             case ModerationResultKind.Refused:
                 return new(null, Problems.Of(StatusCodes.Status409Conflict, result.Code!, result.Message!));
         }
@@ -93,7 +95,8 @@ public static class ActionEndpoints
     private static ProblemHttpResult NotFound() =>
         Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
 
-    public static ProblemHttpResult Invalid(string field, string message) =>
+    /// <param name="fieldCode">The shared field rule's code when there is one (the edit's text); else <c>moderation.invalid</c>.</param>
+    public static ProblemHttpResult Invalid(string field, string message, string? fieldCode = null) =>
         Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.Invalid, "The request has errors.",
-            [new FieldError(field, ModerationErrorCodes.Invalid, message)]);
+            [new FieldError(field, fieldCode ?? ModerationErrorCodes.Invalid, message)]);
 }

@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using System.Security.Cryptography;
 using System.Text;
 using Comments.Api.Infrastructure;
@@ -37,7 +38,7 @@ public static class FlagsApi
         if (!RejectReasons.IsKnown(body!.Reason))
             return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.FlagInvalid, "The flag has errors.",
                 [new FieldError("reason", ModerationErrorCodes.FlagInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.")]);
-        if (!Paging.IsCommentId(id)) return CommentNotFound();
+        if (!Ids.IsComment(id)) return CommentNotFound();
 
         var outcome = await store.AddFlagAsync(site.Id, id, ReaderKey(http), body.Reason!, site.FlagThreshold, ct);
         switch (outcome.Result)

@@ -67,6 +67,11 @@ public sealed record BanListResponse(IReadOnlyList<BanListItem> Bans);
 
 public sealed record ThreadStateResponse(string Thread, bool Closed);
 
+/// <summary>A moderator's correction of a thread's title and page URL; a field left out stays as it is.</summary>
+public sealed record ThreadDetailsRequest(string? Title, string? Url);
+
+public sealed record ThreadDetailsResponse(string Thread, string? Title, string? Url);
+
 public sealed record AuditResponse(IReadOnlyList<AuditEntry> Entries, string? NextCursor);
 
 /// <param name="Reason">offensive, abusive, spam, off-topic, other.</param>

@@ -14,6 +14,8 @@ namespace Comments.Api.Moderation;
 [JsonSerializable(typeof(BanResponse))]
 [JsonSerializable(typeof(BanListResponse))]
 [JsonSerializable(typeof(ThreadStateResponse))]
+[JsonSerializable(typeof(ThreadDetailsRequest))]
+[JsonSerializable(typeof(ThreadDetailsResponse))]
 [JsonSerializable(typeof(AuditResponse))]
 [JsonSerializable(typeof(FlagRequest))]
 [JsonSerializable(typeof(FlagResponse))]

@@ -33,6 +33,4 @@ public static class Paging
     }
 
     public static string? Text(long? cursor) => cursor?.ToString(CultureInfo.InvariantCulture);
-
-    public static bool IsCommentId(string id) => id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit);
 }

@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using Comments.Core.Sites;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.SignalR;
@@ -46,7 +47,7 @@ public sealed class CommentsHub(SiteDirectory sites, RealtimeOptions options) : 
     private string GroupFor(string site, string thread)
     {
         if (sites.Find(site ?? "") is null) throw Refuse(RealtimeErrors.UnknownSite, "No such site.");
-        if (!TextChecks.IsThreadId(thread)) throw Refuse(RealtimeErrors.BadThread, "Not a valid thread id.");
+        if (!Ids.IsThread(thread)) throw Refuse(RealtimeErrors.BadThread, "Not a valid thread id.");
         return GroupName(site!, thread);
     }
 

@@ -328,6 +328,7 @@
       save.addEventListener('click', function () {
         ownPost(c.id, 'edit', { token: own.token, text: area.value }).then(function (r) {
           if (r.comment) body.innerHTML = r.comment.html;
+          else { body.textContent = area.value; $('announce').textContent = 'Your edit is awaiting moderation.'; } // 202: the edit was held
           own.text = area.value; remember(c.id, own.token, area.value);
           box.remove(); body.hidden = false; edit.focus();
         }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && p.fields[0].message) || p.title || 'Not saved.'; });

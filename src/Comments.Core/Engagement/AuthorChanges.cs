@@ -10,32 +10,57 @@ namespace Comments.Core.Engagement;
 
 public enum AuthorChangeStatus { Done, BadToken, NotFound, WindowClosed, Invalid }
 
-public sealed record AuthorChangeResult(AuthorChangeStatus Status, Comment? After = null, string? Message = null);
+/// <param name="Error">For <see cref="AuthorChangeStatus.Invalid"/>: the field error of the shared text rule.</param>
+public sealed record AuthorChangeResult(AuthorChangeStatus Status, Comment? After = null, string? Message = null, FieldError? Error = null);
 
 /// <summary>
 /// An author edits or deletes their own comment within the site's window
 /// (<see cref="SiteOptions.AuthorEditWindowMinutes"/>), proving authorship with the token the
 /// submission returned. The change goes through the moderation store's one atomic write path, so
 /// moderators see it in the audit log (as "author"), and readers get the usual event.
+/// An edit is judged by the submission pipeline exactly as a new comment with that text would be
+/// (<see cref="SubmissionPipeline.ReviewEditAsync"/>): text that would be held is held, and a
+/// published comment then leaves the readers' view. An edit never publishes a held comment.
 /// </summary>
 public sealed class AuthorChanges(IModerationStore store, ICommentStore comments, AuthorTokens tokens, CommentRenderer renderer,
-    ICommentEventPublisher events, TimeProvider clock)
+    SubmissionPipeline pipeline, ICommentEventPublisher events, TimeProvider clock)
 {
     public const string Author = "author";
     private const string WindowClosedCode = "author.window_closed";
     private const string GoneCode = "author.gone";
     private const string BadTokenCode = "author.bad_token";
 
-    public Task<AuthorChangeResult> EditAsync(SiteOptions site, string id, string? token, string? text, CancellationToken ct = default)
+    public async Task<AuthorChangeResult> EditAsync(SiteOptions site, string id, string? token, string? text, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Invalid("Write a comment.");
-        if (!TextChecks.IsWellFormedUtf16(text) || TextChecks.HasControlCharacters(text, multiline: true))
-            return Invalid("The text contains control characters or invalid Unicode.");
-        if (TextChecks.Utf8Bytes(text) > FieldLimits.TextBytes) return Invalid($"At most {FieldLimits.TextBytes} bytes (UTF-8).");
+        if (EditedTextValidator.Check(text) is { } error) return new AuthorChangeResult(AuthorChangeStatus.Invalid, null, error.Message, error);
+        if (!AuthorTokens.IsWellFormed(token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        // Judged only for the holder of the comment's token; anyone else learns nothing about it.
+        if (await comments.GetAsync(site.Id, id, ct) is not { } current || !tokens.Verify(current, token))
+            return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        var review = await pipeline.ReviewEditAsync(site, current, text!, ct);
         var now = clock.GetUtcNow();
-        return ApplyAsync(site, id, token, "edit", now, c => c.Text == text ? null : c with { Text = text, Html = renderer.Render(text), UpdatedAt = now },
-            c => (new AuditState(Text: c.Text), new AuditState(Text: text)));
+        return await ApplyAsync(site, id, token, "edit", now, c => c.Text == text ? null : c with
+            {
+                Text = text!,
+                Html = renderer.Render(text!),
+                UpdatedAt = now,
+                Status = AfterEdit(c.Status, review.Status),
+                Reasons = review.Reasons,
+                SpamScore = review.Scores?.Spam,
+                ToxicityScore = review.Scores?.Toxicity,
+                ModelVersion = review.Scores?.ModelVersion,
+            },
+            c => (new AuditState(Text: c.Text, Status: CommentDecisions.Name(c.Status)),
+                new AuditState(Text: text, Status: CommentDecisions.Name(AfterEdit(c.Status, review.Status)))));
     }
+
+    /// <summary>An edit can hold or reject a comment, never publish one: a clean edit keeps the status it had.</summary>
+    private static CommentStatus AfterEdit(CommentStatus current, CommentStatus? judged) => judged switch
+    {
+        null => current,
+        CommentStatus.Pending when current == CommentStatus.Spam => current,
+        _ => judged.Value,
+    };
 
     public Task<AuthorChangeResult> DeleteAsync(SiteOptions site, string id, string? token, CancellationToken ct = default) =>
         ApplyAsync(site, id, token, "delete", clock.GetUtcNow(), c => c with { Status = CommentStatus.Deleted, Pinned = false },
@@ -82,11 +107,14 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
                 _ => AuthorChangeStatus.NotFound,
             }, null, refused.Message);
         }
-        if (outcome.Decision is Decision.Change && ModerationService.ReaderEvent(outcome.Before, outcome.After) is { } kind)
-            events.Publish(new CommentEvent(kind, outcome.After, outcome.PublishedCount));
+        if (outcome.Decision is Decision.Change)
+        {
+            if (ModerationService.ReaderEvent(outcome.Before, outcome.After) is { } kind)
+                events.Publish(new CommentEvent(kind, outcome.After, outcome.PublishedCount));
+            // An edit that sends a published comment back to a moderator puts it in their queue.
+            if (outcome.Before.Status == CommentStatus.Published && outcome.After.Status is CommentStatus.Pending or CommentStatus.Spam)
+                events.Publish(new CommentEvent(CommentEventKind.Held, outcome.After, outcome.PublishedCount));
+        }
         return new AuthorChangeResult(AuthorChangeStatus.Done, outcome.After);
     }
-
-    private static Task<AuthorChangeResult> Invalid(string message) =>
-        Task.FromResult(new AuthorChangeResult(AuthorChangeStatus.Invalid, null, message));
 }

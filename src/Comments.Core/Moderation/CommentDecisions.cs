@@ -49,11 +49,10 @@ public sealed class CommentDecisions(CommentRenderer renderer)
 
     private Decision Edit(Moderator who, ModerationCommand command, Comment c, DateTimeOffset now)
     {
-        var text = command.Text;
-        if (string.IsNullOrWhiteSpace(text))
-            return new Decision.Refused(ModerationErrorCodes.Invalid, "text is required to edit a comment.");
-        if (TextChecks.Utf8Bytes(text) > FieldLimits.TextBytes)
-            return new Decision.Refused(ModerationErrorCodes.Invalid, $"text is at most {FieldLimits.TextBytes} UTF-8 bytes.");
+        var text = command.Text ?? "";
+        // The same text rule as a submission and an author's edit; the field code is the rule's.
+        if (EditedTextValidator.Check(command.Text) is { } error)
+            return new Decision.Refused(ModerationErrorCodes.Invalid, error.Message, error.Code);
         if (c.Status == CommentStatus.Deleted)
             return new Decision.Refused(ModerationErrorCodes.NotAllowed, "A deleted comment cannot be edited; restore it first.");
         if (text == c.Text) return new Decision.Unchanged();

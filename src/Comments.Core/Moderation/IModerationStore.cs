@@ -54,7 +54,8 @@ public abstract record Decision
     /// <summary>Nothing to change: the comment is already in the wanted state.</summary>
     public sealed record Unchanged : Decision;
 
-    public sealed record Refused(string Code, string Message) : Decision;
+    /// <param name="FieldCode">For a field error, the code of the shared field rule (<c>field.too_long</c>…).</param>
+    public sealed record Refused(string Code, string Message, string? FieldCode = null) : Decision;
 
     /// <param name="ClearReports">Take it off the reported queue and forget its flags.</param>
     public sealed record Change(Comment After, AuditEntry Audit, Label? Label, bool ClearReports) : Decision;

@@ -66,5 +66,17 @@ public sealed class ModerationService(
             new AuditState(Detail: before?.Closed == true ? "closed" : "open"), new AuditState(Detail: closed ? "closed" : "open")), ct);
     }
 
+    /// <summary>
+    /// Corrects the thread's title or page URL, which the first commenter's browser supplied
+    /// (a reader's title only ever fills a missing one). Audited as "thread.details".
+    /// </summary>
+    public async Task SetThreadDetailsAsync(Moderator who, string site, string threadId, string? title, string? url, CancellationToken ct = default)
+    {
+        var before = await comments.GetThreadAsync(site, threadId, ct);
+        await comments.SetThreadDetailsAsync(site, threadId, title, url, ct);
+        await store.AppendAuditAsync(site, new AuditEntry(0, clock.GetUtcNow(), who.Name, "thread.details", null, threadId, null,
+            new AuditState(Detail: $"{before?.Title} <{before?.Url}>"), new AuditState(Detail: $"{title ?? before?.Title} <{url ?? before?.Url}>")), ct);
+    }
+
     private static string Kind(BanKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -23,6 +23,9 @@ public interface ICommentStore
 
     Task SetThreadClosedAsync(string site, string threadId, bool closed, CancellationToken ct = default);
 
+    /// <summary>Sets the thread's title and page URL (a moderator's correction); a null leaves that one as it is.</summary>
+    Task SetThreadDetailsAsync(string site, string threadId, string? title, string? url, CancellationToken ct = default);
+
     /// <summary>A round trip to the store, for readiness.</summary>
     Task<TimeSpan> PingAsync(CancellationToken ct = default);
 }
@@ -48,7 +51,11 @@ public sealed record NewCommentWrite(
 public sealed record IdempotentAnswer(string Key, SubmissionAnswer Answer);
 
 /// <summary>What the client was first told: held answers carry no comment body.</summary>
-public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment, string? AuthorNonce = null);
+public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? Comment, string? AuthorNonce = null)
+{
+    /// <summary>A digest of the request that got this answer: a retry with the same key must match it (never shown).</summary>
+    public string? RequestDigest { get; init; }
+}
 
 public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken }
 

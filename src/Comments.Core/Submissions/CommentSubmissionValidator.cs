@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using FluentValidation;
 
 namespace Comments.Core.Submissions;
@@ -13,18 +14,15 @@ public sealed class CommentSubmissionValidator : AbstractValidator<CommentSubmis
 
     private CommentSubmissionValidator(bool requireNameAndEmail)
     {
-        RuleFor(s => s.ThreadId).Must(TextChecks.IsThreadId).OverridePropertyName("thread")
+        RuleFor(s => s.ThreadId).Must(Ids.IsThread).OverridePropertyName("thread")
             .WithErrorCode(ErrorCodes.InvalidThreadId)
             .WithMessage($"A thread id is 1 to {FieldLimits.ThreadIdLength} characters: letters, digits, '-', '_', '.', ':' or '~'.");
 
-        RuleFor(s => s.Text).Must(t => !string.IsNullOrWhiteSpace(t)).OverridePropertyName("text")
-            .WithErrorCode(ErrorCodes.Required).WithMessage("Write a comment.");
-        Text(RuleFor(s => s.Text), "text", FieldLimits.TextBytes, multiline: true);
+        RuleFor(s => s.Text).CommentText();
 
         if (requireNameAndEmail)
         {
-            RuleFor(s => s.AuthorName).Must(n => !string.IsNullOrWhiteSpace(n)).OverridePropertyName("authorName")
-                .WithErrorCode(ErrorCodes.Required).WithMessage("Name is required.");
+            RuleFor(s => s.AuthorName).Visible("authorName", "Name is required.");
             RuleFor(s => s.AuthorEmail).Must(e => !string.IsNullOrWhiteSpace(e)).OverridePropertyName("authorEmail")
                 .WithErrorCode(ErrorCodes.Required).WithMessage("Email is required.");
         }
@@ -39,22 +37,16 @@ public sealed class CommentSubmissionValidator : AbstractValidator<CommentSubmis
         Text(RuleFor(s => s.ThreadUrl), "threadUrl", FieldLimits.ThreadUrlBytes, multiline: false)
             .Must(u => string.IsNullOrWhiteSpace(u) || TextChecks.IsHttpUrl(u.Trim()))
             .WithErrorCode(ErrorCodes.InvalidUrl).WithMessage("A thread URL must be an http:// or https:// address.");
-        RuleFor(s => s.ParentId).Must(p => p is null || (p.Length is > 0 and <= 20 && p.All(char.IsAsciiDigit)))
+        RuleFor(s => s.ParentId).Must(p => p is null || Ids.IsComment(p))
             .OverridePropertyName("parentId").WithErrorCode(ErrorCodes.ParentNotFound)
             .WithMessage("The comment you reply to does not exist.");
         RuleFor(s => s.IdempotencyKey)
-            .Must(k => k is null || (k.Length is > 0 and <= FieldLimits.IdempotencyKeyLength && k.All(c => c is > ' ' and < '\u007f')))
+            .Must(k => k is null || Ids.IsIdempotencyKey(k))
             .OverridePropertyName("Idempotency-Key").WithErrorCode(ErrorCodes.Validation)
             .WithMessage($"An Idempotency-Key is 1 to {FieldLimits.IdempotencyKeyLength} visible ASCII characters.");
     }
 
     private static IRuleBuilderOptions<CommentSubmission, string?> Text(
         IRuleBuilderInitial<CommentSubmission, string?> rule, string field, int maxBytes, bool multiline) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(TextChecks.IsWellFormedUtf16).OverridePropertyName(field)
-            .WithErrorCode(ErrorCodes.InvalidUnicode).WithMessage("The text contains invalid Unicode (a lone surrogate).")
-            .Must(v => !TextChecks.HasControlCharacters(v, multiline))
-            .WithErrorCode(ErrorCodes.ControlCharacters).WithMessage("The text contains control characters.")
-            .Must(v => TextChecks.Utf8Bytes(v) <= maxBytes)
-            .WithErrorCode(ErrorCodes.TooLong).WithMessage($"At most {maxBytes} bytes (UTF-8).");
+        rule.Cascade(CascadeMode.Stop).CheckedText(field, maxBytes, multiline);
 }

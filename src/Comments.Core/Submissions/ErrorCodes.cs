@@ -8,6 +8,8 @@ public static class ErrorCodes
     public const string TooLong = "field.too_long";
     public const string ControlCharacters = "field.control_characters";
     public const string InvalidUnicode = "field.invalid_unicode";
+    /// <summary>Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make text read backwards.</summary>
+    public const string BidiControl = "field.bidi_control";
     public const string InvalidEmail = "field.invalid_email";
     public const string InvalidUrl = "field.invalid_url";
     public const string InvalidThreadId = "thread.invalid_id";
@@ -28,6 +30,14 @@ public static class ErrorCodes
     public const string BadQuery = "request.bad_query";
     public const string IdempotencyConflict = "request.idempotency_in_use";
     public const string NotFound = "request.not_found";
+    /// <summary>An id that is not of its kind's pattern (<see cref="Comments.Ids"/>) reached the store layer.</summary>
+    public const string InvalidId = "request.invalid_id";
+    /// <summary>The same Idempotency-Key was sent with a different request (IETF Idempotency-Key draft: 422).</summary>
+    public const string IdempotencyKeyReused = "request.idempotency_key_reused";
+    public const string MalformedForm = "request.malformed_form";
+    public const string UriTooLong = "request.uri_too_long";
+    public const string HeadersTooLarge = "request.headers_too_large";
+    public const string BadRequest = "request.bad_request";
     public const string Internal = "server.error";
     public const string StoreUnavailable = "server.store_unavailable";
 }

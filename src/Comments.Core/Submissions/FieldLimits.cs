@@ -9,8 +9,8 @@ public static class FieldLimits
     public const int AuthorUrlBytes = 200;
     public const int ThreadTitleBytes = 500;
     public const int ThreadUrlBytes = 2_000;
-    public const int ThreadIdLength = 128;
-    public const int IdempotencyKeyLength = 128;
+    public const int ThreadIdLength = Comments.Ids.ThreadLength;
+    public const int IdempotencyKeyLength = Comments.Ids.IdempotencyKeyLength;
     /// <summary>The request body cap: the fields above even if every character were JSON-escaped.</summary>
     public const int RequestBodyBytes = 512 * 1024;
 }

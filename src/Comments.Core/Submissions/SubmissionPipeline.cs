@@ -24,20 +24,84 @@ public sealed class SubmissionPipeline(
 
     public async Task<SubmissionResult> SubmitAsync(SiteOptions site, CommentSubmission submission, CancellationToken ct = default)
     {
-        var key = submission.IdempotencyKey is { Length: > 0 and <= FieldLimits.IdempotencyKeyLength } k ? k : null;
+        var key = Ids.IsIdempotencyKey(submission.IdempotencyKey) ? submission.IdempotencyKey : null;
+        var request = key is null ? null : RequestDigest.Of(submission);
         if (key is not null && await guards.FindAnswerAsync(site.Id, key, ct) is { } earlier)
-            return SubmissionResult.Replay(earlier);
+            return Replay(earlier, request!);
 
-        var result = await SubmitOnceAsync(site, submission, ct);
+        var result = await SubmitOnceAsync(site, submission, request, ct);
 
         // A concurrent retry of the same request can lose the race to the first one and trip the
         // duplicate or flood guard; the client must still get the first answer.
         if (result.Problem is not null && key is not null && await guards.FindAnswerAsync(site.Id, key, ct) is { } first)
-            return SubmissionResult.Replay(first);
+            return Replay(first, request!);
         return result;
     }
 
-    private async Task<SubmissionResult> SubmitOnceAsync(SiteOptions site, CommentSubmission submission, CancellationToken ct)
+    /// <summary>
+    /// The first answer, but only to the same request: a key reused with another request (another
+    /// body, thread or site) is refused and learns nothing of the first one (IETF Idempotency-Key
+    /// draft, 422). Answers stored before digests were kept carry none and are refused too.
+    /// </summary>
+    private static SubmissionResult Replay(SubmissionAnswer earlier, string request) =>
+        earlier.RequestDigest is { } digest && RequestDigest.Same(digest, request)
+            ? SubmissionResult.Replay(earlier)
+            : SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Unprocessable, ErrorCodes.IdempotencyKeyReused,
+                "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+                [new FieldError("Idempotency-Key", ErrorCodes.IdempotencyKeyReused, "The key belongs to another request.")]));
+
+    /// <summary>
+    /// Steps 3–9 for an author's edit: the new text is judged exactly as a new comment with it
+    /// would be (bans, word lists, links, model, trust, site mode). Returns the status it would
+    /// get (null: published) with the reasons and scores. Nothing is stored here.
+    /// </summary>
+    public async Task<EditReview> ReviewEditAsync(SiteOptions site, Comment comment, string text, CancellationToken ct = default)
+    {
+        var submission = new CommentSubmission
+        {
+            Site = site.Id,
+            ThreadId = comment.ThreadId,
+            Text = text,
+            AuthorName = comment.AuthorName,
+            AuthorEmail = comment.AuthorEmail,
+            AuthorUrl = comment.AuthorUrl,
+            ParentId = comment.ParentId,
+            Ip = comment.Ip,
+            UserAgent = comment.UserAgent,
+        };
+        var threadLookup = store.GetThreadAsync(site.Id, comment.ThreadId, ct);
+        var banLookup = guards.FindBanAsync(site.Id, comment.AuthorEmail is { } email ? AuthorKeys.EmailDigest(email) : null, comment.Ip,
+            AuthorKeys.NameKey(comment.AuthorName), ct);
+        await Task.WhenAll(threadLookup, banLookup);
+        var context = new SubmissionContext(site, submission, TextNormalizer.Normalize(text), await threadLookup);
+        var status = await DecideAsync(context, Banned(context, await banLookup), ct);
+        return new EditReview(status, context.Reasons, context.Scores);
+    }
+
+    private static CommentStatus? Banned(SubmissionContext context, Ban? ban)
+    {
+        if (ban is null) return null;
+        context.Reasons.Add(new CommentReason($"ban.{ban.Kind.ToString().ToLowerInvariant()}", ban.Reason ?? "The author is banned."));
+        return CommentStatus.Rejected;
+    }
+
+    /// <summary>Steps 6–9: the decision rules in order (the first that decides ends the run), then the site's mode.</summary>
+    private async Task<CommentStatus?> DecideAsync(SubmissionContext context, CommentStatus? status, CancellationToken ct)
+    {
+        foreach (var rule in _rules)
+        {
+            if (status is not null) break;
+            status = await rule.DecideAsync(context, ct);
+        }
+        if (status is null && context.Site.ModerationMode == ModerationMode.Pre)
+        {
+            context.Reasons.Add(new CommentReason("site.pre_moderation", "Every comment on this site waits for a moderator."));
+            status = CommentStatus.Pending;
+        }
+        return status;
+    }
+
+    private async Task<SubmissionResult> SubmitOnceAsync(SiteOptions site, CommentSubmission submission, string? request, CancellationToken ct)
     {
         var validator = site.RequireNameAndEmail ? CommentSubmissionValidator.RequiringIdentity : CommentSubmissionValidator.Anonymous;
         var validation = await validator.ValidateAsync(submission, ct);
@@ -52,7 +116,7 @@ public sealed class SubmissionPipeline(
         var normalized = TextNormalizer.Normalize(text);
         var digest = AuthorKeys.TextDigest(normalized);
         var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim();
-        var name = string.IsNullOrWhiteSpace(submission.AuthorName) ? null : submission.AuthorName.Trim();
+        var name = TextChecks.HasVisibleText(submission.AuthorName) ? submission.AuthorName!.Trim() : null;
 
         // The lookups are independent: send them together (one round trip on a pipelined
         // connection) and judge their answers in the pipeline's order.
@@ -80,12 +144,7 @@ public sealed class SubmissionPipeline(
         }
 
         var context = new SubmissionContext(site, submission, normalized, thread);
-        CommentStatus? status = null;
-        if (await banLookup is { } ban)
-        {
-            context.Reasons.Add(new CommentReason($"ban.{ban.Kind.ToString().ToLowerInvariant()}", ban.Reason ?? "The author is banned."));
-            status = CommentStatus.Rejected;
-        }
+        var status = Banned(context, await banLookup);
 
         if (await duplicateLookup) return Duplicate();
 
@@ -101,16 +160,7 @@ public sealed class SubmissionPipeline(
             }
         }
 
-        foreach (var rule in _rules)
-        {
-            if (status is not null) break;
-            status = await rule.DecideAsync(context, ct);
-        }
-        if (status is null && site.ModerationMode == ModerationMode.Pre)
-        {
-            context.Reasons.Add(new CommentReason("site.pre_moderation", "Every comment on this site waits for a moderator."));
-            status = CommentStatus.Pending;
-        }
+        status = await DecideAsync(context, status, ct);
 
         var seq = await store.NextSequenceAsync(site.Id, ct);
         var comment = new Comment
@@ -125,7 +175,7 @@ public sealed class SubmissionPipeline(
             Html = renderer.Render(text),
             AuthorName = name ?? "Anonymous",
             AuthorEmail = email,
-            AuthorUrl = string.IsNullOrWhiteSpace(submission.AuthorUrl) ? null : submission.AuthorUrl.Trim(),
+            AuthorUrl = SiteUrls.Website(submission.AuthorUrl),
             Ip = submission.Ip,
             UserAgent = submission.UserAgent,
             Status = status ?? CommentStatus.Published,
@@ -137,11 +187,11 @@ public sealed class SubmissionPipeline(
             AuthorNonce = AuthorTokens.NewNonce(),
         };
         var published = comment.Status == CommentStatus.Published;
-        var answer = new SubmissionAnswer(comment.Id, published, published ? PublicComment.From(comment) : null, comment.AuthorNonce);
+        var answer = new SubmissionAnswer(comment.Id, published, published ? PublicComment.From(comment) : null, comment.AuthorNonce) { RequestDigest = request };
         var idempotency = submission.IdempotencyKey is { } k ? new IdempotentAnswer(k, answer) : null;
 
         var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
-            Trimmed(submission.ThreadTitle), Trimmed(submission.ThreadUrl), idempotency), ct);
+            Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency), ct);
         // A lost race: the caller replays the first answer when the key was taken.
         if (outcome.Status != SaveStatus.Saved) return Duplicate();
 
@@ -170,5 +220,8 @@ public sealed class SubmissionPipeline(
         SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Conflict, ErrorCodes.Duplicate,
             "You already said that in this thread.", [new FieldError("text", ErrorCodes.Duplicate, "This comment was already posted.")]));
 
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Trimmed(string? value) => TextChecks.HasVisibleText(value) ? value!.Trim() : null;
 }
+
+/// <param name="Status">What the edited text would get as a new comment; null when it would be published.</param>
+public sealed record EditReview(CommentStatus? Status, IReadOnlyList<CommentReason> Reasons, Scoring.CommentScores? Scores);

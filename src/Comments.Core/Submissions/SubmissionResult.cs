@@ -3,7 +3,7 @@ using Comments.Core.Storage;
 
 namespace Comments.Core.Submissions;
 
-public enum ProblemKind { Invalid, SiteNotFound, Conflict, TooManyRequests }
+public enum ProblemKind { Invalid, SiteNotFound, Conflict, TooManyRequests, Unprocessable }
 
 public sealed record FieldError(string Field, string Code, string Message);
 

@@ -68,9 +68,51 @@ public static class TextChecks
         return labels[^1].All(char.IsAsciiLetter);
     }
 
-    /// <summary>Thread ids are the embedding page's own id: a slug or a post id.</summary>
-    public static bool IsThreadId(string? value) =>
-        !string.IsNullOrEmpty(value)
-        && value.Length <= FieldLimits.ThreadIdLength
-        && value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' or ':' or '~');
+    /// <summary>
+    /// Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE,
+    /// U+FFFF, U+1FFFE…): never meant for interchange, and Unicode normalisation throws on them.
+    /// Refused rather than stripped, like lone surrogates: the text is stored as sent.
+    /// </summary>
+    public static bool HasNoncharacters(string? value)
+    {
+        if (value is null) return false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            int cp = value[i];
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                cp = char.ConvertToUtf32(value[i], value[++i]);
+            if (cp is >= 0xFDD0 and <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make text
+    /// display in another order than it reads (a name that shows as someone else's, a link that
+    /// hides its target). The marks U+200E, U+200F and U+061C that right-to-left text needs stay allowed.
+    /// </summary>
+    public static bool HasBidiControls(string? value)
+    {
+        if (value is null) return false;
+        foreach (var ch in value)
+        {
+            if (ch is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when something would be seen: a character that is not white space, not an invisible
+    /// format character (zero-width, soft hyphen, fillers; see <see cref="Text.TextNormalizer.IsInvisibleControl"/>)
+    /// and not a blank (U+2800). A name or text of only such characters counts as missing.
+    /// </summary>
+    public static bool HasVisibleText(string? value)
+    {
+        if (value is null) return false;
+        foreach (var ch in value)
+        {
+            if (!char.IsWhiteSpace(ch) && !Text.TextNormalizer.IsInvisibleControl(ch) && ch != '\u2800') return true;
+        }
+        return false;
+    }
 }

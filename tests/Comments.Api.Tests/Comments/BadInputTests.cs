@@ -200,7 +200,7 @@ public abstract class BadInputTests(ServiceFixture fixture)
 
         await reply.AssertProblemAsync(HttpStatusCode.BadRequest, "comment.parent_not_published", "parentId");
         Assert.Equal(keysBefore.Order(), (await fixture.KeysOfThreadAsync(TestSites.Premoderated, thread)).Order());
-        Assert.Equal(1, await fixture.Store.SortedSetLengthAsync($"c:{{{TestSites.Premoderated}}}:thread:{thread}:all"));
+        Assert.Equal(1, await fixture.Store.SortedSetLengthAsync($"c:{{{TestSites.Premoderated}}}:thread-all:{thread}"));
     }
 
     [Fact]

@@ -41,12 +41,15 @@ public abstract class ServiceFixture(StoreBackend? backend, IReadOnlyDictionary<
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Every key of the store that mentions the thread: empty means nothing was stored for it.</summary>
+    /// <summary>
+    /// Every key of the store that belongs to the thread (its hash <c>thread:{thread}</c> and its
+    /// indexes <c>thread-…:{thread}</c>): empty means nothing was stored for it.
+    /// </summary>
     public async Task<IReadOnlyList<string>> KeysOfThreadAsync(string site, string thread)
     {
         var server = _store!.GetServers()[0];
         var keys = new List<string>();
-        await foreach (var key in server.KeysAsync(pattern: $"c:{{{site}}}:thread:{thread}*")) keys.Add(key!);
+        await foreach (var key in server.KeysAsync(pattern: $"c:{{{site}}}:thread*:{thread}")) keys.Add(key!);
         return keys;
     }
 

@@ -30,7 +30,7 @@ public abstract class ModerationQueueTests(ServiceFixture fixture)
         Assert.Equal("<p>Please <em>look</em> at this</p>", item.GetProperty("html").GetString());
         Assert.Equal("Hana", item.GetProperty("authorName").GetString());
         Assert.Equal(email, item.GetProperty("authorEmail").GetString());
-        Assert.Equal("https://hana.example", item.GetProperty("authorUrl").GetString());
+        Assert.Equal("https://hana.example/", item.GetProperty("authorUrl").GetString()); // stored normalised (issue 10)
         Assert.Equal("198.51.100.23", item.GetProperty("ip").GetString());
         Assert.Equal("QueueTest/1.0", item.GetProperty("userAgent").GetString());
         Assert.Equal(thread, item.GetProperty("threadId").GetString());

@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using Comments.Core.Submissions;
 
 namespace Comments.Core.Tests.Submissions;
@@ -31,5 +32,34 @@ public class TextChecksTests
     [InlineData("a/b", false)]
     [InlineData("a b", false)]
     [InlineData("{tag}", false)]
-    public void Thread_ids_are_slugs(string id, bool valid) => Assert.Equal(valid, TextChecks.IsThreadId(id));
+    public void Thread_ids_are_slugs(string id, bool valid) => Assert.Equal(valid, Ids.IsThread(id));
+
+    [Theory]
+    [InlineData("plain", false)]
+    [InlineData("a\uFFFEb", true)]
+    [InlineData("a\uFFFF", true)]
+    [InlineData("\uFDD0", true)]
+    [InlineData("\uFDEF", true)]
+    [InlineData("\uFDF0", false)]
+    [InlineData("\uD83F\uDFFE", true)]
+    [InlineData("\uDBFF\uDFFF", true)]
+    [InlineData("\uD83D\uDE00", false)]
+    public void Noncharacters_are_found_in_every_plane(string value, bool found) => Assert.Equal(found, TextChecks.HasNoncharacters(value));
+
+    [Theory]
+    [InlineData("\u202Aa", true)]
+    [InlineData("a\u202E", true)]
+    [InlineData("\u2066x\u2069", true)]
+    [InlineData("\u200F\u05E9\u05DC\u05D5\u05DD", false)]
+    public void Bidi_overrides_and_isolates_are_found_but_marks_are_allowed(string value, bool found) =>
+        Assert.Equal(found, TextChecks.HasBidiControls(value));
+
+    [Theory]
+    [InlineData("Ann", true)]
+    [InlineData(" \u200B\u200C\u200D\u2060\uFEFF ", false)]
+    [InlineData("\u3164\u115F\u2800", false)]
+    [InlineData("\u00AD", false)]
+    [InlineData(null, false)]
+    public void Visible_text_is_more_than_white_space_and_invisible_characters(string? value, bool visible) =>
+        Assert.Equal(visible, TextChecks.HasVisibleText(value));
 }
