@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Comments.Api.Tests.Infrastructure;
+using Comments.Api.Tests.Realtime;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comments.Api.Tests.Health;
+
+/// <summary>
+/// "Every endpoint" checked against what the host really maps (its endpoint data source), not a
+/// hand-kept list: every API route is in the OpenAPI document, and every operation of the
+/// document has a request in Comments.Api.http.
+/// </summary>
+public sealed class OpenApiCoverageTests(InProcessService service) : IClassFixture<InProcessService>
+{
+    /// <summary>Every (method, route) the host maps under /api, from its endpoint data source.</summary>
+    private IReadOnlyList<(string Method, string Route)> MappedApiRoutes() =>
+        service.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => (m, Normalize(e.RoutePattern.RawText!))))
+            .Distinct()
+            .ToList();
+
+    /// <summary>Every (method, path) of the OpenAPI document.</summary>
+    private async Task<IReadOnlyList<(string Method, string Route)>> DocumentedOperationsAsync()
+    {
+        using var client = service.CreateClient();
+        var doc = await client.GetJsonAsync("/openapi/v1.json");
+        return doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(op => (op.Name.ToUpperInvariant(), Normalize(p.Name))))
+            .ToList();
+    }
+
+    [Fact]
+    public async Task Every_api_route_the_host_maps_is_in_the_openapi_document()
+    {
+        var mapped = MappedApiRoutes();
+        var documented = await DocumentedOperationsAsync();
+
+        Assert.True(mapped.Count >= 10, $"only {mapped.Count} API routes found: {string.Join(", ", mapped)}");
+        var missing = mapped.Where(r => !documented.Contains(r)).ToList();
+        Assert.True(missing.Count == 0, "mapped but not in /openapi/v1.json: " + string.Join(", ", missing.Select(m => $"{m.Method} {m.Route}")));
+    }
+
+    [Fact]
+    public async Task The_comment_post_documents_both_its_201_and_its_202()
+    {
+        using var client = service.CreateClient();
+        var doc = await client.GetJsonAsync("/openapi/v1.json");
+        var responses = doc.GetProperty("paths").GetProperty("/api/sites/{site}/threads/{thread}/comments").GetProperty("post").GetProperty("responses");
+        Assert.True(responses.TryGetProperty("201", out _));
+        Assert.True(responses.TryGetProperty("202", out _));
+    }
+
+    [Fact]
+    public async Task The_http_file_has_a_request_for_every_operation_of_the_openapi_document()
+    {
+        var http = File.ReadAllLines(Path.Combine(RepoPaths.Root, "src", "Comments.Api", "Comments.Api.http"));
+        var requests = http.Select(l => Regex.Match(l, @"^(GET|POST|PUT|PATCH|DELETE) \{\{base\}\}(/[^?\s]*)"))
+            .Where(m => m.Success)
+            .Select(m => (Method: m.Groups[1].Value, Route: Normalize(m.Groups[2].Value)))
+            .ToList();
+        var documented = await DocumentedOperationsAsync();
+
+        Assert.True(documented.Count >= 10, $"only {documented.Count} operations documented");
+        // A documented parameter matches a variable of the file or a literal value (queue/pending).
+        var missing = documented.Where(op => !requests.Any(r => r.Method == op.Method
+            && Regex.IsMatch(r.Route, "^" + Regex.Escape(op.Route).Replace(@"\{}", "[^/]+", StringComparison.Ordinal) + "$"))).ToList();
+        Assert.True(missing.Count == 0, "in /openapi/v1.json but not in Comments.Api.http: " + string.Join(", ", missing.Select(m => $"{m.Method} {m.Route}")));
+    }
+
+    /// <summary>A route with every parameter ({site}, {{site}}, {{post.response.body.$.id}}, {id:long}) as "{}", without the trailing slash.</summary>
+    private static string Normalize(string route) =>
+        "/" + Regex.Replace(route.Trim('/'), @"\{\{[^}]*\}\}|\{[^}]*\}", "{}");
+}

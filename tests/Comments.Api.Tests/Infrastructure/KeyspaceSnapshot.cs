@@ -1,0 +1,59 @@
+using StackExchange.Redis;
+
+namespace Comments.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Every key of one database (SCAN) with its type and its whole content, so two snapshots can
+/// prove that a request changed nothing anywhere in the store: not under the thread's prefix,
+/// not in the site's sequence, status sets, audit or flood keys, not in a key nobody expected.
+/// </summary>
+public sealed class KeyspaceSnapshot
+{
+    private readonly SortedDictionary<string, string> _keys;
+
+    private KeyspaceSnapshot(SortedDictionary<string, string> keys) => _keys = keys;
+
+    public int Count => _keys.Count;
+
+    public static async Task<KeyspaceSnapshot> TakeAsync(IConnectionMultiplexer store, int database)
+    {
+        var server = store.GetServers()[0];
+        var db = store.GetDatabase(database);
+        var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var key in server.KeysAsync(database, pattern: "*", pageSize: 1000))
+        {
+            keys[key!] = await ContentAsync(db, key);
+        }
+        return new KeyspaceSnapshot(keys);
+    }
+
+    /// <summary>The keys added, removed or changed since <paramref name="before"/>, one line each; empty when nothing changed.</summary>
+    public IReadOnlyList<string> DifferencesFrom(KeyspaceSnapshot before)
+    {
+        var differences = new List<string>();
+        foreach (var (key, content) in _keys)
+        {
+            if (!before._keys.TryGetValue(key, out var old)) differences.Add($"added {key} = {Clip(content)}");
+            else if (old != content) differences.Add($"changed {key}: {Clip(old)} → {Clip(content)}");
+        }
+        differences.AddRange(before._keys.Keys.Where(k => !_keys.ContainsKey(k)).Select(k => $"removed {k}"));
+        return differences;
+    }
+
+    private static async Task<string> ContentAsync(IDatabase db, RedisKey key)
+    {
+        var type = await db.KeyTypeAsync(key);
+        return type switch
+        {
+            RedisType.String => "string " + await db.StringGetAsync(key),
+            RedisType.Hash => "hash " + string.Join(", ", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}").Order(StringComparer.Ordinal)),
+            RedisType.Set => "set " + string.Join(", ", (await db.SetMembersAsync(key)).Select(m => m.ToString()).Order(StringComparer.Ordinal)),
+            RedisType.SortedSet => "zset " + string.Join(", ", (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => $"{e.Element}@{e.Score}")),
+            RedisType.List => "list " + string.Join(", ", (await db.ListRangeAsync(key)).Select(m => m.ToString())),
+            RedisType.None => "gone",
+            _ => $"{type} (length {await db.ExecuteAsync("MEMORY", "USAGE", key)})",
+        };
+    }
+
+    private static string Clip(string s) => s.Length <= 200 ? s : s[..200] + "…";
+}
