@@ -53,12 +53,15 @@ public sealed class ModelHealthCheck(ICommentScorer scorer) : IHealthCheck
     }
 }
 
-/// <summary>Loads the models before the first request instead of during it.</summary>
+/// <summary>
+/// Loads the models and scores one text before the first request instead of during it, so the
+/// featurizer and the prediction engines are compiled and pooled when readiness turns green.
+/// </summary>
 public sealed class ModelWarmup(ICommentScorer scorer) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = scorer.Health;
+        if (scorer.Health.Ready) _ = scorer.Score("warm-up: a first comment with a link https://example.com/post and some words");
         return Task.CompletedTask;
     }
 

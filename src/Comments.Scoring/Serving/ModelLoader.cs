@@ -23,12 +23,15 @@ internal static class ModelLoader
     {
         try
         {
-            if (!File.Exists(path)) throw new FileNotFoundException($"{path} not found");
+            if (!File.Exists(path)) throw new FileNotFoundException("not found");
             return ModelFile.Load(path);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            problems.Add(previous is null ? $"cannot load {Path.GetFileName(path)}: {e.Message}" : $"kept {previous.Version}, reload failed: {e.Message}");
+            // The health answer is public: name the file, never where it lives on the server.
+            var reason = e.Message.Replace(Path.GetFullPath(path), Path.GetFileName(path), StringComparison.Ordinal)
+                .Replace(path, Path.GetFileName(path), StringComparison.Ordinal);
+            problems.Add(previous is null ? $"cannot load {Path.GetFileName(path)}: {reason}" : $"kept {previous.Version}, reload failed: {reason}");
             return previous;
         }
     }

@@ -61,6 +61,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as systemd or docker stop sends: the host shuts down in order. Returns the exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited && Signal(_process.Id, 15) != 0)
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed");
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Signal(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

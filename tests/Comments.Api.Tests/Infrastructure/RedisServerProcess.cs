@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Comments.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A redis-server of the test's own, on a free port and a folder of its own, durable as production
+/// should run it (AOF, fsync on every write), so the test can SIGKILL it without touching anyone
+/// else's Redis. Start waits for redis-server's own "Ready to accept connections" line.
+/// </summary>
+public sealed class RedisServerProcess : IAsyncDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("comments-redis-").FullName;
+    private readonly int _port = FreePort.Next();
+    private Process? _process;
+
+    public string Address => $"127.0.0.1:{_port}";
+
+    public static async Task<RedisServerProcess> StartAsync()
+    {
+        var redis = new RedisServerProcess();
+        await redis.LaunchAsync();
+        return redis;
+    }
+
+    /// <summary>SIGKILL, then a start on the same folder (which replays the append-only file).</summary>
+    public async Task KillAndRestartAsync()
+    {
+        _process!.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        await LaunchAsync();
+    }
+
+    /// <summary>SIGTERM (redis-server saves and exits), then a start on the same folder.</summary>
+    public async Task RestartInOrderAsync()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process!.Id.ToString()])) await term.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        _process.Dispose();
+        await LaunchAsync();
+    }
+
+    private async Task LaunchAsync()
+    {
+        var start = new ProcessStartInfo("redis-server",
+        [
+            "--bind", "127.0.0.1", "--port", _port.ToString(), "--dir", _dir,
+            "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+        ])
+        { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true) ready.TrySetResult();
+        };
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"redis-server exited with {process.ExitCode}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
