@@ -82,6 +82,10 @@ static Dictionary<string, string> ServiceEnvironment(string dataDir, string? red
     ["RateLimits__PostsPerMinute"] = "1000000",
     ["RateLimits__ReadsPerMinute"] = "1000000",
     ["Realtime__MaxConnectionsPerIp"] = "1000000",
+    ["RateLimits__NegotiatesPerMinute"] = "1000000",
+    ["Limits__MaxConnectionsPerAddress"] = "1000000",
+    ["Limits__MaxConnections"] = "1000000",
+    ["Limits__MaxUpgradedConnections"] = "1000000",
     [$"Sites__{FanoutRun.Site}__AllowedOrigins__0"] = "http://localhost:*",
     [$"Sites__{FanoutRun.Site}__FloodIntervalSeconds"] = "0",
 };

@@ -52,6 +52,7 @@ foreach (var (name, redis) in options.Backends())
         ["Storage__DataDir"] = dataDir,
         ["RateLimits__PostsPerMinute"] = "100000000",
         ["RateLimits__ReadsPerMinute"] = "100000000",
+        ["Limits__MaxConnectionsPerAddress"] = "1000000",
         ["Sites__bench__FloodIntervalSeconds"] = "0",
         ["Sites__bench__AllowedOrigins__0"] = "http://localhost:*",
         ["Logging__LogLevel__Default"] = "Warning",

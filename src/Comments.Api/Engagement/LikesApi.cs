@@ -53,7 +53,7 @@ public static class LikesApi
             return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
         var outcome = await likes.LikeAsync(site.Id, comment.ThreadId, id,
-            ReaderKeys.Reader(site.Id, body.Reader!), ReaderKeys.Address(site.Id, ClientInfo.Ip(http)), ct);
+            ReaderKeys.Reader(site.Id, body.Reader!), ReaderKeys.Address(site.Id, ClientInfo.LimitKey(http)), ct);
         if (outcome.Status == LikeStatus.TooMany)
             return Problems.Of(StatusCodes.Status429TooManyRequests, EngagementErrorCodes.TooManyLikes, "Too many likes for this comment from your network.");
         if (outcome.Status == LikeStatus.Counted)

@@ -13,6 +13,9 @@ public static class ClientInfo
         return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
 
+    /// <summary>The key the reader's address is limited under (IPv6 by /64): rate limits, floods, likes, flags, connections.</summary>
+    public static string LimitKey(HttpContext context) => Core.Comments.AddressKeys.LimitKey(context.Connection.RemoteIpAddress);
+
     public static string? UserAgent(HttpContext context)
     {
         var value = context.Request.Headers.UserAgent.ToString();

@@ -1,6 +1,7 @@
 using Comments.Api.Comments;
 using Comments.Api.Events;
 using Comments.Api.Health;
+using Comments.Api.Limits;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Core.Events;
@@ -56,6 +57,7 @@ public static class CommentsServiceExtensions
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, SiteCors>();
         services.AddCommentRateLimits(configuration);
+        services.AddServerLimits(configuration);
         services.AddCommentHealth();
         services.AddHealthChecks().AddCheck<EventQueueHealthCheck>("events", tags: [HealthApi.ReadyTag]);
         services.AddOpenApi();

@@ -10,12 +10,15 @@ public sealed class RateLimitOptions
 {
     public int PostsPerMinute { get; set; } = 20;
     public int ReadsPerMinute { get; set; } = 1200;
+    /// <summary>SignalR negotiations (a page load or a reconnect each make one).</summary>
+    public int NegotiatesPerMinute { get; set; } = 60;
 }
 
 public static class RateLimits
 {
     public const string PostPolicy = "posts";
     public const string ReadPolicy = "reads";
+    public const string NegotiatePolicy = "negotiates";
 
     public static IServiceCollection AddCommentRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +27,7 @@ public static class RateLimits
         {
             limiter.AddPolicy(PostPolicy, http => PerIp(http, options.PostsPerMinute));
             limiter.AddPolicy(ReadPolicy, http => PerIp(http, options.ReadsPerMinute));
+            limiter.AddPolicy(NegotiatePolicy, http => PerIp(http, options.NegotiatesPerMinute));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -37,7 +41,7 @@ public static class RateLimits
     }
 
     private static RateLimitPartition<string> PerIp(HttpContext http, int permitsPerMinute) =>
-        RateLimitPartition.GetFixedWindowLimiter(ClientInfo.Ip(http), _ => new FixedWindowRateLimiterOptions
+        RateLimitPartition.GetFixedWindowLimiter(ClientInfo.LimitKey(http), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permitsPerMinute,
             Window = TimeSpan.FromMinutes(1),

@@ -54,7 +54,7 @@ public static class FlagsApi
 
     /// <summary>A reader's flag identity: a digest of the address, so the flag hash holds no IP.</summary>
     private static string ReaderKey(HttpContext http) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("flag-reader:" + ClientInfo.Ip(http))).AsSpan(0, 16));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("flag-reader:" + ClientInfo.LimitKey(http))).AsSpan(0, 16));
 
     private static ProblemHttpResult CommentNotFound() =>
         Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");

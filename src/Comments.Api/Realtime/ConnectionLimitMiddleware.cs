@@ -1,13 +1,18 @@
 using Comments.Api.Infrastructure;
+using Comments.Api.Limits;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Comments.Api.Realtime;
 
 /// <summary>
-/// Enforces the per-address cap before a connection is accepted: a WebSocket upgrade or a
-/// server-sent-events stream to the hub holds a slot for as long as it is open; one over the cap
-/// is answered 429 ProblemDetails and never reaches SignalR. Negotiation is not counted.
+/// Enforces the per-address cap on live connections before one is accepted: a WebSocket upgrade
+/// or a server-sent-events stream to the readers' hub holds a slot for as long as it is open; one
+/// over the cap is answered 429 ProblemDetails and never reaches SignalR. It decides on the endpoint
+/// routing chose, not on the path as written, so no spelling of the path (a trailing slash, a query,
+/// another case) gets around it. Negotiation is not counted (it is rate-limited instead).
 /// </summary>
-public sealed class ConnectionLimitMiddleware(RequestDelegate next, ConnectionsPerIp connections)
+public sealed class ConnectionLimitMiddleware(RequestDelegate next, HubConnectionsPerAddress connections)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -16,8 +21,8 @@ public sealed class ConnectionLimitMiddleware(RequestDelegate next, ConnectionsP
             await next(http);
             return;
         }
-        var ip = ClientInfo.Ip(http);
-        if (!connections.TryAcquire(ip))
+        var key = ClientInfo.LimitKey(http);
+        if (!connections.Slots.TryAcquire(key))
         {
             var problem = Problems.Of(StatusCodes.Status429TooManyRequests, RealtimeErrors.TooManyConnections,
                 "Too many live connections from your address.");
@@ -30,14 +35,21 @@ public sealed class ConnectionLimitMiddleware(RequestDelegate next, ConnectionsP
         }
         finally
         {
-            connections.Release(ip);
+            connections.Slots.Release(key);
         }
     }
 
     // With WebSockets and server-sent events as the only transports, a GET (or an HTTP/2 CONNECT)
-    // of the hub path itself is a connection; negotiate and SSE sends are short POSTs. The
-    // WebSockets feature is only added inside the hub's endpoint, so the method is what we can see here.
+    // of the hub's connection endpoint is a connection; negotiate and SSE sends are short POSTs.
     private static bool IsLongLivedConnection(HttpContext http) =>
         (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsConnect(http.Request.Method))
-        && http.Request.Path.Equals(CommentsHub.Path, StringComparison.OrdinalIgnoreCase);
+        && http.GetEndpoint()?.Metadata is { } metadata
+        && metadata.GetMetadata<HubMetadata>()?.HubType == typeof(CommentsHub)
+        && metadata.GetMetadata<NegotiateMetadata>() is null;
+}
+
+/// <summary>The open live connections of each client address on this node, against <see cref="RealtimeOptions.MaxConnectionsPerIp"/>.</summary>
+public sealed class HubConnectionsPerAddress(RealtimeOptions options)
+{
+    public ConnectionsPerAddress Slots { get; } = new(options.MaxConnectionsPerIp);
 }

@@ -1,4 +1,6 @@
 using Comments.Api.Events;
+using Comments.Api.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
 using Comments.Core.Sites;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
@@ -18,7 +20,7 @@ public static class RealtimeServiceExtensions
     {
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection("Realtime")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
-        services.AddSingleton<ConnectionsPerIp>();
+        services.AddSingleton<HubConnectionsPerAddress>();
         services.AddSingleton<ICommentEventHandler, CommentBroadcaster>();
 
         var options = configuration.GetSection("Realtime").Get<RealtimeOptions>() ?? new RealtimeOptions();
@@ -42,8 +44,7 @@ public static class RealtimeServiceExtensions
     /// <summary>Maps the hub at <see cref="CommentsHub.Path"/>, behind the per-address connection cap.</summary>
     public static WebApplication MapCommentsHub(this WebApplication app)
     {
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(CommentsHub.Path),
-            branch => branch.UseMiddleware<ConnectionLimitMiddleware>());
+        app.UseMiddleware<ConnectionLimitMiddleware>();
 
         var sites = app.Services.GetRequiredService<SiteDirectory>();
         app.MapHub<CommentsHub>(CommentsHub.Path, connection =>
@@ -59,7 +60,13 @@ public static class RealtimeServiceExtensions
             .SetIsOriginAllowed(origin => sites.All.Any(site => SiteOrigins.IsAllowed(site, origin)))
             .AllowCredentials()
             .WithMethods("GET", "POST")
-            .WithHeaders("Content-Type", "X-Requested-With", "X-SignalR-User-Agent"));
+            .WithHeaders("Content-Type", "X-Requested-With", "X-SignalR-User-Agent"))
+        // Negotiation is where a connection begins: rate-limited per address like any other request.
+        .Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<NegotiateMetadata>().Any())
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(RateLimits.NegotiatePolicy));
+        });
         return app;
     }
 }

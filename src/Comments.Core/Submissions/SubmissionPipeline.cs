@@ -150,7 +150,7 @@ public sealed class SubmissionPipeline(
 
         if (site.FloodIntervalSeconds > 0)
         {
-            var floodKeys = new List<string> { "ip:" + submission.Ip };
+            var floodKeys = new List<string> { "ip:" + AddressKeys.LimitKey(submission.Ip) };
             if (email is not null) floodKeys.Add("email:" + AuthorKeys.EmailDigest(email));
             var wait = await guards.TryEnterFloodWindowAsync(site.Id, floodKeys, TimeSpan.FromSeconds(site.FloodIntervalSeconds), ct);
             if (wait is not null)

@@ -30,6 +30,9 @@ public static class TestSites
         ["Storage__EmbeddedPort"] = embeddedPort.ToString(),
         ["RateLimits__PostsPerMinute"] = "100000",
         ["RateLimits__ReadsPerMinute"] = "100000",
+        ["RateLimits__NegotiatesPerMinute"] = "100000",
+        // Every test client connects from loopback; the per-address cap has tests of its own.
+        ["Limits__MaxConnectionsPerAddress"] = "100000",
         [$"Sites__{Open}__AllowedOrigins__0"] = "http://localhost:*",
         [$"Sites__{Open}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Premoderated}__ModerationMode"] = "Pre",

@@ -46,15 +46,62 @@ public sealed class HubLimitsTests(LimitedService fixture) : IClassFixture<Limit
         await AssertEventuallyAsync(async () => await UpgradeStatusAsync(crowded) == HttpStatusCode.SwitchingProtocols);
     }
 
+    [Theory]
+    [InlineData("/hubs/comments/", "192.0.2.31")]
+    [InlineData("/hubs/comments?x=1", "192.0.2.32")]
+    [InlineData("/hubs/comments/?id=abc", "192.0.2.33")]
+    [InlineData("/HUBS/Comments", "192.0.2.34")]
+    public async Task The_connection_cap_holds_for_every_spelling_of_the_hub_path(string path, string crowded)
+    {
+        await using var first = await LiveReader.ConnectAsync(fixture.Service.BaseAddress, forwardedFor: crowded);
+        await using var second = await LiveReader.ConnectAsync(fixture.Service.BaseAddress, forwardedFor: crowded);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await UpgradeStatusAsync(crowded, path));
+    }
+
+    [Fact]
+    public async Task Ipv6_addresses_in_one_slash_64_share_the_connection_cap_and_another_slash_64_does_not()
+    {
+        await using var first = await LiveReader.ConnectAsync(fixture.Service.BaseAddress, forwardedFor: "2001:db8:5:6::1");
+        await using var second = await LiveReader.ConnectAsync(fixture.Service.BaseAddress, forwardedFor: "2001:db8:5:6:ffff::2");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await UpgradeStatusAsync("2001:db8:5:6:1234:5678:9abc:def0"));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await UpgradeStatusAsync("2001:db8:5:7::1"));
+    }
+
+    [Fact]
+    public async Task Negotiation_is_rate_limited_per_address_with_a_problem_and_retry_after()
+    {
+        const string busy = "192.0.2.200";
+        using var client = fixture.Service.CreateClient();
+        for (var i = 0; i < LimitedService.NegotiatesPerMinute; i++)
+        {
+            using var ok = await NegotiateAsync(client, busy);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+        using var refused = await NegotiateAsync(client, busy);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
+        Assert.NotNull(refused.Headers.RetryAfter);
+        using var other = await NegotiateAsync(client, "192.0.2.201");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> NegotiateAsync(HttpClient client, string forwardedFor)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/comments/negotiate?negotiateVersion=1");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return client.SendAsync(request, Ct);
+    }
+
     /// <summary>The HTTP status of a raw WebSocket upgrade to the hub from the given address.</summary>
-    private async Task<HttpStatusCode> UpgradeStatusAsync(string forwardedFor)
+    private async Task<HttpStatusCode> UpgradeStatusAsync(string forwardedFor, string path = "/hubs/comments")
     {
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.SetRequestHeader("X-Forwarded-For", forwardedFor);
         try
         {
-            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{fixture.Service.Port}/hubs/comments"), Ct);
+            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{fixture.Service.Port}{path}"), Ct);
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, Ct);
         }
         catch (WebSocketException)

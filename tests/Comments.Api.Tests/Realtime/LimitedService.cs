@@ -7,6 +7,7 @@ public sealed class LimitedService : IAsyncLifetime
 {
     public const int MaxThreads = 3;
     public const int MaxConnectionsPerIp = 2;
+    public const int NegotiatesPerMinute = 3;
 
     private string? _dataDir;
 
@@ -19,6 +20,7 @@ public sealed class LimitedService : IAsyncLifetime
         {
             ["Realtime__MaxThreadsPerConnection"] = MaxThreads.ToString(),
             ["Realtime__MaxConnectionsPerIp"] = MaxConnectionsPerIp.ToString(),
+            ["RateLimits__NegotiatesPerMinute"] = NegotiatesPerMinute.ToString(),
         };
         Service = await ServiceProcess.StartAsync(environment);
     }
