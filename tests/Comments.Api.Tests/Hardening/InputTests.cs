@@ -144,6 +144,28 @@ public abstract class InputTests(ServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "application/json")]
+    [InlineData("/form", "application/x-www-form-urlencoded")]
+    public async Task A_body_with_broken_chunk_framing_is_a_400_problem_not_a_500(string suffix, string contentType)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        var address = fixture.Service.BaseAddress;
+        await tcp.ConnectAsync(address.Host, address.Port, Ct);
+        var stream = tcp.GetStream();
+        var path = TestApi.CommentsPath(TestSites.Open, _thread) + suffix;
+        var request = $"POST {path} HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost:8080\r\nContent-Type: {contentType}\r\n" +
+            "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"tex\r\nZZ\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        var answer = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync(timeout.Token);
+        Assert.True(answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), answer);
+        Assert.Contains("application/problem+json", answer);
+        Assert.Contains("\"code\":\"request.body_incomplete\"", answer);
+        Assert.Empty(await fixture.KeysOfThreadAsync(TestSites.Open, _thread));
+    }
+
     // ---- the no-JavaScript form ----
 
     private async Task FormAndExpect(byte[] body, HttpStatusCode status, string code, string? field = null, bool chunked = false)
