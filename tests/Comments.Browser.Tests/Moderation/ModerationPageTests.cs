@@ -49,8 +49,9 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         await Assertions.Expect(card.Locator(".reasons li")).ToContainTextAsync(["site.pre_moderation"]);
 
         var shot = Path.Combine(BrowserFixture.ArtifactsDir, "moderation-queue.png");
-        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
-        Assert.True(new FileInfo(shot).Length > 0);
+        var png = await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        Assert.Equal(1280, PngImage.Size(png).Width);
+        await PngImage.AssertVisibleAsync(page, card);
 
         // Keyboard: move to the new card (j until it has focus), then approve it with 'a'.
         for (var i = 0; i < 50 && !await card.EvaluateAsync<bool>("el => el.classList.contains('focused')"); i++)

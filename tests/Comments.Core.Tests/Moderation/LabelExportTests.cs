@@ -36,6 +36,9 @@ public sealed class LabelExportTests
         var test = texts.Count(t => LabelExport.Split(t) == "test");
 
         Assert.InRange(test, 300, 500);
-        Assert.All(texts, t => Assert.Equal(LabelExport.Split(t), LabelExport.Split(t)));
+        // Stable across processes and machines (a per-process string hash would not be): these are
+        // the values of the first byte of SHA-1 mod 5, computed outside .NET.
+        int[] inTest = [4, 14, 17, 22, 26, 27, 31, 35, 36, 37];
+        Assert.Equal(inTest, Enumerable.Range(0, 40).Where(i => LabelExport.Split($"comment number {i}") == "test"));
     }
 }
