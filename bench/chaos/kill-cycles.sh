@@ -74,11 +74,12 @@ writer() {
     local out
     out=$(curl -s -m 30 -D - -H 'content-type: application/json' \
       -d "{\"text\":\"$text\",\"authorName\":\"Chaos\",\"authorEmail\":\"chaos@example.com\"}" \
-      "$base/api/sites/$site/threads/chaos/comments") || continue
+      "$base/api/sites/$site/threads/chaos/comments") || { sleep 0.1; continue; } # down: do not starve its restart
     local code; code=$(head -1 <<<"$out" | awk '{print $2}')
     case "$code" in
       201) echo "201 $site $(tail -1 <<<"$out" | jq -r .id) $(grep -i '^author-token:' <<<"$out" | awk '{print $2}' | tr -d '\r') $text" >>"$work/acks.$w" ;;
       202) echo "202 $site $(tail -1 <<<"$out" | jq -r '.id + " " + .token') $text" >>"$work/acks.$w" ;;
+      *) sleep 0.1 ;;
     esac
   done
 }
@@ -86,7 +87,8 @@ acked() { cat "$work"/acks.* 2>/dev/null | wc -l; }
 
 [ "$store" = redis ] && start_redis
 start_api
-for w in $(seq 1 "$writers"); do writer "$w" & done
+writer_pids=()
+for w in $(seq 1 "$writers"); do writer "$w" & writer_pids+=($!); done
 
 heal_total=0 heal_max=0
 started=$(date +%s.%N)
@@ -102,7 +104,7 @@ for c in $(seq 1 "$cycles"); do
   heal_max=$(echo "if ($heal > $heal_max) $heal else $heal_max" | bc)
   printf 'cycle %d: %d acknowledged so far, healed in %.2f s\n' "$c" "$(acked)" "$heal"
 done
-jobs -p | xargs -r kill 2>/dev/null; wait 2>/dev/null
+kill "${writer_pids[@]}" 2>/dev/null; wait "${writer_pids[@]}" 2>/dev/null
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
 # In order: SIGTERM and a fresh start of everything, then look every acknowledgement up.

@@ -12,7 +12,7 @@ namespace Comments.Storage;
 /// glibc 2.38), AOF with synchronous commits and recovery (nothing acknowledged is lost on
 /// kill -9), and the storage tier on (otherwise data beyond the memory budget is evicted).
 /// Start-up is all or nothing: the folder is locked to this process, the append-only file must
-/// replay without an error, and a checkpoint is taken before the first write (see <see cref="Start"/>);
+/// replay without an error, and a checkpoint is taken before the first write (see <see cref="CheckpointAfterRecovery"/>);
 /// otherwise <see cref="StoreStartException"/> says what is wrong and the service does not start.
 /// </summary>
 public sealed partial class EmbeddedGarnet : IDisposable
@@ -48,7 +48,7 @@ public sealed partial class EmbeddedGarnet : IDisposable
             "--aof-segment-size", "16m",
             "--recover",
             "--fail-on-recovery-error",
-            "--device-type", "RandomAccess",
+            "--device-type", options.EmbeddedDeviceType,
             "-q",
         ];
         var recovery = new GarnetLogs(loggerFactory);
@@ -59,9 +59,10 @@ public sealed partial class EmbeddedGarnet : IDisposable
             _server = new GarnetServer(args, _garnetLogs);
             _server.Start();
             if (recovery.RecoveryErrors.Count > 0) throw NotRecovered(dataDir, recovery);
+            var recovered = TimeProvider.System.GetElapsedTime(started);
             CheckpointAfterRecovery(dataDir);
             recovery.RecoveryDone();
-            LogRecovered(logger, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            LogRecovered(logger, recovered.TotalMilliseconds, (TimeProvider.System.GetElapsedTime(started) - recovered).TotalMilliseconds);
         }
         catch (Exception e) when (e is not StoreStartException)
         {
@@ -143,8 +144,8 @@ public sealed partial class EmbeddedGarnet : IDisposable
         _lock?.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store recovered and checkpointed in {Milliseconds:0} ms")]
-    private static partial void LogRecovered(ILogger logger, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store recovered in {Recovery:0} ms and checkpointed in {Checkpoint:0} ms")]
+    private static partial void LogRecovered(ILogger logger, double recovery, double checkpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store listening on {Bind}:{Port}, data in {DataDir}")]
     private static partial void LogListening(ILogger logger, string bind, int port, string dataDir);

@@ -12,6 +12,11 @@ public sealed class StorageOptions
     public int EmbeddedPort { get; set; }
     /// <summary>Main-memory budget of the embedded store; data beyond it lives in the storage tier on disk.</summary>
     public string EmbeddedMemory { get; set; } = "64m";
+    /// <summary>
+    /// Tsavorite device for the embedded store's files: <c>RandomAccess</c> (default) or <c>FileStream</c>.
+    /// (<c>Native</c> needs glibc 2.38 and kills the process on Debian 12; see docs/reliability.md.)
+    /// </summary>
+    public string EmbeddedDeviceType { get; set; } = "RandomAccess";
     /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
     public string EmbeddedBind { get; set; } = "127.0.0.1";
     /// <summary>The embedded store takes a checkpoint when its append-only file has grown by this much since the last one.</summary>
