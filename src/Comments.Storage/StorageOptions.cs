@@ -23,4 +23,6 @@ public sealed class StorageOptions
     public double EmbeddedCheckpointAofMegabytes { get; set; } = 64;
     /// <summary>How often that growth is looked at.</summary>
     public int EmbeddedCheckpointCheckSeconds { get; set; } = 60;
+    /// <summary>Below this much free space on the data folder's disk, readiness reads Degraded (before writes start failing).</summary>
+    public long MinFreeDiskMegabytes { get; set; } = 512;
 }
