@@ -18,6 +18,8 @@ public static class AdminCommands
           remove-moderator --redis HOST:PORT --key-hash HEX
           export-labels --redis HOST:PORT --site ID --task spam|toxicity [--out FILE]
               Moderator decisions as JSONL in the shape of the training corpora (stdout by default).
+          rename-thread-keys --redis HOST:PORT --site ID
+              Move a store written before issue 10 to today's thread index key names (safe to run twice).
         """;
 
     private static readonly JsonSerializerOptions Jsonl = new(JsonSerializerDefaults.Web);
@@ -38,6 +40,8 @@ public static class AdminCommands
                     return await RemoveModeratorAsync(options, output, error);
                 case "export-labels":
                     return await ExportLabelsAsync(options, output, error);
+                case "rename-thread-keys":
+                    return await RenameThreadKeysAsync(options, output);
                 default:
                     error.WriteLine(Usage);
                     return 2;
@@ -54,6 +58,16 @@ public static class AdminCommands
             error.WriteLine($"Cannot reach the store: {e.Message}");
             return 3;
         }
+    }
+
+    private static async Task<int> RenameThreadKeysAsync(AdminArgs options, TextWriter output)
+    {
+        var site = options.Required("site");
+        if (!Core.Comments.Ids.IsSite(site)) throw new AdminUsageException("--site is a configured site id (lower-case letters, digits, '-', '_').");
+        await using var redis = await ConnectAsync(options);
+        var (moved, skipped) = await ThreadKeyRename.RunAsync(redis, site);
+        output.WriteLine($"moved {moved} thread index keys; {skipped} left where they were because the new name was taken");
+        return 0;
     }
 
     private static async Task<int> AddModeratorAsync(AdminArgs options, TextWriter output)

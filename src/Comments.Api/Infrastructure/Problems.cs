@@ -46,10 +46,8 @@ public static class Problems
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        414 => "https://tools.ietf.org/html/rfc9110#section-15.5.15",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
-        431 => "https://tools.ietf.org/html/rfc6585#section-5",
         429 => "https://tools.ietf.org/html/rfc6585#section-4",
         _ => "about:blank",
     };

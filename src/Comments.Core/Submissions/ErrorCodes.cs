@@ -34,9 +34,9 @@ public static class ErrorCodes
     public const string InvalidId = "request.invalid_id";
     /// <summary>The same Idempotency-Key was sent with a different request (IETF Idempotency-Key draft: 422).</summary>
     public const string IdempotencyKeyReused = "request.idempotency_key_reused";
+    /// <summary>A form body that is not plain name=value pairs within the limits (<c>FormBody</c>).</summary>
     public const string MalformedForm = "request.malformed_form";
-    public const string UriTooLong = "request.uri_too_long";
-    public const string HeadersTooLarge = "request.headers_too_large";
+    /// <summary>A request Kestrel found malformed while the app read it (broken chunk framing, a short body).</summary>
     public const string BadRequest = "request.bad_request";
     public const string Internal = "server.error";
     public const string StoreUnavailable = "server.store_unavailable";

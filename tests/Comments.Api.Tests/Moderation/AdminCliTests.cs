@@ -43,6 +43,39 @@ public abstract class AdminCliTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task Rename_thread_keys_moves_a_store_written_before_issue_10_to_the_new_index_names()
+    {
+        using var reader = fixture.CreateClient();
+        var site = TestSites.Open;
+        var thread = TestSites.NewThread("old");
+        var other = thread + "-o:likes"; // its own hash sits at thread:{other}, a name that ends like an old index
+        var liked = (await reader.PublishAsync(site, thread, TestApi.Reply("One."))).GetProperty("id").GetString();
+        await reader.PublishAsync(site, thread, TestApi.Reply("Two."));
+        await reader.PublishAsync(site, other, TestApi.Reply("Elsewhere."));
+        using (var like = await reader.PostAsync($"/api/sites/{site}/comments/{liked}/likes",
+            System.Net.Http.Json.JsonContent.Create(new { reader = "reader-token-0123456789" }), Ct))
+            Assert.Equal(HttpStatusCode.OK, like.StatusCode);
+
+        // The layout an older build wrote: the thread's indexes under thread:{thread}:…
+        foreach (var index in new[] { "published", "all", "digests", "likes" })
+            Assert.True(await fixture.Store.KeyRenameAsync($"c:{{{site}}}:thread-{index}:{thread}", $"c:{{{site}}}:thread:{thread}:{index}"));
+        Assert.Equal(0, (await reader.GetJsonAsync(TestApi.CommentsPath(site, thread))).GetProperty("count").GetInt64());
+
+        var run = await AdminCli.RunAsync("rename-thread-keys", "--redis", fixture.StoreAddress(), "--site", site);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(2, (await reader.GetJsonAsync(TestApi.CommentsPath(site, thread))).GetProperty("count").GetInt64());
+        var likes = await reader.GetJsonAsync($"/api/sites/{site}/threads/{thread}/likes");
+        Assert.Equal(1, likes.GetProperty("likes").GetProperty(liked!).GetInt64());
+        Assert.Equal(1, (await reader.GetJsonAsync(TestApi.CommentsPath(site, other))).GetProperty("count").GetInt64());
+        Assert.True(await fixture.Store.KeyExistsAsync($"c:{{{site}}}:thread:{other}"));
+        Assert.False(await fixture.Store.KeyExistsAsync($"c:{{{site}}}:thread-likes:{thread}-o"));
+
+        var again = await AdminCli.RunAsync("rename-thread-keys", "--redis", fixture.StoreAddress(), "--site", site);
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(2, (await reader.GetJsonAsync(TestApi.CommentsPath(site, thread))).GetProperty("count").GetInt64());
+    }
+
+    [Fact]
     public async Task Export_labels_writes_each_decision_as_a_corpus_line_in_the_shared_data_shape()
     {
         using var reader = fixture.CreateClient();
