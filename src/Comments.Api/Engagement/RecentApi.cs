@@ -1,3 +1,4 @@
+using Comments.Core.Sites;
 using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
@@ -46,7 +47,10 @@ public static class RecentApi
         foreach (var threadId in comments.Select(c => c.ThreadId).Distinct())
             threads[threadId] = await store.GetThreadAsync(site.Id, threadId, ct);
 
-        var items = comments.Select(c => new RecentComment(PublicComment.From(c), threads[c.ThreadId]?.Title, threads[c.ThreadId]?.Url)).ToList();
+        // The URL passes the same rule when shown as when stored: one written by an older build
+        // may still carry a reader's query string or another origin.
+        var items = comments.Select(c => new RecentComment(PublicComment.From(c), threads[c.ThreadId]?.Title,
+            SiteUrls.ThreadPage(site, threads[c.ThreadId]?.Url))).ToList();
         return TypedResults.Ok(new RecentCommentsResponse(site.Id, items, next?.ToString(CultureInfo.InvariantCulture)));
     }
 }

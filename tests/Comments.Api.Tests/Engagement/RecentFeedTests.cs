@@ -52,6 +52,26 @@ public abstract class RecentFeedTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_thread_url_stored_by_an_older_build_is_shown_without_its_query_and_only_on_the_sites_origins()
+    {
+        using var client = fixture.CreateClient();
+        var site = TestSites.Open;
+        var withQuery = TestSites.NewThread("recent");
+        var foreign = TestSites.NewThread("recent");
+        var first = $"Old data with a query {withQuery}.";
+        var second = $"Old data elsewhere {foreign}.";
+        await client.PublishAsync(site, withQuery, TestApi.Reply(first));
+        await client.PublishAsync(site, foreign, TestApi.Reply(second));
+        // What an older build stored from the first commenter's browser.
+        await fixture.Store.HashSetAsync($"c:{{{site}}}:thread:{withQuery}", "url", "http://localhost:8080/p?subscriber=ann@example.com&sid=42#c");
+        await fixture.Store.HashSetAsync($"c:{{{site}}}:thread:{foreign}", "url", "https://evil.example/phish");
+
+        var feed = await FeedUntilAsync(client, site, first);
+        Assert.Equal("http://localhost:8080/p", feed.Single(c => Plain(c) == first).GetProperty("threadUrl").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, feed.Single(c => Plain(c) == second).GetProperty("threadUrl").ValueKind);
+    }
+
+    [Fact]
     public async Task The_recent_feed_never_lists_held_comments_and_refuses_a_bad_limit()
     {
         using var client = fixture.CreateClient();

@@ -360,6 +360,28 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_edit_that_would_be_held_is_held_the_author_is_told_and_another_page_loses_the_comment()
+    {
+        var thread = TestSites.NewThread("widget");
+        var watcher = await OpenArticleAsync(TestSites.Open, thread);
+        await watcher.Locator("#comments-widget[data-live=on]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var author = await OpenArticleAsync(TestSites.Open, thread);
+        await FillAsync(author, "An innocent comment.");
+        await author.ClickAsync("#submit");
+        var mine = author.Locator("li.comment", new() { HasTextString = "innocent" });
+        await mine.WaitForAsync(new() { Timeout = Patience });
+        await Assertions.Expect(watcher.Locator("li.comment")).ToHaveCountAsync(1, new() { Timeout = Patience });
+
+        await mine.Locator("button.edit").ClickAsync();
+        await mine.GetByLabel("Edit your comment").FillAsync("Deals at http://shop.example/a and http://shop.example/b");
+        await mine.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(author.Locator("#announce")).ToHaveTextAsync("Your edit is awaiting moderation.", new() { Timeout = Patience });
+        await Assertions.Expect(watcher.Locator("li.comment")).ToHaveCountAsync(0, new() { Timeout = Patience });
+        await Assertions.Expect(watcher.Locator("#comments-title")).ToHaveTextAsync("No comments yet");
+    }
+
+    [Fact]
     public async Task Sorting_by_newest_and_by_most_liked_reorders_the_top_level_comments()
     {
         var thread = TestSites.NewThread("widget");
