@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every number in models/README.md from the repository root:
-#   bash models/reproduce.sh [train|lovo|evaluate|select-spam|all]
+#   bash models/reproduce.sh [train|lovo|evaluate|decisions|select-spam|all]
 # The corpora are read from ../shared/data; nothing is copied into the repository.
 set -euo pipefail
 D=${DATA:-../shared/data}
@@ -57,10 +57,22 @@ evaluate() {
   done
 }
 
+# Where comments end up at the service's defaults (new and trusted author): the decision tables.
+# Label-0 "pending"/"spam" is a legitimate comment held; label-1 "published" is harm let through.
+decisions() {
+  for f in $SPAM $D/spam/stackexchange-smokedetector.jsonl; do
+    $CLI evaluate --kind spam --data "$f" --split test --decisions --json
+  done
+  for f in $TOX $D/toxicity/reddit-counterspeech.jsonl; do
+    $CLI evaluate --kind toxicity --data "$f" --split test --decisions --json
+  done
+}
+
 case "${1:-all}" in
   train) train ;;
   lovo) lovo ;;
   select-spam) select_spam ;;
   evaluate) evaluate ;;
+  decisions) decisions ;;
   all) train; evaluate; lovo ;;
 esac

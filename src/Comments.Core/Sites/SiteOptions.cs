@@ -45,11 +45,14 @@ public sealed class SiteOptions
 /// </summary>
 public sealed class ModelThresholds
 {
-    // Defaults from the evaluation of the shipped models (models/README.md, "Thresholds").
-    public double Spam { get; set; } = 0.60;
-    public double SpamHold { get; set; } = 0.20;
-    public double Toxicity { get; set; } = 0.70;
-    public double ToxicityHold { get; set; } = 0.40;
+    // The one place the defaults live, chosen from the decision tables of the shipped models
+    // (models/README.md, "Recommended thresholds"); Comments.Scoring.RecommendedThresholds reads these.
+    public const double DefaultSpam = 0.60, DefaultSpamHold = 0.20, DefaultToxicity = 0.70, DefaultToxicityHold = 0.40;
+
+    public double Spam { get; set; } = DefaultSpam;
+    public double SpamHold { get; set; } = DefaultSpamHold;
+    public double Toxicity { get; set; } = DefaultToxicity;
+    public double ToxicityHold { get; set; } = DefaultToxicityHold;
     /// <summary>Published comments an email needs before its borderline holds are skipped (Coral uses 2); 0 turns trust off.</summary>
     public int TrustAfterPublished { get; set; } = 2;
 }
