@@ -8,6 +8,15 @@ public enum ModerationMode
     Pre,
 }
 
+/// <summary>What a swear word that is not aimed at anyone does ("this is fucking brilliant").</summary>
+public enum ProfanityPolicy
+{
+    /// <summary>Published, unless the comment attacks someone (insults, slurs at someone, threats are held whatever the words).</summary>
+    Allow,
+    /// <summary>Held for a moderator (an author trusted by the site skips this hold).</summary>
+    Hold,
+}
+
 /// <summary>One site (a blog, a news site) as configured in the <c>Sites</c> section.</summary>
 public sealed class SiteOptions
 {
@@ -34,6 +43,8 @@ public sealed class SiteOptions
     public List<string> SuspectWords { get; set; } = [];
     /// <summary>A comment with this many links or more is held; 0 turns the check off (WordPress default 2).</summary>
     public int HoldAtLinks { get; set; } = 2;
+    /// <summary>Friendly profanity is published (Allow, the default) or held (Hold); attacks are held either way.</summary>
+    public ProfanityPolicy Profanity { get; set; } = ProfanityPolicy.Allow;
     /// <summary>Model thresholds and trust for this site.</summary>
     public ModelThresholds Thresholds { get; set; } = new();
 }

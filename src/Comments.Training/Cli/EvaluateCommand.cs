@@ -10,13 +10,15 @@ namespace Comments.Training.Cli;
 /// <summary>
 /// evaluate --kind spam|toxicity [--model zip] --data file... [--split s] [--source s] [--group g]
 ///          [--threshold t] [--perturb seed [--technique leet|separators|repeats|homoglyphs|zerowidth|fullwidth]]
-///          [--all-negative] [--decisions [--models DIR]] [--json]
+///          [--all-negative] [--decisions [--models DIR] [--site NAME=VALUE ...]] [--json]
 /// --all-negative reads every row as a negative whatever its label says (e.g. a toxicity corpus as
 /// ordinary comments for the spam model); the number to read is then the false-positive rate.
 /// --decisions also runs every file's rows through the service's own rules at the default site
 /// settings with both models of DIR (default: the folder of --model, else models/), as a new and
 /// as a trusted author, and reports per file the shares of label-0 and label-1 rows published,
-/// pending and spam (in JSON: a <c>decisions</c> object, one line per file).
+/// pending and spam (in JSON: a <c>decisions</c> object, one line per file). --site changes a
+/// site setting from its default for the run (Profanity=Hold, HoldAtLinks=3,
+/// Thresholds.ToxicityHold=0.5): how the thresholds are chosen.
 /// </summary>
 public static class EvaluateCommand
 {
@@ -37,6 +39,7 @@ public static class EvaluateCommand
         var allNegative = args.Flag("all-negative");
         var decisions = args.Flag("decisions");
         var modelsDirectory = args.Single("models") ?? Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
+        var site = SiteSettings.Apply(new SiteOptions { Id = "evaluation" }, args.Many("site"));
         args.RejectUnknown();
 
         var rows = LabelledFile.ReadAll(files).Where(filter.Keeps).Select(r => allNegative ? r with { Label = false } : r).ToList();
@@ -52,7 +55,6 @@ public static class EvaluateCommand
 
         if (perturbSeed is not null) throw new UsageException("--decisions does not take --perturb");
         using var scorer = DecisionScorer.Open(modelsDirectory);
-        var site = new SiteOptions { Id = "evaluation" };
         foreach (var file in files)
         {
             var fileRows = LabelledFile.Read(file).Where(filter.Keeps).Select(r => allNegative ? r with { Label = false } : r).ToList();

@@ -14,7 +14,7 @@ public static class ServiceRules
     public static IEnumerable<IDecisionRule> Create(ICommentScorer scorer, IAuthorHistory history) =>
     [
         new WordListRule(),
-        new LinkCountRule(),
+        new LinkCountRule(history),
         new ModelRule(scorer, history),
     ];
 }
