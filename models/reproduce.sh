@@ -20,7 +20,7 @@ ORDINARY="$D/toxicity/jigsaw-toxic-2018-subset.jsonl $D/toxicity/civil-comments-
 SPAM_NEGATIVES="--negatives $ORDINARY --weight sms-spam-collection=0.5 jigsaw-toxic-2018=0.005 civil-comments-toxic-spans=0.005"
 
 train() {
-  $CLI train --kind spam --data $SPAM $SMOKE "${SMOKE_ONLY_SPAM[@]}" $SPAM_NEGATIVES $SPAM_SETTINGS --out models
+  $CLI train --kind spam --data $SPAM $SMOKE "${SMOKE_ONLY_SPAM[@]}" $SPAM_NEGATIVES stackexchange-smokedetector=0.5 $SPAM_SETTINGS --out models
   $CLI train --kind toxicity --data $TOX --train-split train,val \
     --weight jigsaw-toxic-2018=2 civil-comments-toxic-spans=0.2 $TOX_SETTINGS --out models
 }
