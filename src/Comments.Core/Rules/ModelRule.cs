@@ -1,19 +1,36 @@
 using System.Globalization;
 using Comments.Core.Comments;
 using Comments.Core.Scoring;
+using Comments.Core.Sites;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
+using Comments.Core.Text;
 
 namespace Comments.Core.Rules;
 
 /// <summary>
-/// Steps 7 and 8: the model's spam and toxicity scores against the site's thresholds, then trust.
-/// Fails closed: with no model loaded every comment waits for a moderator. A borderline hold is
-/// skipped for an author with enough published comments and no recent rejection. A comment that
-/// is spam only because of its links waits for a moderator instead of going to the spam folder.
+/// Steps 7 and 8: the model's spam and toxicity scores against the site's thresholds and
+/// policy, then trust. Fails closed: with no model loaded every comment waits for a moderator.
+/// <list type="bullet">
+/// <item>Threats, then clear toxicity, come first: abuse waits for a moderator, never in the
+/// spam folder.</item>
+/// <item>Spam: spam ≥ Spam → the spam folder when its words are spam too. When only its link
+/// makes it spam (the words alone score below SpamHold), it is a borderline hold, and not even
+/// that for a comment with one link and <see cref="OwnWordsForOrdinaryLink"/> words of its own.</item>
+/// <item>Toxicity is judged on the author's own words: reported or quoted abuse does not count,
+/// nor does friendly profanity on a site that allows it (<see cref="ProfanityPolicy"/>).
+/// ≥ Toxicity → pending whoever the author; ≥ ToxicityHold → borderline hold.</item>
+/// <item>A threat of violence at a person is held whoever the author (a borderline hold when
+/// the toxicity model scores it below ToxicityHold).</item>
+/// <item>A borderline hold is skipped for an author with enough published comments and no
+/// recent rejection.</item>
+/// </list>
 /// </summary>
 public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : IDecisionRule
 {
+    /// <summary>Words besides its one link that make a comment read as ordinary talk rather than a drive-by link.</summary>
+    public const int OwnWordsForOrdinaryLink = 8;
+
     public int Order => 70;
 
     public async ValueTask<CommentStatus?> DecideAsync(SubmissionContext context, CancellationToken ct)
@@ -27,48 +44,91 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             context.Reasons.Add(new CommentReason("model.unavailable", "The model is not loaded; every comment waits for a moderator."));
             return CommentStatus.Pending;
         }
-        if (spam >= t.Spam)
+
+        if (scores.Threat && toxicity >= t.ToxicityHold)
         {
-            if (scores.SpamWithoutLinks is { } withoutLinks && withoutLinks < t.Spam)
-            {
-                // The link alone makes it spam: a moderator decides rather than the spam folder.
-                context.Reasons.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms,
-                    $"without its links {withoutLinks.ToString("0.00", CultureInfo.InvariantCulture)}"));
-                return CommentStatus.Pending;
-            }
-            context.Reasons.Add(Reason("model.spam", "spam", spam, scores.SpamTerms));
-            return CommentStatus.Spam;
+            // A threat is never a borderline hold, whoever the author and however it is worded.
+            context.Reasons.Add(Reason("policy.threat", "toxicity", toxicity, scores.ToxicTerms, "threatens or calls for violence"));
+            return CommentStatus.Pending;
         }
-        if (toxicity >= t.Toxicity)
+        var (judged, eased) = JudgedToxicity(scores, toxicity);
+        var holdProfanity = context.Site.Profanity == ProfanityPolicy.Hold && scores.Profane;
+        if (judged >= t.Toxicity)
         {
-            context.Reasons.Add(Reason("model.toxic", "toxicity", toxicity, scores.ToxicTerms));
+            // Abuse waits for a moderator rather than the spam folder, which nobody reads: an
+            // insult can look like spam to a model that learned spam from strangers' comments.
+            context.Reasons.Add(Reason("model.toxic", "toxicity", toxicity, scores.ToxicTerms, eased?.Note(judged)));
             return CommentStatus.Pending;
         }
 
+        // The spam data has links almost only in spam: a link alone can carry the score.
+        var linkOnly = scores.SpamWithoutLinks is { } withoutLinks && withoutLinks < t.SpamHold;
+        if (spam >= t.Spam && !linkOnly)
+        {
+            context.Reasons.Add(Reason("model.spam", "spam", spam, scores.SpamTerms));
+            return CommentStatus.Spam;
+        }
+
         var borderline = new List<CommentReason>();
-        if (spam >= t.SpamHold) borderline.Add(Reason("model.spam_borderline", "spam", spam, scores.SpamTerms));
-        if (toxicity >= t.ToxicityHold) borderline.Add(Reason("model.toxic_borderline", "toxicity", toxicity, scores.ToxicTerms));
+        if (spam >= t.SpamHold)
+        {
+            if (!linkOnly) borderline.Add(Reason("model.spam_borderline", "spam", spam, scores.SpamTerms));
+            else if (!IsOrdinaryLink(context.NormalizedText))
+                borderline.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms, $"without its links {F(scores.SpamWithoutLinks!.Value)}"));
+        }
+        if (judged >= t.ToxicityHold) borderline.Add(Reason("model.toxic_borderline", "toxicity", toxicity, scores.ToxicTerms, eased?.Note(judged)));
+        else if (toxicity >= t.ToxicityHold && eased is { } e && !holdProfanity) context.Reasons.Add(e.Reason(toxicity, judged));
+        if (holdProfanity) borderline.Add(new CommentReason("policy.profanity", "Contains profanity, which this site holds."));
+        if (scores.Threat && judged < t.ToxicityHold) borderline.Add(new CommentReason("policy.threat_borderline", "Reads like a threat of violence, though the model scores it low."));
         if (borderline.Count == 0) return null;
 
         context.Reasons.AddRange(borderline);
-        if (await IsTrustedAsync(context, t.TrustAfterPublished, ct))
+        if (await AuthorTrust.IsTrustedAsync(history, context, ct))
         {
-            context.Reasons.Add(new CommentReason("trust.skipped_hold", "The author has published comments here before and no recent rejection."));
+            if (!context.Reasons.Contains(AuthorTrust.SkippedHold)) context.Reasons.Add(AuthorTrust.SkippedHold);
             return null;
         }
         return CommentStatus.Pending;
     }
 
-    private async Task<bool> IsTrustedAsync(SubmissionContext context, int publishedNeeded, CancellationToken ct)
+    /// <summary>One link in a comment with enough words of its own: a reader citing a source.</summary>
+    private static bool IsOrdinaryLink(string text)
     {
-        if (publishedNeeded <= 0 || string.IsNullOrWhiteSpace(context.Submission.AuthorEmail)) return false;
-        var record = await history.GetAsync(context.Site.Id, AuthorKeys.EmailDigest(context.Submission.AuthorEmail), ct);
-        return record.Published >= publishedNeeded && record.RecentRejections == 0;
+        if (Links.Count(text) != 1) return false;
+        var words = 0;
+        foreach (var part in Links.Remove(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            if (part.Any(char.IsLetter)) words++;
+        return words >= OwnWordsForOrdinaryLink;
     }
+
+    /// <summary>
+    /// The toxicity of the author's own attack: without reported abuse and without friendly
+    /// profanity (which a site that holds profanity holds by its own reason, not as toxicity).
+    /// </summary>
+    private static (double Judged, Easing? Eased) JudgedToxicity(CommentScores scores, double toxicity)
+    {
+        var judged = toxicity;
+        Easing? eased = null;
+        if (scores.ToxicityWithoutQuotes is { } quoted && quoted < judged)
+            (judged, eased) = (quoted, new Easing("policy.reported_abuse", "without the abuse it quotes or reports"));
+        if (scores.ToxicityWithoutProfanity is { } clean && clean < judged)
+            (judged, eased) = (clean, new Easing("policy.profanity_allowed", "without its friendly profanity"));
+        return (judged, eased);
+    }
+
+    private readonly record struct Easing(string Code, string Without)
+    {
+        public string Note(double judged) => $"{Without} {F(judged)}";
+
+        public CommentReason Reason(double toxicity, double judged) =>
+            new(Code, $"toxicity {F(toxicity)}, {Without} {F(judged)}: not held.");
+    }
+
+    private static string F(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static CommentReason Reason(string code, string what, double score, IReadOnlyList<string> terms, string? note = null)
     {
-        var detail = what + " " + score.ToString("0.00", CultureInfo.InvariantCulture);
+        var detail = what + " " + F(score);
         if (note is not null) detail += " (" + note + ")";
         if (terms.Count > 0) detail += "; words that raised it most: " + string.Join(", ", terms.Select(w => $"\"{w}\""));
         return new CommentReason(code, detail);

@@ -22,13 +22,34 @@ public interface ICommentScorer
 /// The spam probability of the same text with its web addresses taken out; null when the text
 /// has none or its spam score is too low to matter. Lets a decision tell "spam" from "has a link".
 /// </param>
+/// <param name="ToxicityWithoutQuotes">
+/// The toxicity of the text with reported or quoted abuse taken out ("my son was called a …",
+/// words inside quotation marks in a comment that reports speech); null when there is none or
+/// the toxicity is too low to matter. Quoting abuse to report it is not an attack.
+/// </param>
+/// <param name="ToxicityWithoutProfanity">
+/// The toxicity with friendly profanity (swear words not aimed at anyone) and reported abuse
+/// taken out; null when there is none or the toxicity is too low to matter.
+/// </param>
+/// <param name="Profane">
+/// The text has a swear word, aimed or not (what a site that holds profanity holds). Looked for
+/// only when the toxicity is worth explaining, which a swear word always makes it.
+/// </param>
+/// <param name="Threat">
+/// The text threatens or calls for violence against a person ("I will kill you", "someone should
+/// shoot them all"); looked for under the same condition as <paramref name="Profane"/>.
+/// </param>
 public sealed record CommentScores(
     double? Spam,
     double? Toxicity,
     string ModelVersion,
     IReadOnlyList<string> SpamTerms,
     IReadOnlyList<string> ToxicTerms,
-    double? SpamWithoutLinks = null);
+    double? SpamWithoutLinks = null,
+    double? ToxicityWithoutQuotes = null,
+    double? ToxicityWithoutProfanity = null,
+    bool Profane = false,
+    bool Threat = false);
 
 /// <param name="Ready">Both models are loaded and scoring.</param>
 /// <param name="Description">A short human-readable state ("spam v3, toxicity v5" or the load error).</param>

@@ -13,6 +13,8 @@ public sealed class SubmissionContext(SiteOptions site, CommentSubmission submis
     public CommentThread? Thread { get; } = thread;
     public List<CommentReason> Reasons { get; } = [];
     public CommentScores? Scores { get; set; }
+    /// <summary>Whether the author is trusted to skip borderline holds; null until a rule asked (Rules.AuthorTrust).</summary>
+    public bool? Trusted { get; set; }
 }
 
 /// <summary>

@@ -13,6 +13,7 @@ public enum MetaFeature
     ManyLinks = -4,
     Shouting = -5,
     Exclamations = -6,
+    PhoneNumber = -7,
 }
 
 public static class MetaFeatures
@@ -26,6 +27,7 @@ public static class MetaFeatures
         MetaFeature.ManyLinks => "[3+ links]",
         MetaFeature.Shouting => "[ALL CAPS]",
         MetaFeature.Exclamations => "[!!!]",
+        MetaFeature.PhoneNumber => "[phone number]",
         _ => "[?]",
     };
 
@@ -46,8 +48,9 @@ public static class MetaFeatures
         }
         if (letters >= 8 && upper * 10 >= letters * 6) found[count++] = MetaFeature.Shouting;
         if (bangs >= 3) found[count++] = MetaFeature.Exclamations;
+        if (PhoneNumbers.Contains(text)) found[count++] = MetaFeature.PhoneNumber;
         return count;
     }
 
-    public const int MaxPerText = 3;
+    public const int MaxPerText = 4;
 }

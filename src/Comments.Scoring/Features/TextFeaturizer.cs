@@ -1,4 +1,4 @@
-using Comments.Scoring.Text;
+using Comments.Core.Text;
 
 namespace Comments.Scoring.Features;
 

@@ -2,6 +2,7 @@ using Comments.Core.Scoring;
 using Comments.Core.Text;
 using Comments.Scoring.Features;
 using Comments.Scoring.Model;
+using Comments.Scoring.Policy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,30 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         var toxicity = models.Toxicity?.Probability(buffer);
         var spamTerms = Terms(models.Spam, spam, buffer, text);
         var toxicTerms = Terms(models.Toxicity, toxicity, buffer, text);
-        return new CommentScores(spam, toxicity, models.Version, spamTerms, toxicTerms, SpamWithoutLinks(models.Spam, spam, buffer, text));
+        // Only a comment the toxicity model finds worth explaining is looked at for profanity and
+        // quoted abuse (a swear word alone scores far above ExplainFromScore); the masks are read
+        // off this featurization's tokens, before any rescoring below replaces them.
+        string? withoutQuotes = null, withoutProfanity = null;
+        bool profane = false, threat = false;
+        if (models.Toxicity is not null && toxicity >= _explainFrom)
+        {
+            profane = AbuseContext.HasProfanity(buffer.Tokens);
+            threat = AbuseContext.IsThreat(buffer.Tokens);
+            withoutQuotes = AbuseContext.Mask(text, buffer.Tokens, profanity: false);
+            withoutProfanity = profane ? AbuseContext.Mask(text, buffer.Tokens, profanity: true) : null;
+        }
+        return new CommentScores(spam, toxicity, models.Version, spamTerms, toxicTerms,
+            SpamWithoutLinks(models.Spam, spam, buffer, text),
+            Rescore(models.Toxicity, withoutQuotes, buffer),
+            Rescore(models.Toxicity, withoutProfanity, buffer),
+            profane, threat);
+    }
+
+    private static double? Rescore(LinearTextModel? model, string? maskedText, FeatureBuffer buffer)
+    {
+        if (model is null || maskedText is null) return null;
+        TextFeaturizer.Featurize(maskedText, buffer);
+        return model.Probability(buffer);
     }
 
     /// <summary>

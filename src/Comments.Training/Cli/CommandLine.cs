@@ -11,7 +11,7 @@ public static class CommandLine
                    [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X]
                    [--nb-alpha X] [--nb-beta X] [--out models/]
           evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
-                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--json]
+                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--decisions [--models DIR] [--site NAME=VALUE ...]] [--json]
           perturb  --data FILE... [--seed N] --out FILE.jsonl
           promote  --kind spam|toxicity --candidate ZIP [--model ZIP] --data FILE... [--split test] [--tolerance 0.002]
                    replaces the serving model only if the candidate is no worse on every evaluation set (exit 3 if refused)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using Comments.Training.Evaluation;
 
 namespace Comments.Training.Cli;
@@ -16,6 +17,39 @@ public static class MetricsReport
     };
 
     public static string ToJson(BinaryMetrics metrics) => JsonSerializer.Serialize(Rounded(metrics), Json);
+
+    /// <summary>The metrics of one file with where its rows went (evaluate --decisions).</summary>
+    public static string ToJson(BinaryMetrics metrics, string file, DecisionReport decisions)
+    {
+        var node = JsonSerializer.SerializeToNode(Rounded(metrics), Json)!.AsObject();
+        node.Insert(0, "file", file);
+        node["decisions"] = JsonSerializer.SerializeToNode(new
+        {
+            newAuthor = Shares(decisions.NewAuthor),
+            trustedAuthor = Shares(decisions.TrustedAuthor),
+        }, Json);
+        return node.ToJsonString(Json);
+    }
+
+    private static object Shares(AuthorDecisions a) => new
+    {
+        negative = new { a.Negative.Published, a.Negative.Pending, a.Negative.Spam },
+        positive = new { a.Positive.Published, a.Positive.Pending, a.Positive.Spam },
+    };
+
+    public static string ToText(BinaryMetrics metrics, string file, DecisionReport d) => string.Join(Environment.NewLine,
+        file,
+        ToText(metrics),
+        $"{"decisions",-26}{"published",10}{"pending",10}{"spam",10}",
+        Row("new author, label 0", d.NewAuthor.Negative),
+        Row("new author, label 1", d.NewAuthor.Positive),
+        Row("trusted author, label 0", d.TrustedAuthor.Negative),
+        Row("trusted author, label 1", d.TrustedAuthor.Positive),
+        "");
+
+    private static string Row(string name, DecisionShares s) => s.Rows == 0
+        ? $"{name,-26}{"(no rows)",10}"
+        : $"{name,-26}{s.Published,10:P1}{s.Pending,10:P1}{s.Spam,10:P1}";
 
     public static string ToText(BinaryMetrics m) => string.Join(Environment.NewLine,
         Line("rows", m.Rows.ToString(CultureInfo.InvariantCulture) + $" ({m.Positives} positive)"),

@@ -16,7 +16,8 @@ public sealed class LearningLoopTests
 {
     private static readonly TimeSpan Training = TimeSpan.FromMinutes(5);
 
-    private static readonly string[] Openers = ["Great read.", "Nice post!", "Agreed.", "So true.", "Thanks for sharing."];
+    // Not "Thanks for sharing.": since the SmokeDetector spam titles the shipped model knows that opener.
+    private static readonly string[] Openers = ["Great read.", "Nice post!", "Agreed.", "So true.", "Lovely photos."];
     private static readonly string[] Products = ["sourdough", "rye loaves", "cinnamon buns", "bagels"];
     private static readonly string[] Offers = ["weekend bundle at the market stall", "delivered warm to your door", "ask for the weekend bundle", "half price on Saturdays"];
 

@@ -7,11 +7,11 @@ namespace Comments.Api.Tests.Scoring;
 /// <summary>The shipped models deciding in the real service, at the default thresholds.</summary>
 public abstract class ModelDecisionTests(ServiceFixture fixture)
 {
-    private async Task<(HttpStatusCode Status, JsonElement Stored)> PostAndReadStored(string text)
+    private async Task<(HttpStatusCode Status, JsonElement Stored)> PostAndReadStored(string text, string? email = null)
     {
         using var client = fixture.CreateClient();
         using var response = await client.PostAsync(TestSites.Model, TestSites.NewThread("model"),
-            TestApi.Reply(text, email: $"new-{Guid.NewGuid():N}@example.com"));
+            TestApi.Reply(text, email: email ?? $"new-{Guid.NewGuid():N}@example.com"));
         var id = (await response.JsonAsync()).GetProperty("id").GetString();
         var stored = JsonDocument.Parse((string)(await fixture.Store.StringGetAsync($"c:{{{TestSites.Model}}}:comment:{id}"))!).RootElement.Clone();
         return (response.StatusCode, stored);
@@ -65,6 +65,62 @@ public abstract class ModelDecisionTests(ServiceFixture fixture)
         Assert.NotEqual("Spam", stored.GetProperty("status").GetString());
         Assert.DoesNotContain(stored.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == "model.spam");
         Assert.True(status is HttpStatusCode.Created or HttpStatusCode.Accepted);
+    }
+
+    private static IEnumerable<string> Codes(JsonElement stored) =>
+        stored.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!);
+
+    [Fact]
+    public async Task Friendly_profanity_is_published()
+    {
+        var (status, stored) = await PostAndReadStored("This is fucking brilliant, best thing I've read all year.");
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("Published", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_threat_is_held()
+    {
+        var (status, stored) = await PostAndReadStored("I know where you live and I will kill you");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal("Pending", stored.GetProperty("status").GetString());
+        Assert.Contains("policy.threat", Codes(stored));
+    }
+
+    [Fact]
+    public async Task Quoting_abuse_to_report_it_is_published()
+    {
+        var (status, stored) = await PostAndReadStored("My son was called a faggot at school today and the teachers did nothing. How do I raise this with the head?");
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("Published", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_docs_link_from_a_regular_is_published()
+    {
+        var email = $"regular-{Guid.NewGuid():N}@example.com";
+        foreach (var earlier in new[] { "Thanks, this cleared up how the new parking zones work.", "Agreed with the point about the school bus timetable." })
+            Assert.Equal(HttpStatusCode.Created, (await PostAndReadStored(earlier, email)).Status);
+
+        var (status, stored) = await PostAndReadStored("Docs: https://learn.microsoft.com/dotnet/api/system.text.regularexpressions.regexoptions and https://redis.io/docs/latest/commands/", email);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("Published", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Phone_number_tech_support_spam_lands_in_spam()
+    {
+        var (status, stored) = await PostAndReadStored("Norton antivirus customer support phone number +1-888-555-0199 call now for help with your account, 24/7 toll free helpline");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal("Spam", stored.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Seo_link_spam_lands_in_spam()
+    {
+        var (status, stored) = await PostAndReadStored("BEST CHEAP VIAGRA ONLINE www.pills-shop.example FREE SHIPPING");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal("Spam", stored.GetProperty("status").GetString());
     }
 }
 

@@ -19,7 +19,12 @@ internal static class RuleTestKit
 
     public sealed class FixedScorer(double? spam, double? toxicity, double? spamWithoutLinks = null) : ICommentScorer
     {
-        public CommentScores Score(string normalizedText) => new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks);
+        public double? WithoutQuotes { get; init; }
+        public double? WithoutProfanity { get; init; }
+        public bool Profane { get; init; }
+
+        public CommentScores Score(string normalizedText) =>
+            new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks, WithoutQuotes, WithoutProfanity, Profane);
         public ScorerHealth Health => new(spam is not null, "fixed");
     }
 

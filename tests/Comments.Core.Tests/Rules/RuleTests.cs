@@ -43,6 +43,9 @@ public class RuleTests
     [InlineData("see https://a.example and http://b.example/x", 2)]
     [InlineData("visit www.example.com now", 1)]
     [InlineData("https://a.example/www.b.example", 1)]
+    [InlineData("join us at t.me/cheapcoins for signals", 1)]
+    [InlineData("short: bit.ly/3xYz and example.co.uk/page", 2)]
+    [InlineData("and/or 1.5/2 e.g./i.e. Amazon.com is big", 0)]
     public void Links_are_counted_once_each(string text, int links) => Assert.Equal(links, Links.Count(text));
 
     [Theory]
@@ -55,8 +58,28 @@ public class RuleTests
     [Fact]
     public async Task Two_links_hold_a_comment_by_default()
     {
-        Assert.Equal(CommentStatus.Pending, await new LinkCountRule().DecideAsync(Context("https://a.example https://b.example"), Ct));
-        Assert.Null(await new LinkCountRule().DecideAsync(Context("just https://a.example"), Ct));
+        var rule = new LinkCountRule(new FixedHistory(Newcomer));
+        Assert.Equal(CommentStatus.Pending, await rule.DecideAsync(Context("https://a.example https://b.example"), Ct));
+        Assert.Null(await rule.DecideAsync(Context("just https://a.example"), Ct));
+    }
+
+    [Fact]
+    public async Task A_trusted_author_is_not_held_for_links()
+    {
+        // Before: the link count held every regular who cited two sources (trust ran after it).
+        var context = Context("see https://a.example/docs and https://b.example/spec");
+        Assert.Null(await new LinkCountRule(new FixedHistory(Regular)).DecideAsync(context, Ct));
+        Assert.Equal(["rule.links", "trust.skipped_hold"], context.Reasons.Select(r => r.Code));
+    }
+
+    [Theory]
+    [InlineData("best c@s1n0 online")]
+    [InlineData("best c a s i n o online")]
+    [InlineData("best саsino online")] // Cyrillic а and с
+    public async Task Blocked_words_match_through_leet_spacing_and_look_alikes(string text)
+    {
+        var site = new SiteOptions { BlockedWords = ["casino"] };
+        Assert.Equal(CommentStatus.Spam, await new WordListRule().DecideAsync(Context(text, site), Ct));
     }
 
     [Theory]
@@ -75,13 +98,63 @@ public class RuleTests
 
     [Theory]
     [InlineData(0.30, CommentStatus.Pending, "model.spam_link")]
+    [InlineData(0.60, CommentStatus.Spam, "model.spam")]
     [InlineData(0.95, CommentStatus.Spam, "model.spam")]
-    public async Task A_comment_that_is_spam_only_because_of_its_link_waits_for_a_moderator(double withoutLinks, CommentStatus expected, string code)
+    public async Task A_short_comment_that_is_spam_only_because_of_its_link_waits_for_a_moderator(double withoutLinks, CommentStatus expected, string code)
     {
         var context = Context("my notes are at https://blog.example/notes");
-        var rule = new ModelRule(new FixedScorer(0.95, 0.10, spamWithoutLinks: withoutLinks), new FixedHistory(Regular));
+        var rule = new ModelRule(new FixedScorer(0.95, 0.10, spamWithoutLinks: withoutLinks), new FixedHistory(Newcomer));
         Assert.Equal(expected, await rule.DecideAsync(context, Ct));
         Assert.Equal(code, Assert.Single(context.Reasons).Code);
+    }
+
+    [Fact]
+    public async Task A_regular_whose_link_alone_scores_as_spam_is_published()
+    {
+        // Before: model.spam_link was a hold trust could not skip.
+        var context = Context("my notes are at https://blog.example/notes");
+        var rule = new ModelRule(new FixedScorer(0.95, 0.10, spamWithoutLinks: 0.30), new FixedHistory(Regular));
+        Assert.Null(await rule.DecideAsync(context, Ct));
+        Assert.Equal(["model.spam_link", "trust.skipped_hold"], context.Reasons.Select(r => r.Code));
+    }
+
+    [Fact]
+    public async Task One_link_in_a_comment_with_words_of_its_own_is_not_held_for_a_new_author()
+    {
+        var context = Context("I went through the council's numbers and they do not add up, see https://council.example/budget");
+        var rule = new ModelRule(new FixedScorer(0.95, 0.10, spamWithoutLinks: 0.05), new FixedHistory(Newcomer));
+        Assert.Null(await rule.DecideAsync(context, Ct));
+        Assert.Empty(context.Reasons);
+    }
+
+    [Theory]
+    [InlineData(ProfanityPolicy.Allow, null, "policy.profanity_allowed")]
+    [InlineData(ProfanityPolicy.Hold, CommentStatus.Pending, "policy.profanity")]
+    public async Task Friendly_profanity_follows_the_sites_setting(ProfanityPolicy policy, CommentStatus? expected, string code)
+    {
+        var site = new SiteOptions { Id = "s", Thresholds = Thresholds, Profanity = policy };
+        var scorer = new FixedScorer(0.01, 0.95) { WithoutProfanity = 0.05, Profane = true };
+        var context = Context("this is fucking brilliant", site);
+        Assert.Equal(expected, await new ModelRule(scorer, new FixedHistory(Newcomer)).DecideAsync(context, Ct));
+        Assert.Contains(context.Reasons, r => r.Code == code);
+    }
+
+    [Fact]
+    public async Task An_attack_stays_held_when_its_profanity_is_taken_out()
+    {
+        var scorer = new FixedScorer(0.01, 0.99) { WithoutProfanity = 0.90, Profane = true };
+        var context = Context("you fucking idiot");
+        Assert.Equal(CommentStatus.Pending, await new ModelRule(scorer, new FixedHistory(Regular)).DecideAsync(context, Ct));
+        Assert.Equal("model.toxic", Assert.Single(context.Reasons).Code);
+    }
+
+    [Fact]
+    public async Task Reported_abuse_is_not_held()
+    {
+        var scorer = new FixedScorer(0.01, 0.90) { WithoutQuotes = 0.10 };
+        var context = Context("my son was called a slur at school");
+        Assert.Null(await new ModelRule(scorer, new FixedHistory(Newcomer)).DecideAsync(context, Ct));
+        Assert.Equal("policy.reported_abuse", Assert.Single(context.Reasons).Code);
     }
 
     [Fact]

@@ -89,4 +89,14 @@ public sealed class HandWrittenCommentTests : IDisposable
         Assert.True(scores.Toxicity < RecommendedThresholds.ToxicityHold, $"toxicity {scores.Toxicity:0.000} for: {comment}");
         Assert.True(scores.Spam < RecommendedThresholds.SpamHold, $"spam {scores.Spam:0.000} for: {comment}");
     }
+
+    [Fact]
+    public void The_words_shown_to_a_moderator_are_never_stop_words()
+    {
+        // Before: "would" and "about" were among the words that raised the score most.
+        var scores = Score("What would you know about it, you are a pathetic idiot and a moron");
+        Assert.NotEmpty(scores.ToxicTerms);
+        foreach (var stopWord in new[] { "would", "about", "are", "a", "and", "it", "what" })
+            Assert.DoesNotContain(stopWord, scores.ToxicTerms, StringComparer.OrdinalIgnoreCase);
+    }
 }

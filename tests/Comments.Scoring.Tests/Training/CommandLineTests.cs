@@ -37,6 +37,38 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_decisions_reports_where_each_label_ends_up_for_a_new_and_a_trusted_author()
+    {
+        var data = Path.Combine(_directory, "decisions.jsonl");
+        File.WriteAllLines(data,
+        [
+            """{"text": "I see your point, but the second argument ignores how the budget was spent.", "label": 0, "split": "test"}""",
+            """{"text": "Thanks for the write-up, the photos of the old station are lovely.", "label": 0, "split": "test"}""",
+            """{"text": "You are a pathetic idiot and everyone here hates you, shut up moron", "label": 1, "split": "test"}""",
+            """{"text": "Check out my channel!! Subscribe for free gift cards http://bit.ly/free-cards", "label": 1, "split": "test"}""",
+        ]);
+        var models = Comments.Api.Tests.Infrastructure.RepoPaths.Models;
+        var run = Run("evaluate", "--kind", "toxicity", "--model", Path.Combine(models, "toxicity.zip"), "--data", data, "--split", "test", "--decisions", "--json");
+        Assert.True(run.Exit == 0, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        var decisions = json.RootElement.GetProperty("decisions");
+        Assert.Equal("decisions.jsonl", json.RootElement.GetProperty("file").GetString());
+        foreach (var author in new[] { "newAuthor", "trustedAuthor" })
+        {
+            foreach (var label in new[] { "negative", "positive" })
+            {
+                var shares = decisions.GetProperty(author).GetProperty(label);
+                Assert.Equal(["published", "pending", "spam"], shares.EnumerateObject().Select(p => p.Name));
+                Assert.Equal(1.0, shares.EnumerateObject().Sum(p => p.Value.GetDouble()), 3);
+            }
+        }
+        var newAuthor = decisions.GetProperty("newAuthor");
+        Assert.Equal(1.0, newAuthor.GetProperty("negative").GetProperty("published").GetDouble());
+        Assert.Equal(0.5, newAuthor.GetProperty("positive").GetProperty("pending").GetDouble());
+        Assert.Equal(0.5, newAuthor.GetProperty("positive").GetProperty("spam").GetDouble());
+    }
+
+    [Fact]
     public void Training_twice_with_the_same_data_gives_the_same_model()
     {
         var data = GeneratedCorpus.Write(_directory);

@@ -34,8 +34,8 @@ public class PerturberTests
 
     private static List<string> Folded(string raw)
     {
-        var tokens = new Comments.Scoring.Text.TokenList();
-        Comments.Scoring.Text.EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
+        var tokens = new Comments.Core.Text.TokenList();
+        Comments.Core.Text.EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
         return Enumerable.Range(0, tokens.Count).Select(i => tokens.Folded(i).ToString()).ToList();
     }
 }

@@ -1,4 +1,4 @@
-namespace Comments.Scoring.Text;
+namespace Comments.Core.Text;
 
 /// <summary>
 /// Splits an already normalised comment (TextNormalizer) into folded words, undoing cheap
@@ -46,19 +46,47 @@ public static class EvasionFolder
             // "s-t-u-p-i-d m-o-r-o-n": a run continues only while the letters are split the same way.
             var continuesRun = previousEnd >= 0 && gap.Length <= MaxSpelledOutGap && !HasLetterOrDigit(text, previousEnd, start)
                 && (spelledOut < 2 || gap.SequenceEqual(runGap));
-            if (!isSingleLetter || !continuesRun) EndSpelledOut(tokens, ref spelledOut);
+            if (!isSingleLetter || !continuesRun) EndSpelledOut(text, tokens, ref spelledOut);
             else if (spelledOut == 1) runGap = gap;
             tokens.Add(word[..length], start, i);
             spelledOut = isSingleLetter ? spelledOut + 1 : 0;
             previousEnd = i;
         }
-        EndSpelledOut(tokens, ref spelledOut);
+        EndSpelledOut(text, tokens, ref spelledOut);
     }
 
-    private static void EndSpelledOut(TokenList tokens, ref int spelledOut)
+    private static void EndSpelledOut(string text, TokenList tokens, ref int spelledOut)
     {
-        if (spelledOut >= MinSpelledOutLetters) tokens.JoinLast(spelledOut);
+        if (spelledOut >= MinSpelledOutLetters)
+        {
+            // "you are a s t u p i d", "I h a t e": the run starts with a real one-letter word.
+            var join = spelledOut > MinSpelledOutLetters && StartsWithOneLetterWord(text, tokens, tokens.Count - spelledOut) ? spelledOut - 1 : spelledOut;
+            tokens.JoinLast(join);
+        }
         spelledOut = 0;
+    }
+
+    private static readonly string[] WordsBeforeNoun = ["a", "an", "the", "you", "u", "ya", "ur", "your", "my", "his", "her", "their", "our", "its"];
+
+    /// <summary>
+    /// The article "a" after a word that does not itself call for a noun ("are a s t u p i d"; but
+    /// "an a s s" and "you a s s" stay one word), or the pronoun "I" written as a capital before
+    /// lower-case letters ("I h a t e").
+    /// </summary>
+    private static bool StartsWithOneLetterWord(string text, TokenList tokens, int first)
+    {
+        var letter = tokens.Folded(first)[0];
+        if (letter == 'i')
+        {
+            var (start, _) = tokens.Source(first);
+            var (next, _) = tokens.Source(first + 1);
+            return text[start] == 'I' && char.IsLower(text[next]);
+        }
+        if (letter != 'a') return false;
+        if (first == 0) return true;
+        var previous = tokens.Folded(first - 1);
+        foreach (var word in WordsBeforeNoun) if (previous.SequenceEqual(word)) return false;
+        return true;
     }
 
     /// <summary>Lower case, homoglyphs folded, invisible characters dropped ('\0').</summary>
@@ -72,7 +100,7 @@ public static class EvasionFolder
     private static bool IsLetterOrDigit(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     // ASCII has no invisible format characters; skipping the Unicode lookup matters per character.
-    private static bool IsInvisible(char c) => c >= 0x80 && Comments.Core.Text.TextNormalizer.IsInvisibleControl(c);
+    private static bool IsInvisible(char c) => c >= 0x80 && TextNormalizer.IsInvisibleControl(c);
 
     private static bool IsLeetSymbol(char c) => c is '@' or '$' or '!' or '|' or '*';
 

@@ -1,4 +1,4 @@
-namespace Comments.Scoring.Text;
+namespace Comments.Core.Text;
 
 /// <summary>
 /// The folded words of one comment, each with the span of the text it came from.

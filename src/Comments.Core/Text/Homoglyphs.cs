@@ -1,4 +1,4 @@
-namespace Comments.Scoring.Text;
+namespace Comments.Core.Text;
 
 /// <summary>
 /// Folds look-alike letters to the Latin letter a reader sees: Cyrillic and Greek homoglyphs,

@@ -1,0 +1,210 @@
+using Comments.Core.Text;
+
+namespace Comments.Scoring.Policy;
+
+/// <summary>
+/// Finds the words of a comment that are not the author's own attack, so that the toxicity
+/// model can be asked again without them:
+/// <list type="bullet">
+/// <item>friendly profanity: a swear word not aimed at someone ("this is fucking brilliant").
+/// Kept as aimed: one followed by "you", "off", "up", "them" ("fuck you", "shut the fuck up"),
+/// one shortly after "you"/"your" ("you big fucking baby", "you aren't shit"), and the noun after
+/// "of" ("piece of shit", "bag of shit");</item>
+/// <item>reported or quoted abuse: the words after "called (someone) a", "the word", or inside
+/// quotation marks in a comment that reports speech ("my son was called a … at school",
+/// "calling people … is not okay", "he yelled "…" at me"). A name-calling aimed at "you" is
+/// not a report.</item>
+/// </list>
+/// Works on the folded tokens of the featurizer; returns the text with those words blanked out.
+/// </summary>
+public static class AbuseContext
+{
+    private const int AimedWindow = 3, MaxReportedWords = 3, MaxObjectWords = 3, MaxQuotedWords = 16;
+
+    private static readonly HashSet<string> AimedAfter = new(StringComparer.Ordinal) { "you", "u", "ya", "yourself", "yourselves", "urself", "off", "up", "them", "him", "her", "em" };
+    private static readonly HashSet<string> SecondPerson = new(StringComparer.Ordinal) { "you", "u", "ya", "yourself", "yourselves", "urself", "youre", "ur" };
+    private static readonly HashSet<string> NameCalling = new(StringComparer.Ordinal) { "called", "calling", "calls", "named", "labelled", "labeled", "branded" };
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "a", "an", "the", "as" };
+    private static readonly HashSet<string> EndsName = new(StringComparer.Ordinal)
+    {
+        "at", "in", "on", "by", "for", "to", "from", "and", "but", "or", "because", "when", "while", "so", "online", "today",
+        "yesterday", "again", "twice", "once", "is", "was", "are", "were",
+    };
+    private static readonly HashSet<string> WordCue = new(StringComparer.Ordinal) { "word", "words", "slur", "slurs", "term", "terms", "insult", "insults" };
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "saying", "wrote", "writes", "yelled", "yelling", "shouted", "shouting", "screamed", "screaming",
+        "told", "tweeted", "posted", "chanted", "chanting", "heard", "quote", "quoted", "quoting", "called", "calling", "word", "words",
+        "slur", "slurs", "sign", "signs", "graffiti", "painted", "sprayed",
+    };
+
+    private static readonly HashSet<string> Violence = new(StringComparer.Ordinal)
+    {
+        "kill", "murder", "shoot", "stab", "hang", "lynch", "rape", "beat", "burn", "hurt", "strangle", "choke", "slit",
+        "behead", "bomb", "gas", "execute", "slaughter", "butcher", "torture", "skin", "drown",
+    };
+    private static readonly HashSet<string> Targets = new(StringComparer.Ordinal)
+    {
+        "you", "u", "ya", "your", "yourself", "yourselves", "urself", "him", "her", "them", "em", "all", "every", "each",
+    };
+    private static readonly HashSet<string> Intent = new(StringComparer.Ordinal)
+    {
+        "will", "ll", "gonna", "going", "shall", "want", "wanna", "hope", "should", "must", "deserve", "deserves", "gotta",
+        "ought", "gon", "go", "lets", "let", "hopefully", "wish",
+    };
+    private const int IntentWindow = 4;
+
+    /// <summary>
+    /// A threat or a call to violence: a violent verb aimed at a person ("kill you", "shoot them
+    /// all", "kill yourself") after a word of intent ("I will", "someone should", "hope you",
+    /// "go"), or "know where you live".
+    /// </summary>
+    public static bool IsThreat(TokenList tokens)
+    {
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var word = tokens.Folded(t);
+            if (word.SequenceEqual("kys")) return true;
+            if (word.SequenceEqual("where") && t >= 1 && tokens.Folded(t - 1).SequenceEqual("know") && t + 2 < tokens.Count
+                && L(Targets).Contains(tokens.Folded(t + 1)) && tokens.Folded(t + 2).StartsWith("live", StringComparison.Ordinal)) return true;
+            var dies = word.SequenceEqual("die") || word.SequenceEqual("rot");
+            if (!dies && !L(Violence).Contains(word)) continue;
+            int from;
+            if (!dies && t + 1 < tokens.Count && L(Targets).Contains(tokens.Folded(t + 1)))
+            {
+                // "kill you", "kill yourself": aimed at the person after the verb.
+                if (tokens.Folded(t + 1).StartsWith("yourself", StringComparison.Ordinal)) return true;
+                from = t;
+            }
+            else if (t >= 1 && L(Targets).Contains(tokens.Folded(t - 1))) from = t - 1; // "hope you burn", "you should die"
+            else if (t >= 2 && L(Targets).Contains(tokens.Folded(t - 2)) && L(Intent).Contains(tokens.Folded(t - 1))) return true;
+            else continue;
+            for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (L(Intent).Contains(tokens.Folded(k))) return true;
+        }
+        return false;
+    }
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> L(HashSet<string> set) => set.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the comment has a swear word (aimed or not): what a site that holds profanity holds.</summary>
+    public static bool HasProfanity(TokenList tokens)
+    {
+        for (var t = 0; t < tokens.Count; t++) if (Profanity.IsSwearWord(tokens.Folded(t))) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The text with reported or quoted abuse blanked, and with friendly profanity too when
+    /// <paramref name="profanity"/> is set; null when nothing was blanked.
+    /// </summary>
+    public static string? Mask(string text, TokenList tokens, bool profanity)
+    {
+        Span<bool> masked = tokens.Count <= 512 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
+        masked.Clear();
+        var any = MarkReported(text, tokens, masked) | MarkQuoted(text, tokens, masked);
+        if (profanity) any |= MarkFriendlyProfanity(tokens, masked);
+        if (!any) return null;
+        var chars = text.ToCharArray();
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            if (!masked[t]) continue;
+            var (start, length) = tokens.Source(t);
+            chars.AsSpan(start, length).Fill(' ');
+        }
+        return new string(chars);
+    }
+
+    private static bool MarkFriendlyProfanity(TokenList tokens, Span<bool> masked)
+    {
+        var any = false;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            if (!Profanity.IsSwearWord(tokens.Folded(t))) continue;
+            if (IsAimed(tokens, t)) continue;
+            masked[t] = any = true;
+        }
+        return any;
+    }
+
+    private static bool IsAimed(TokenList tokens, int t)
+    {
+        if (t + 1 < tokens.Count && L(AimedAfter).Contains(tokens.Folded(t + 1))) return true;
+        if (t >= 1 && tokens.Folded(t - 1).SequenceEqual("of")) return true;
+        for (var k = Math.Max(0, t - AimedWindow); k < t; k++)
+            if (L(SecondPerson).Contains(tokens.Folded(k)) || tokens.Folded(k).SequenceEqual("your")) return true;
+        return false;
+    }
+
+    /// <summary>A sentence or clause mark between token k-1 and token k ends a reported name.</summary>
+    private static bool PunctuationBefore(string text, TokenList tokens, int k)
+    {
+        var (start, length) = tokens.Source(k - 1);
+        var next = tokens.Source(k).Start;
+        return text.AsSpan(start + length, next - start - length).IndexOfAny(".,;:!?") >= 0;
+    }
+
+    private static bool MarkReported(string text, TokenList tokens, Span<bool> masked)
+    {
+        var any = false;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var word = tokens.Folded(t);
+            int from;
+            if (L(WordCue).Contains(word) && t > 0 && tokens.Folded(t - 1).SequenceEqual("the")) from = t + 1;
+            else if (L(NameCalling).Contains(word)) from = AfterObject(tokens, t + 1);
+            else continue;
+            if (from < 0) continue;
+            for (var k = from; k < tokens.Count && k < from + MaxReportedWords; k++)
+            {
+                if (L(SecondPerson).Contains(tokens.Folded(k))) break;
+                if (k > from && (L(EndsName).Contains(tokens.Folded(k)) || PunctuationBefore(text, tokens, k))) break;
+                masked[k] = any = true;
+            }
+        }
+        return any;
+    }
+
+    /// <summary>
+    /// After "called": skips the person named ("my son", "him", "people") up to an article, and
+    /// returns where the name they were called starts; -1 when it is aimed at "you".
+    /// </summary>
+    private static int AfterObject(TokenList tokens, int from)
+    {
+        for (var k = from; k < tokens.Count && k <= from + MaxObjectWords; k++)
+        {
+            var word = tokens.Folded(k);
+            if (L(SecondPerson).Contains(word)) return -1;
+            if (L(Articles).Contains(word)) return k + 1;
+        }
+        // "calling people X": no article, the object is one word.
+        return from + 1 < tokens.Count && !L(SecondPerson).Contains(tokens.Folded(from)) ? from + 1 : -1;
+    }
+
+    private static bool MarkQuoted(string text, TokenList tokens, Span<bool> masked)
+    {
+        if (text.IndexOfAny(['"', '“', '”']) < 0) return false;
+        var reportsSpeech = false;
+        for (var t = 0; t < tokens.Count && !reportsSpeech; t++) reportsSpeech = L(SpeechVerbs).Contains(tokens.Folded(t));
+        if (!reportsSpeech) return false;
+        var any = false;
+        var open = -1;
+        var t2 = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('"' or '“' or '”')) continue;
+            if (open < 0) { open = i; continue; }
+            var first = t2;
+            while (first < tokens.Count && tokens.Source(first).Start < open) first++;
+            var last = first;
+            while (last < tokens.Count && tokens.Source(last).Start < i) last++;
+            if (last - first is > 0 and <= MaxQuotedWords)
+            {
+                for (var k = first; k < last; k++) masked[k] = true;
+                any = true;
+            }
+            t2 = last;
+            open = -1;
+        }
+        return any;
+    }
+}

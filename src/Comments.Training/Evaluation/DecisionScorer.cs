@@ -1,0 +1,21 @@
+using Comments.Scoring.Serving;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Training.Evaluation;
+
+/// <summary>The service's own scorer over a folder of model files, without watching it.</summary>
+public static class DecisionScorer
+{
+    public static CommentScorer Open(string directory)
+    {
+        var scorer = new CommentScorer(Options.Create(new ScoringOptions { ModelDirectory = directory, WatchModelFiles = false }),
+            NullLogger<CommentScorer>.Instance, new ModelDirectory(directory));
+        if (!scorer.Health.Ready)
+        {
+            scorer.Dispose();
+            throw new Cli.UsageException($"--decisions needs spam.zip and toxicity.zip in {directory}: {scorer.Health.Description}");
+        }
+        return scorer;
+    }
+}

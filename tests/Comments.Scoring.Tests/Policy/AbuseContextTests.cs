@@ -1,0 +1,75 @@
+using Comments.Core.Text;
+using Comments.Scoring.Features;
+using Comments.Scoring.Policy;
+
+namespace Comments.Scoring.Tests.Policy;
+
+public sealed class AbuseContextTests
+{
+    private static string? Mask(string raw, bool profanity)
+    {
+        var text = TextNormalizer.Normalize(raw);
+        var tokens = new TokenList();
+        EvasionFolder.Fold(text, tokens);
+        var masked = AbuseContext.Mask(text, tokens, profanity);
+        return masked is null ? null : string.Join(' ', masked.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("this is fucking brilliant", "this is brilliant")]
+    [InlineData("holy sh1t what a goal", "holy what a goal")]
+    [InlineData("damn, that f*cking bus was late again", ", that bus was late again")]
+    public void Friendly_profanity_is_taken_out(string raw, string expected) => Assert.Equal(expected, Mask(raw, profanity: true));
+
+    [Theory]
+    [InlineData("fuck you")]
+    [InlineData("go fuck yourself")]
+    [InlineData("shut the fuck up")]
+    [InlineData("you big fucking baby")]
+    [InlineData("what a piece of shit")]
+    [InlineData("you fucker")]
+    [InlineData("shithead")]
+    public void Profanity_aimed_at_someone_stays(string raw) => Assert.Null(Mask(raw, profanity: true));
+
+    [Fact]
+    public void Profanity_is_left_in_when_the_site_does_not_allow_it() => Assert.Null(Mask("this is fucking brilliant", profanity: false));
+
+    [Theory]
+    [InlineData("my son was called a dirty spic at school", "my son was called a at school")]
+    [InlineData("they called my sister a whore online", "they called my sister a online")]
+    [InlineData("calling people retards is not okay", "calling people is not okay")]
+    [InlineData("he used the word faggot twice", "he used the word twice")]
+    [InlineData("someone wrote \"kill all muslims\" on the wall", "someone wrote \" \" on the wall")]
+    public void Reported_or_quoted_abuse_is_taken_out(string raw, string expected) => Assert.Equal(expected, Mask(raw, profanity: false));
+
+    [Theory]
+    [InlineData("I called you an idiot and I meant it")]
+    [InlineData("you are a \"genius\" aren't you")]
+    public void Name_calling_aimed_at_you_is_not_a_report(string raw) => Assert.Null(Mask(raw, profanity: false));
+
+    [Theory]
+    [InlineData("call +1-888-555-0199 now", true)]
+    [InlineData("helpline 1 (800) 555 0143 24/7", true)]
+    [InlineData("ring 08002986030", true)]
+    [InlineData("+44 20 7946 0958", true)]
+    [InlineData("in 2019 2020 2021 the budget grew", false)]
+    [InlineData("the vote was 12-9 and then 300.5", false)]
+    [InlineData("order 12345678901234567890", false)]
+    [InlineData("comment added by 85.72.239.108", false)]
+    public void A_phone_number_is_recognised_by_its_shape(string text, bool expected) => Assert.Equal(expected, PhoneNumbers.Contains(text));
+
+    [Theory]
+    [InlineData("I know where you live and I will kill you", true)]
+    [InlineData("someone should shoot them all", true)]
+    [InlineData("go kill yourself", true)]
+    [InlineData("I hope you burn", true)]
+    [InlineData("the police shot him twice", false)]
+    [InlineData("this heat will kill the tomatoes", false)]
+    [InlineData("I'd kill for a recipe like this", false)]
+    public void A_threat_of_violence_at_a_person_is_recognised(string raw, bool expected)
+    {
+        var tokens = new TokenList();
+        EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
+        Assert.Equal(expected, AbuseContext.IsThreat(tokens));
+    }
+}

@@ -1,0 +1,119 @@
+using Comments.Core.Comments;
+using Comments.Core.Sites;
+using Comments.Core.Storage;
+using Comments.Core.Submissions;
+using Comments.Core.Text;
+using Comments.Scoring.Serving;
+using Comments.Scoring.Tests.Serving;
+using Comments.Training.Evaluation;
+
+namespace Comments.Scoring.Tests.Policy;
+
+/// <summary>
+/// Comments written for these tests (never in any corpus), decided by the shipped models and the
+/// service's own rules at the default site settings: one case or more per line of the policy
+/// (models/README.md, "Policy"). Only the author's history is fixed: new, or a regular.
+/// </summary>
+public sealed class PolicyDecisionTests : IDisposable
+{
+    private readonly CommentScorer _scorer = ScorerFactory.Shipped();
+
+    public void Dispose() => _scorer.Dispose();
+
+    private static readonly AuthorRecord Newcomer = new(0, 0, 0, 0, 0);
+    private static readonly AuthorRecord Regular = new(12, 0, 0, 0, 0);
+
+    private async Task<(CommentStatus Status, List<CommentReason> Reasons)> Decide(string text, AuthorRecord? author = null, SiteOptions? site = null)
+    {
+        site ??= new SiteOptions { Id = "policy" };
+        var context = new SubmissionContext(site,
+            new CommentSubmission { Site = site.Id, ThreadId = "t", Text = text, AuthorName = "Reader", AuthorEmail = "reader@example.com", Ip = "192.0.2.1" },
+            TextNormalizer.Normalize(text), null);
+        foreach (var rule in ServiceRules.Create(_scorer, new History(author ?? Newcomer)).OrderBy(r => r.Order))
+        {
+            if (await rule.DecideAsync(context, CancellationToken.None) is { } status) return (status, context.Reasons);
+        }
+        return (CommentStatus.Published, context.Reasons);
+    }
+
+    private sealed class History(AuthorRecord record) : IAuthorHistory
+    {
+        public Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
+    }
+
+    private static string Explain(CommentStatus status, List<CommentReason> reasons) =>
+        $"{status}: {string.Join(" | ", reasons.Select(r => r.Code + " " + r.Detail))}";
+
+    [Theory]
+    [InlineData("This is fucking brilliant, best thing I've read all year.")]
+    [InlineData("Holy shit, what a game last night. That second goal was unreal.")]
+    [InlineData("Damn, I didn't know the library was closing. That's a bloody shame for the kids.")]
+    public async Task Friendly_profanity_is_published_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Fact]
+    public async Task Friendly_profanity_is_held_on_a_site_that_holds_profanity()
+    {
+        var site = new SiteOptions { Id = "strict", Profanity = ProfanityPolicy.Hold };
+        var (status, reasons) = await Decide("This is fucking brilliant, best thing I've read all year.", site: site);
+        Assert.Equal(CommentStatus.Pending, status);
+        Assert.Contains(reasons, r => r.Code == "policy.profanity");
+    }
+
+    [Theory]
+    [InlineData("You are a fucking idiot and everyone here hates you")]
+    [InlineData("fuck you, nobody asked for your opinion")]
+    [InlineData("shut up you stupid bitch")]
+    [InlineData("I know where you live and I will kill you")]
+    public async Task An_attack_is_held_even_from_a_regular(string comment)
+    {
+        var (status, reasons) = await Decide(comment, Regular);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+    }
+
+    [Theory]
+    [InlineData("My son was called a faggot at school today and the teachers did nothing. How do I raise this with the head?")]
+    [InlineData("Someone wrote \"go back to your country, you dirty paki\" on our neighbour's door. We reported it to the police.")]
+    public async Task Quoting_abuse_to_report_it_is_published(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Fact]
+    public async Task A_docs_link_from_a_regular_is_published()
+    {
+        var (status, reasons) = await Decide("The docs cover this: https://learn.microsoft.com/dotnet/api/system.text.regularexpressions.regexoptions see NonBacktracking", Regular);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Theory]
+    [InlineData("Good piece. The council published the full budget at https://council.example.gov/budget-2026 if anyone wants to check the numbers.")]
+    [InlineData("I wrote about the same parking problem last year, with photos of the junction: https://myblog.example.com/parking-fees")]
+    public async Task One_ordinary_link_in_an_ordinary_comment_is_published_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Theory]
+    [InlineData("Norton antivirus customer support phone number +1-888-555-0199 call now for help with your account, 24/7 toll free helpline")]
+    [InlineData("Delta airlines reservations phone number 1 (800) 555 0143 booking and refund helpline call now")]
+    public async Task Phone_number_tech_support_spam_goes_to_spam(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Spam, Explain(status, reasons));
+    }
+
+    [Theory]
+    [InlineData("BEST CHEAP VIAGRA ONLINE www.pills-shop.example FREE SHIPPING")]
+    [InlineData("Make $5000 a week working from home!!! Click here http://easy-cash.example and subscribe to my channel")]
+    public async Task Seo_link_spam_goes_to_spam(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Spam, Explain(status, reasons));
+    }
+}
