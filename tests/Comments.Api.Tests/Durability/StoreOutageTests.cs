@@ -16,8 +16,7 @@ public sealed class StoreOutageTests
     [Fact]
     public async Task When_redis_server_is_killed_and_restarted_the_service_answers_503_then_heals_and_writes_again()
     {
-        await using var redis = new RedisServerProcess();
-        await redis.StartAsync();
+        await using var redis = await RedisServerProcess.StartAsync();
         var dataDir = Directory.CreateTempSubdirectory("comments-outage-").FullName;
         try
         {
@@ -34,7 +33,7 @@ public sealed class StoreOutageTests
             using var ready = await client.GetAsync("/health/ready", Ct);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
 
-            await redis.StartAsync();
+            await redis.StartAgainAsync();
 
             // The service reconnects on its own; retry as a client told "Retry-After" would, until it heals.
             var clock = Stopwatch.StartNew();
