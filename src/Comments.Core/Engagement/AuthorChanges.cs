@@ -33,7 +33,7 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
     public async Task<AuthorChangeResult> EditAsync(SiteOptions site, string id, string? token, string? text, CancellationToken ct = default)
     {
         if (EditedTextValidator.Check(text) is { } error) return new AuthorChangeResult(AuthorChangeStatus.Invalid, null, error.Message, error);
-        if (!AuthorTokens.IsWellFormed(token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        if (!CouldBeOwn(id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
         // Judged only for the holder of the comment's token; anyone else learns nothing about it.
         if (await comments.GetAsync(site.Id, id, ct) is not { } current || !tokens.Verify(current, token))
             return new AuthorChangeResult(AuthorChangeStatus.BadToken);
@@ -54,6 +54,9 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
                 new AuditState(Text: text, Status: CommentDecisions.Name(AfterEdit(c.Status, review.Status)))));
     }
 
+    /// <summary>A well-formed token for a well-formed comment id, checked before anything is read.</summary>
+    private static bool CouldBeOwn(string id, string? token) => Ids.IsComment(id) && AuthorTokens.IsWellFormed(token);
+
     /// <summary>An edit can hold or reject a comment, never publish one: a clean edit keeps the status it had.</summary>
     private static CommentStatus AfterEdit(CommentStatus current, CommentStatus? judged) => judged switch
     {
@@ -72,7 +75,7 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
     /// </summary>
     public async Task<AuthorChangeResult> StatusAsync(SiteOptions site, string id, string? token, CancellationToken ct = default)
     {
-        if (!AuthorTokens.IsWellFormed(token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        if (!CouldBeOwn(id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
         var comment = await comments.GetAsync(site.Id, id, ct);
         // A token is checked against the comment it names: it says nothing about a comment it was not issued for.
         return comment is not null && tokens.Verify(comment, token)
@@ -84,7 +87,7 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
         Func<Comment, Comment?> change, Func<Comment, (AuditState Before, AuditState After)> audit)
     {
         // Without a token that matches the stored comment, nothing about the comment is revealed or changed.
-        if (!AuthorTokens.IsWellFormed(token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
+        if (!CouldBeOwn(id, token)) return new AuthorChangeResult(AuthorChangeStatus.BadToken);
         var window = TimeSpan.FromMinutes(site.AuthorEditWindowMinutes);
         var outcome = await store.ChangeAsync(site.Id, id, (c, _) =>
         {

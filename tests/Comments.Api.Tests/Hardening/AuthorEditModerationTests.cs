@@ -21,10 +21,12 @@ public abstract class AuthorEditModerationTests(ServiceFixture fixture)
     {
         using var client = fixture.CreateClient();
         var thread = TestSites.NewThread("edit");
-        using (var direct = await client.PostAsync(TestSites.Open, TestSites.NewThread("edit"), TestApi.Reply(TwoLinks)))
+        // A new author: links are held for authors the site does not trust yet.
+        var email = $"new-{Guid.NewGuid():N}@example.com";
+        using (var direct = await client.PostAsync(TestSites.Open, TestSites.NewThread("edit"), TestApi.Reply(TwoLinks, email: email)))
             Assert.Equal(HttpStatusCode.Accepted, direct.StatusCode);
 
-        using var posted = await client.PostAsync(TestSites.Open, thread, TestApi.Reply("An innocent first version."));
+        using var posted = await client.PostAsync(TestSites.Open, thread, TestApi.Reply("An innocent first version.", email: $"new-{Guid.NewGuid():N}@example.com"));
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var id = (await posted.JsonAsync()).GetProperty("id").GetString()!;
         var token = posted.Headers.GetValues("Author-Token").Single();
