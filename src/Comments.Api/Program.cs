@@ -16,6 +16,7 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 };
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrls();
 builder.AddCommentsService();
 builder.Services.AddModeration(builder.Configuration);
 builder.Services.AddEngagement();
