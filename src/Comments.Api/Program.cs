@@ -1,5 +1,6 @@
 using Comments.Api.Moderation;
 using Comments.Api.Comments;
+using Comments.Api.Demo;
 using Comments.Api.Engagement;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
@@ -35,6 +36,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapModerationApi();
 app.MapModerationPage();
+app.MapDemoPage();
 app.MapCommentsApi();
 app.MapEngagementApi();
 app.MapCommentsHub();
