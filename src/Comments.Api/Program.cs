@@ -16,7 +16,7 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
     Environment.Exit(1);
 };
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.UseDefaultUrls();
 builder.AddCommentsService();
 builder.Services.AddModeration(builder.Configuration);
