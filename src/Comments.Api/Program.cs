@@ -1,5 +1,6 @@
 using Comments.Api.Moderation;
 using Comments.Api.Comments;
+using Comments.Api.Demo;
 using Comments.Api.Engagement;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
@@ -15,7 +16,8 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
     Environment.Exit(1);
 };
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+builder.UseDefaultUrls();
 builder.AddCommentsService();
 builder.Services.AddModeration(builder.Configuration);
 builder.Services.AddEngagement();
@@ -34,6 +36,7 @@ app.MapOpenApi();
 app.MapHealthApi();
 app.MapModerationApi();
 app.MapModerationPage();
+app.MapDemoPage();
 app.MapCommentsApi();
 app.MapEngagementApi();
 app.MapCommentsHub();

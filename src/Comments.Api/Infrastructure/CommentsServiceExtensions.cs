@@ -11,7 +11,6 @@ using Comments.Core.Text;
 using Comments.Scoring;
 using Comments.Storage;
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Comments.Api.Infrastructure;
 
@@ -62,14 +61,7 @@ public static class CommentsServiceExtensions
         services.AddHealthChecks().AddCheck<EventQueueHealthCheck>("events", tags: [HealthApi.ReadyTag]);
         services.AddOpenApi();
 
-        // Behind a proxy, the reader's address comes from X-Forwarded-For, trusted only from the
-        // proxies listed in ForwardedHeaders:KnownProxies (loopback by default).
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-        });
+        services.AddTrustedProxies(configuration);
         return builder;
     }
 }

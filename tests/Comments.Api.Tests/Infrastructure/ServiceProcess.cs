@@ -14,13 +14,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServiceProcess(IReadOnlyDictionary<string, string> environment, int port)
+    private ServiceProcess(IReadOnlyDictionary<string, string> environment, int port, string? workingDirectory)
     {
         Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet", [RepoPaths.ApiDll])
         {
-            WorkingDirectory = Path.GetDirectoryName(RepoPaths.ApiDll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(RepoPaths.ApiDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -41,9 +41,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
     public bool HasExited => _process.HasExited;
 
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
+    /// <param name="workingDirectory">Where the process starts; the dll's own folder unless given.</param>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null, string? workingDirectory = null)
     {
-        var service = new ServiceProcess(environment, port ?? FreePort.Next());
+        var service = new ServiceProcess(environment, port ?? FreePort.Next(), workingDirectory);
         service._process.Start();
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();

@@ -45,4 +45,23 @@ public class RegistrationTests
         }
         finally { Directory.Delete(empty, recursive: true); }
     }
+
+    [Fact]
+    public void A_published_service_started_from_another_folder_finds_the_models_next_to_its_dll()
+    {
+        // dotnet publish puts models/ next to the dll; the working directory (the content root)
+        // can be anywhere, here a folder with no models/ above it.
+        var name = "published-models-" + Guid.NewGuid().ToString("N");
+        var beside = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, name)).FullName;
+        var elsewhere = Directory.CreateTempSubdirectory("comments-cwd-").FullName;
+        try
+        {
+            Assert.Equal(beside, ModelDirectory.Resolve(name, elsewhere).Path);
+        }
+        finally
+        {
+            Directory.Delete(beside);
+            Directory.Delete(elsewhere);
+        }
+    }
 }
