@@ -18,8 +18,8 @@ public static class ScoringServiceCollectionExtensions
         services.AddOptions<ScoringOptions>()
             .Bind(configuration.GetSection(ScoringOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ModelDirectory), "Scoring:ModelDirectory is required")
-            .Validate(o => o.ReloadDelayMilliseconds >= 0 && o.MaxTerms >= 0 && o.ExplainFromScore is >= 0 and <= 1,
-                "Scoring:ReloadDelayMilliseconds and Scoring:MaxTerms must not be negative; Scoring:ExplainFromScore is a probability")
+            .Validate(o => o.ReloadDelayMilliseconds >= 0 && o.MaxTerms >= 0 && o.ExplainFromScore is >= 0 and <= 1 && o.SecondLookFromScore is >= 0 and <= 1,
+                "Scoring:ReloadDelayMilliseconds and Scoring:MaxTerms must not be negative; Scoring:ExplainFromScore and Scoring:SecondLookFromScore are probabilities")
             .ValidateOnStart();
         services.AddSingleton(sp => ModelDirectory.Resolve(
             sp.GetRequiredService<IOptions<ScoringOptions>>().Value.ModelDirectory, contentRoot ?? Directory.GetCurrentDirectory()));

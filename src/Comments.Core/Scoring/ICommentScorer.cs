@@ -33,7 +33,7 @@ public interface ICommentScorer
 /// </param>
 /// <param name="Profane">
 /// The text has a swear word, aimed or not (what a site that holds profanity holds). Looked for
-/// only when the toxicity is worth explaining, which a swear word always makes it.
+/// only when the toxicity is near a hold (Scoring:SecondLookFromScore), where a swear word puts it.
 /// </param>
 /// <param name="Threat">
 /// The text threatens or calls for violence against a person ("I will kill you", "someone should

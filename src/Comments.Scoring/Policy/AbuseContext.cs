@@ -66,25 +66,34 @@ public static class AbuseContext
             var word = tokens.Folded(t);
             if (word.SequenceEqual("kys")) return true;
             if (word.SequenceEqual("where") && t >= 1 && tokens.Folded(t - 1).SequenceEqual("know") && t + 2 < tokens.Count
-                && L(Targets).Contains(tokens.Folded(t + 1)) && tokens.Folded(t + 2).StartsWith("live", StringComparison.Ordinal)) return true;
+                && TargetsL.Contains(tokens.Folded(t + 1)) && tokens.Folded(t + 2).StartsWith("live", StringComparison.Ordinal)) return true;
             var dies = word.SequenceEqual("die") || word.SequenceEqual("rot");
-            if (!dies && !L(Violence).Contains(word)) continue;
+            if (!dies && !ViolenceL.Contains(word)) continue;
             int from;
-            if (!dies && t + 1 < tokens.Count && L(Targets).Contains(tokens.Folded(t + 1)))
+            if (!dies && t + 1 < tokens.Count && TargetsL.Contains(tokens.Folded(t + 1)))
             {
                 // "kill you", "kill yourself": aimed at the person after the verb.
                 if (tokens.Folded(t + 1).StartsWith("yourself", StringComparison.Ordinal)) return true;
                 from = t;
             }
-            else if (t >= 1 && L(Targets).Contains(tokens.Folded(t - 1))) from = t - 1; // "hope you burn", "you should die"
-            else if (t >= 2 && L(Targets).Contains(tokens.Folded(t - 2)) && L(Intent).Contains(tokens.Folded(t - 1))) return true;
+            else if (t >= 1 && TargetsL.Contains(tokens.Folded(t - 1))) from = t - 1; // "hope you burn", "you should die"
+            else if (t >= 2 && TargetsL.Contains(tokens.Folded(t - 2)) && IntentL.Contains(tokens.Folded(t - 1))) return true;
             else continue;
-            for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (L(Intent).Contains(tokens.Folded(k))) return true;
+            for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (IntentL.Contains(tokens.Folded(k))) return true;
         }
         return false;
     }
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> L(HashSet<string> set) => set.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AimedAfterL = AimedAfter.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondPersonL = SecondPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameCallingL = NameCalling.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ArticlesL = Articles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EndsNameL = EndsName.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordCueL = WordCue.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbsL = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ViolenceL = Violence.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TargetsL = Targets.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IntentL = Intent.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when the comment has a swear word (aimed or not): what a site that holds profanity holds.</summary>
     public static bool HasProfanity(TokenList tokens)
@@ -128,10 +137,10 @@ public static class AbuseContext
 
     private static bool IsAimed(TokenList tokens, int t)
     {
-        if (t + 1 < tokens.Count && L(AimedAfter).Contains(tokens.Folded(t + 1))) return true;
+        if (t + 1 < tokens.Count && AimedAfterL.Contains(tokens.Folded(t + 1))) return true;
         if (t >= 1 && tokens.Folded(t - 1).SequenceEqual("of")) return true;
         for (var k = Math.Max(0, t - AimedWindow); k < t; k++)
-            if (L(SecondPerson).Contains(tokens.Folded(k)) || tokens.Folded(k).SequenceEqual("your")) return true;
+            if (SecondPersonL.Contains(tokens.Folded(k)) || tokens.Folded(k).SequenceEqual("your")) return true;
         return false;
     }
 
@@ -150,14 +159,14 @@ public static class AbuseContext
         {
             var word = tokens.Folded(t);
             int from;
-            if (L(WordCue).Contains(word) && t > 0 && tokens.Folded(t - 1).SequenceEqual("the")) from = t + 1;
-            else if (L(NameCalling).Contains(word)) from = AfterObject(tokens, t + 1);
+            if (WordCueL.Contains(word) && t > 0 && tokens.Folded(t - 1).SequenceEqual("the")) from = t + 1;
+            else if (NameCallingL.Contains(word)) from = AfterObject(tokens, t + 1);
             else continue;
             if (from < 0) continue;
             for (var k = from; k < tokens.Count && k < from + MaxReportedWords; k++)
             {
-                if (L(SecondPerson).Contains(tokens.Folded(k))) break;
-                if (k > from && (L(EndsName).Contains(tokens.Folded(k)) || PunctuationBefore(text, tokens, k))) break;
+                if (SecondPersonL.Contains(tokens.Folded(k))) break;
+                if (k > from && (EndsNameL.Contains(tokens.Folded(k)) || PunctuationBefore(text, tokens, k))) break;
                 masked[k] = any = true;
             }
         }
@@ -173,18 +182,18 @@ public static class AbuseContext
         for (var k = from; k < tokens.Count && k <= from + MaxObjectWords; k++)
         {
             var word = tokens.Folded(k);
-            if (L(SecondPerson).Contains(word)) return -1;
-            if (L(Articles).Contains(word)) return k + 1;
+            if (SecondPersonL.Contains(word)) return -1;
+            if (ArticlesL.Contains(word)) return k + 1;
         }
         // "calling people X": no article, the object is one word.
-        return from + 1 < tokens.Count && !L(SecondPerson).Contains(tokens.Folded(from)) ? from + 1 : -1;
+        return from + 1 < tokens.Count && !SecondPersonL.Contains(tokens.Folded(from)) ? from + 1 : -1;
     }
 
     private static bool MarkQuoted(string text, TokenList tokens, Span<bool> masked)
     {
         if (text.IndexOfAny(['"', '“', '”']) < 0) return false;
         var reportsSpeech = false;
-        for (var t = 0; t < tokens.Count && !reportsSpeech; t++) reportsSpeech = L(SpeechVerbs).Contains(tokens.Folded(t));
+        for (var t = 0; t < tokens.Count && !reportsSpeech; t++) reportsSpeech = SpeechVerbsL.Contains(tokens.Folded(t));
         if (!reportsSpeech) return false;
         var any = false;
         var open = -1;

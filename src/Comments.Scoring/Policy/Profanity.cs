@@ -37,6 +37,8 @@ public static class Profanity
             return false;
         }
         if (WordLookup.Contains(folded)) return true;
+        // Every stem starts with "f" or "sh": most words are out after one vectorised search.
+        if (folded.IndexOfAny('f', 'h') < 0) return false;
         foreach (var stem in Stems)
         {
             var at = folded.IndexOf(stem, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
     private readonly ILogger<CommentScorer> _logger;
     private readonly string _spamPath, _toxicityPath;
     private readonly int _maxTerms;
-    private readonly double _explainFrom;
+    private readonly double _explainFrom, _secondLookFrom;
     private readonly ModelFileWatcher? _watcher;
     private readonly Lock _reloadLock = new();
     private volatile LoadedModels _models;
@@ -34,6 +34,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         _toxicityPath = Path.Combine(directory.Path, o.ToxicityModelFile);
         _maxTerms = o.MaxTerms;
         _explainFrom = o.ExplainFromScore;
+        _secondLookFrom = o.SecondLookFromScore;
         _models = ModelLoader.Load(_spamPath, _toxicityPath, previous: null);
         LogLoaded(_models.Version, _models.Health.Ready, _models.Health.Description);
         if (o.WatchModelFiles && Directory.Exists(directory.Path))
@@ -55,12 +56,12 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         var toxicity = models.Toxicity?.Probability(buffer);
         var spamTerms = Terms(models.Spam, spam, buffer, text);
         var toxicTerms = Terms(models.Toxicity, toxicity, buffer, text);
-        // Only a comment the toxicity model finds worth explaining is looked at for profanity and
-        // quoted abuse (a swear word alone scores far above ExplainFromScore); the masks are read
-        // off this featurization's tokens, before any rescoring below replaces them.
+        // Only a comment the toxicity model finds near a hold is looked at again for profanity,
+        // quoted abuse and threats (a swear word alone scores far above SecondLookFromScore); the
+        // masks are read off this featurization's tokens, before any rescoring replaces them.
         string? withoutQuotes = null, withoutProfanity = null;
         bool profane = false, threat = false;
-        if (models.Toxicity is not null && toxicity >= _explainFrom)
+        if (models.Toxicity is not null && toxicity >= _secondLookFrom)
         {
             profane = AbuseContext.HasProfanity(buffer.Tokens);
             threat = AbuseContext.IsThreat(buffer.Tokens);

@@ -29,4 +29,11 @@ public sealed class ScoringOptions
     /// Keep it below the lowest hold threshold.
     /// </summary>
     public double ExplainFromScore { get; set; } = 0.1;
+
+    /// <summary>
+    /// The second looks at toxicity (profanity, quoted or reported abuse, threats) are only taken
+    /// for a toxicity at or above this: below every site's ToxicityHold they cannot change a
+    /// decision, and each costs a featurization. Keep it below the lowest ToxicityHold.
+    /// </summary>
+    public double SecondLookFromScore { get; set; } = 0.35;
 }
