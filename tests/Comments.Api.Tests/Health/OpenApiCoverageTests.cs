@@ -28,6 +28,12 @@ public sealed class OpenApiCoverageTests(InProcessService service) : IClassFixtu
     private async Task<IReadOnlyList<(string Method, string Route)>> DocumentedOperationsAsync()
     {
         using var client = service.CreateClient();
+        return await DocumentedOperationsAsync(client);
+    }
+
+    /// <summary>Every (method, path) of the OpenAPI document the service at <paramref name="client"/> serves, paths normalized.</summary>
+    public static async Task<IReadOnlyList<(string Method, string Route)>> DocumentedOperationsAsync(HttpClient client)
+    {
         var doc = await client.GetJsonAsync("/openapi/v1.json");
         return doc.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(op => (op.Name.ToUpperInvariant(), Normalize(p.Name))))
@@ -73,6 +79,6 @@ public sealed class OpenApiCoverageTests(InProcessService service) : IClassFixtu
     }
 
     /// <summary>A route with every parameter ({site}, {{site}}, {{post.response.body.$.id}}, {id:long}) as "{}", without the trailing slash.</summary>
-    private static string Normalize(string route) =>
+    public static string Normalize(string route) =>
         "/" + Regex.Replace(route.Trim('/'), @"\{\{[^}]*\}\}|\{[^}]*\}", "{}");
 }
