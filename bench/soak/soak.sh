@@ -3,7 +3,7 @@
 # kill -9 of the service in the middle of each round, a restart on the same folder, and at the end
 # a graceful restart and every acknowledged (201) comment looked for in the thread listings.
 #
-#   bench/soak/soak.sh [--target 1000000] [--rounds 1000] [--round-seconds 60] [--connections 32] [-- extra env: Storage__EmbeddedDeviceType=FileStream ...]
+#   bench/soak/soak.sh [--target 1000000] [--rounds 1000] [--round-seconds 60] [--connections 32] [--pad BYTES] [-- extra env: Storage__EmbeddedDeviceType=FileStream ...]
 #
 # Prints per round: acknowledged so far, p50/p99, the store's folder size; at the end acknowledged /
 # found / lost. Uses the built service (COMMENTS_API_DLL, default Release, else Debug).
@@ -17,6 +17,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --round-seconds) round=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --pad) export SOAK_PAD=$2; shift 2 ;;
     --) shift; for kv in "$@"; do export "${kv?}"; done; break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -62,12 +63,16 @@ while [ "$(acked)" -lt "$target" ] && [ "$n" -lt "$rounds" ]; do
   start_api
   heal=$(echo "$(date +%s.%N) - $t0" | bc)
   wait "$wrk_pid"
-  printf 'round %d: acknowledged %d, %s, store folder %s, back in %.1f s\n' "$n" "$(acked)" \
-    "$(grep -m1 '^p50' "$work/wrk.$n.log")" "$(du -sh "$work/data" | cut -f1)" "$heal"
+  printf 'round %d: acknowledged %d, %s, %s, store folder %s (hybrid log %s), back in %.1f s\n' "$n" "$(acked)" \
+    "$(grep -m1 '^p50' "$work/wrk.$n.log")" "$(grep '^status\|timeout' "$work/wrk.$n.log" | tr '\n' ' ')" \
+    "$(du -sh "$work/data" | cut -f1)" "$(du -sh "$work/data/log" 2>/dev/null | cut -f1)" "$heal"
   if ! kill -0 "$api_pid" 2>/dev/null; then echo "the service died:"; tail -20 "$work/api.log"; break; fi
 done
 
-kill -TERM "$api_pid"; wait "$api_pid" 2>/dev/null
+kill -TERM "$api_pid"
+for _ in $(seq 300); do kill -0 "$api_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$api_pid" 2>/dev/null; then echo "the service ignored SIGTERM for 30 s (a hung store?): killed"; kill -9 "$api_pid"; fi
+wait "$api_pid" 2>/dev/null
 start_api
 # Read every thread back, page by page, and compare with what was acknowledged.
 : >"$work/found"

@@ -16,13 +16,25 @@ function init(args)
   run = tostring(math.random(1, 1000000000))
   local prefix = os.getenv("SOAK_ACKS")
   acks = prefix and io.open(prefix .. "." .. run .. "." .. wid, "a") or nil
+  -- SOAK_PAD=N adds about N bytes of words to every text, to reach a given data size with fewer comments.
+  local words = { "river", "lamp", "orange", "quiet", "window", "seven", "garden", "paper" }
+  local parts = {}
+  local size = 0
+  local i = 0
+  while size < tonumber(os.getenv("SOAK_PAD") or "0") do
+    i = i + 1
+    local w = words[(i * 7 + wid) % #words + 1]
+    table.insert(parts, w)
+    size = size + #w + 1
+  end
+  pad = #parts > 0 and (" " .. table.concat(parts, " ")) or ""
 end
 
 function request()
   counter = counter + 1
   local body = string.format(
-    '{"text":"soak %s-%d-%d: a comment written by the soak","authorName":"Soak","authorEmail":"soak%d@example.com"}',
-    run, wid, counter, wid)
+    '{"text":"soak %s-%d-%d: a comment written by the soak%s","authorName":"Soak","authorEmail":"soak%d@example.com"}',
+    run, wid, counter, pad, wid)
   return wrk.format("POST", "/api/sites/open/threads/soak-" .. (counter % 100) .. "/comments",
     { ["Content-Type"] = "application/json" }, body)
 end

@@ -17,6 +17,11 @@ public sealed class StorageOptions
     /// (<c>Native</c> needs glibc 2.38 and kills the process on Debian 12; see docs/reliability.md.)
     /// </summary>
     public string EmbeddedDeviceType { get; set; } = "RandomAccess";
+    /// <summary>
+    /// Keep the storage tier (records beyond <see cref="EmbeddedMemory"/> go to disk). Off, Garnet silently
+    /// evicts data beyond the memory budget: only for measurements (docs/reliability.md, "Sustained writes").
+    /// </summary>
+    public bool EmbeddedStorageTier { get; set; } = true;
     /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
     public string EmbeddedBind { get; set; } = "127.0.0.1";
     /// <summary>The embedded store takes a checkpoint when its append-only file has grown by this much since the last one.</summary>
