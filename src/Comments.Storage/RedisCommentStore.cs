@@ -53,8 +53,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentSt
         _ = tx.SortedSetAddAsync(RedisKeys.Status(site, c.Status), c.Id, c.Seq);
         if (c.Status == CommentStatus.Published)
             _ = tx.SortedSetAddAsync(RedisKeys.ThreadPublished(site, c.ThreadId), c.Id, c.Seq);
-        if (c.AuthorEmail is { } email)
-            _ = tx.SortedSetAddAsync(RedisKeys.Author(site, AuthorKeys.EmailDigest(email)), c.Id, c.Seq);
+        if (write.AuthorDigest is { } author)
+            _ = tx.SortedSetAddAsync(RedisKeys.Author(site, author), c.Id, c.Seq);
         _ = tx.SetAddAsync(digests, write.TextDigest);
         _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, c.CreatedAt.ToUnixTimeMilliseconds(), When.NotExists);
         if (write.ThreadTitle is { } title) _ = tx.HashSetAsync(threadKey, Fields.Title, title, When.NotExists);

@@ -39,7 +39,7 @@ public static class LikesApi
 
     public static async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> Like(
         string id, HttpContext http, ICommentStore comments, ILikeStore likes,
-        IHubContext<CommentsHub, ICommentsClient> hub, CancellationToken ct)
+        IHubContext<CommentsHub, ICommentsClient> hub, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.LikeRequest, 1024, ct);
@@ -52,8 +52,9 @@ public static class LikesApi
         if (comment is not { Status: CommentStatus.Published })
             return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
+        await digests.ReadyAsync(ct);
         var outcome = await likes.LikeAsync(site.Id, comment.ThreadId, id,
-            ReaderKeys.Reader(site.Id, body.Reader!), ReaderKeys.Address(site.Id, ClientInfo.LimitKey(http)), ct);
+            digests.Reader(site.Id, body.Reader!), digests.Address(ClientInfo.Ip(http)), ct);
         if (outcome.Status == LikeStatus.TooMany)
             return Problems.Of(StatusCodes.Status429TooManyRequests, EngagementErrorCodes.TooManyLikes, "Too many likes for this comment from your network.");
         if (outcome.Status == LikeStatus.Counted)

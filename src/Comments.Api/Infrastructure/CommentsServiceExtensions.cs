@@ -28,6 +28,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton<CommentRenderer>();
         services.AddSingleton<SubmissionPipeline>();
         services.AddSingleton<Core.Engagement.AuthorTokens>();
+        services.AddSingleton<Core.Comments.StoreDigests>();
         services.AddSingleton<IDecisionRule, HoneypotRule>();
         services.AddSingleton<IDecisionRule, WordListRule>();
         services.AddSingleton<IDecisionRule, LinkCountRule>();

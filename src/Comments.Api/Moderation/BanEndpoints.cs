@@ -38,7 +38,7 @@ public static class BanEndpoints
     }
 
     public static async Task<Results<Ok<BanResponse>, ProblemHttpResult>> Ban(
-        HttpContext http, ModerationService service, ICommentStore comments, TimeProvider clock, CancellationToken ct)
+        HttpContext http, ModerationService service, ICommentStore comments, StoreDigests digests, TimeProvider clock, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.BanRequest, 16 * 1024, ct);
@@ -46,7 +46,7 @@ public static class BanEndpoints
         if (body!.ExpiresAt is { } expires && expires <= clock.GetUtcNow())
             return ActionEndpoints.Invalid("expiresAt", "expiresAt must be in the future (or left out for a permanent ban).");
         if (body.Reason is { Length: > 500 }) return ActionEndpoints.Invalid("reason", "reason is at most 500 characters.");
-        var (target, refused) = await ResolveAsync(site.Id, body, comments, ct);
+        var (target, refused) = await ResolveAsync(site.Id, body, comments, digests, ct);
         if (refused is not null) return refused;
 
         await service.BanAsync(ModerationApi.Who(http), site.Id, new Ban(target!.Kind, target.Value, body.ExpiresAt, body.Reason), target.Shown, ct);
@@ -54,14 +54,14 @@ public static class BanEndpoints
     }
 
     public static async Task<Results<Ok<BanResponse>, ProblemHttpResult>> Unban(
-        HttpContext http, ModerationService service, ICommentStore comments, CancellationToken ct)
+        HttpContext http, ModerationService service, ICommentStore comments, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.BanRequest, 16 * 1024, ct);
         if (problem is not null) return problem;
         var (target, refused) = body!.Id is not null
             ? await ResolveListedAsync(site.Id, body.Id, service, ct)
-            : await ResolveAsync(site.Id, body, comments, ct);
+            : await ResolveAsync(site.Id, body, comments, digests, ct);
         if (refused is not null) return refused;
 
         await service.UnbanAsync(ModerationApi.Who(http), site.Id, target!.Kind, target.Value, target.Shown, ct);
@@ -80,7 +80,7 @@ public static class BanEndpoints
             : (new Target(kind, value, ban.Shown ?? value), null);
     }
 
-    private static async Task<(Target?, ProblemHttpResult?)> ResolveAsync(string site, BanRequest body, ICommentStore comments, CancellationToken ct)
+    private static async Task<(Target?, ProblemHttpResult?)> ResolveAsync(string site, BanRequest body, ICommentStore comments, StoreDigests digests, CancellationToken ct)
     {
         if (body.Kind is not ("email" or "ip" or "name")) return (null, ActionEndpoints.Invalid("kind", "kind is email, ip or name."));
         var kind = Enum.Parse<BanKind>(body.Kind, ignoreCase: true);
@@ -100,7 +100,8 @@ public static class BanEndpoints
         {
             case BanKind.Email:
                 if (!TextChecks.IsEmail(value!.Trim())) return (null, ActionEndpoints.Invalid("value", "Not an email address."));
-                return (new Target(kind, AuthorKeys.EmailDigest(value), MaskEmail(value.Trim())), null);
+                await digests.ReadyAsync(ct);
+                return (new Target(kind, digests.Email(value), MaskEmail(value.Trim())), null);
             case BanKind.Ip:
                 if (!IPAddress.TryParse(value!.Trim(), out var ip)) return (null, ActionEndpoints.Invalid("value", "Not an IP address."));
                 var text = (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();

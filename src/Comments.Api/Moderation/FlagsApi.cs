@@ -1,6 +1,4 @@
 using Comments.Core.Comments;
-using System.Security.Cryptography;
-using System.Text;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
 using Comments.Core.Moderation;
@@ -30,7 +28,7 @@ public static class FlagsApi
     }
 
     public static async Task<Results<Accepted<FlagResponse>, ProblemHttpResult>> Flag(
-        string id, HttpContext http, IModerationStore store, Core.Storage.ICommentStore comments, ModerationQueueBroadcaster queue, CancellationToken ct)
+        string id, HttpContext http, IModerationStore store, Core.Storage.ICommentStore comments, ModerationQueueBroadcaster queue, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.FlagRequest, 4 * 1024, ct);
@@ -40,7 +38,9 @@ public static class FlagsApi
                 [new FieldError("reason", ModerationErrorCodes.FlagInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.")]);
         if (!Ids.IsComment(id)) return CommentNotFound();
 
-        var outcome = await store.AddFlagAsync(site.Id, id, ReaderKey(http), body.Reason!, site.FlagThreshold, ct);
+        // A reader is known by address, digested (keyed): the flag hash holds no IP.
+        await digests.ReadyAsync(ct);
+        var outcome = await store.AddFlagAsync(site.Id, id, digests.Address(ClientInfo.Ip(http)), body.Reason!, site.FlagThreshold, ct);
         switch (outcome.Result)
         {
             case FlagResult.NotFlaggable:
@@ -51,10 +51,6 @@ public static class FlagsApi
         if (outcome.BecameReported && await comments.GetAsync(site.Id, id, ct) is { } reported) await queue.ReportedAsync(reported, ct);
         return TypedResults.Accepted((string?)null, new FlagResponse("received"));
     }
-
-    /// <summary>A reader's flag identity: a digest of the address, so the flag hash holds no IP.</summary>
-    private static string ReaderKey(HttpContext http) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("flag-reader:" + ClientInfo.LimitKey(http))).AsSpan(0, 16));
 
     private static ProblemHttpResult CommentNotFound() =>
         Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");

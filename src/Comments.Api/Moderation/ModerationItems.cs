@@ -5,7 +5,7 @@ using Comments.Core.Moderation;
 namespace Comments.Api.Moderation;
 
 /// <summary>Builds the moderator's view of comments: reports and author history are read in as few round trips as possible.</summary>
-public sealed class ModerationItems(IModerationStore store)
+public sealed class ModerationItems(IModerationStore store, StoreDigests digests)
 {
     public async Task<ModerationItem> OneAsync(Comment comment, CancellationToken ct) =>
         (await ManyAsync([comment], null, ct))[0];
@@ -13,7 +13,8 @@ public sealed class ModerationItems(IModerationStore store)
     public async Task<IReadOnlyList<ModerationItem>> ManyAsync(IReadOnlyList<Comment> comments, ModerationQueue? listed, CancellationToken ct)
     {
         var histories = new Dictionary<string, Task<AuthorHistory>>(StringComparer.Ordinal);
-        foreach (var email in comments.Select(c => c.AuthorEmail).OfType<string>().Select(AuthorKeys.EmailDigest).Distinct())
+        if (comments.Any(c => c.AuthorEmail is not null)) await digests.ReadyAsync(ct);
+        foreach (var email in comments.Select(c => c.AuthorEmail).OfType<string>().Select(digests.Email).Distinct())
             histories[email] = store.AuthorHistoryAsync(comments[0].Site, email, ct);
         var reports = comments.Select(c => store.ReportsAsync(c.Site, c.Id, ct)).ToArray();
         await Task.WhenAll(histories.Values.Cast<Task>().Concat(reports));
@@ -22,7 +23,7 @@ public sealed class ModerationItems(IModerationStore store)
         {
             var report = reports[i].Result;
             var queue = listed ?? (report.Reported ? ModerationQueue.Reported : ModerationQueues.Of(c.Status));
-            var history = c.AuthorEmail is { } e ? histories[AuthorKeys.EmailDigest(e)].Result : null;
+            var history = c.AuthorEmail is { } e ? histories[digests.Email(e)].Result : null;
             return From(c, queue, report, history);
         }).ToList();
     }

@@ -4,13 +4,11 @@ using System.Text;
 namespace Comments.Core.Comments;
 
 /// <summary>
-/// Keys for indexes by author. An email appears in a key only as a SHA-256 digest (never MD5,
-/// never raw), and such keys are never shown to readers.
+/// Keys for indexes by author and text. An email is never part of a key here: it goes through
+/// <see cref="StoreDigests.Email"/>, keyed with the server secret.
 /// </summary>
 public static class AuthorKeys
 {
-    public static string EmailDigest(string email) => Digest(email.Trim().ToLowerInvariant());
-
     public static string NameKey(string name) => TextNormalizerKey(name);
 
     /// <summary>The digest that detects the same text posted twice in one thread.</summary>

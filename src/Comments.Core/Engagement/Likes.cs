@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Comments.Core.Engagement;
 
 public enum LikeStatus
@@ -26,7 +23,7 @@ public interface ILikeStore
 
 /// <summary>
 /// How a reader is recognised without a login: the widget's random per-browser token, never stored
-/// as sent (a SHA-256 digest scoped to the site), plus the address, digested too, for a cap.
+/// as sent (<see cref="Comments.StoreDigests.Reader"/>), plus the address, digested too, for a cap.
 /// </summary>
 public static class ReaderKeys
 {
@@ -36,10 +33,4 @@ public static class ReaderKeys
     public static bool IsReaderToken(string? token) =>
         token is { Length: >= 16 and <= 64 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public static string Reader(string site, string token) => Digest($"reader\n{site}\n{token}");
-
-    public static string Address(string site, string ip) => Digest($"address\n{site}\n{ip}");
-
-    private static string Digest(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 }

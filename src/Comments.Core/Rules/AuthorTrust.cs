@@ -16,9 +16,9 @@ public static class AuthorTrust
         if (context.Trusted is { } known) return known;
         var needed = context.Site.Thresholds.TrustAfterPublished;
         var trusted = false;
-        if (needed > 0 && !string.IsNullOrWhiteSpace(context.Submission.AuthorEmail))
+        if (needed > 0 && context.AuthorDigest is { } author)
         {
-            var record = await history.GetAsync(context.Site.Id, AuthorKeys.EmailDigest(context.Submission.AuthorEmail), ct);
+            var record = await history.GetAsync(context.Site.Id, author, ct);
             trusted = record.Published >= needed && record.RecentRejections == 0;
         }
         context.Trusted = trusted;

@@ -41,12 +41,14 @@ public sealed record CommentPage(IReadOnlyList<Comment> Comments, long Published
 
 /// <param name="TextDigest">Per-thread digest of the normalised text; a second write with it fails as a duplicate.</param>
 /// <param name="Idempotency">The first answer to remember under the client's key, written in the same transaction.</param>
+/// <param name="AuthorDigest">The author's email as <see cref="StoreDigests.Email"/> (the author-history index), or null without an email.</param>
 public sealed record NewCommentWrite(
     Comment Comment,
     string TextDigest,
     string? ThreadTitle,
     string? ThreadUrl,
-    IdempotentAnswer? Idempotency);
+    IdempotentAnswer? Idempotency,
+    string? AuthorDigest);
 
 public sealed record IdempotentAnswer(string Key, SubmissionAnswer Answer);
 

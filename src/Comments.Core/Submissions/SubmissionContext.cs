@@ -15,6 +15,8 @@ public sealed class SubmissionContext(SiteOptions site, CommentSubmission submis
     public CommentScores? Scores { get; set; }
     /// <summary>Whether the author is trusted to skip borderline holds; null until a rule asked (Rules.AuthorTrust).</summary>
     public bool? Trusted { get; set; }
+    /// <summary>The author's email as <see cref="StoreDigests.Email"/>, or null without an email: how author history is found.</summary>
+    public string? AuthorDigest { get; init; }
 }
 
 /// <summary>

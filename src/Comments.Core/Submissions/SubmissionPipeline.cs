@@ -18,6 +18,7 @@ public sealed class SubmissionPipeline(
     CommentRenderer renderer,
     IEnumerable<IDecisionRule> rules,
     ICommentEventPublisher events,
+    StoreDigests digests,
     TimeProvider clock)
 {
     private readonly IDecisionRule[] _rules = rules.OrderBy(r => r.Order).ToArray();
@@ -69,11 +70,12 @@ public sealed class SubmissionPipeline(
             Ip = comment.Ip,
             UserAgent = comment.UserAgent,
         };
+        await digests.ReadyAsync(ct);
+        var author = comment.AuthorEmail is { } email ? digests.Email(email) : null;
         var threadLookup = store.GetThreadAsync(site.Id, comment.ThreadId, ct);
-        var banLookup = guards.FindBanAsync(site.Id, comment.AuthorEmail is { } email ? AuthorKeys.EmailDigest(email) : null, comment.Ip,
-            AuthorKeys.NameKey(comment.AuthorName), ct);
+        var banLookup = guards.FindBanAsync(site.Id, author, comment.Ip, AuthorKeys.NameKey(comment.AuthorName), ct);
         await Task.WhenAll(threadLookup, banLookup);
-        var context = new SubmissionContext(site, submission, TextNormalizer.Normalize(text), await threadLookup);
+        var context = new SubmissionContext(site, submission, TextNormalizer.Normalize(text), await threadLookup) { AuthorDigest = author };
         var status = await DecideAsync(context, Banned(context, await banLookup), ct);
         return new EditReview(status, context.Reasons, context.Scores);
     }
@@ -117,12 +119,15 @@ public sealed class SubmissionPipeline(
         var digest = AuthorKeys.TextDigest(normalized);
         var email = string.IsNullOrWhiteSpace(submission.AuthorEmail) ? null : submission.AuthorEmail.Trim();
         var name = TextChecks.HasVisibleText(submission.AuthorName) ? submission.AuthorName!.Trim() : null;
+        // The digests' key is read before anything is looked up or stored (a 503 if it cannot be).
+        await digests.ReadyAsync(ct);
+        var author = email is null ? null : digests.Email(email);
 
         // The lookups are independent: send them together (one round trip on a pipelined
         // connection) and judge their answers in the pipeline's order.
         var threadLookup = store.GetThreadAsync(site.Id, submission.ThreadId, ct);
         var parentLookup = submission.ParentId is { } parentId ? store.GetAsync(site.Id, parentId, ct) : Task.FromResult<Comment?>(null);
-        var banLookup = guards.FindBanAsync(site.Id, email is null ? null : AuthorKeys.EmailDigest(email), submission.Ip,
+        var banLookup = guards.FindBanAsync(site.Id, author, submission.Ip,
             name is null ? null : AuthorKeys.NameKey(name), ct);
         var duplicateLookup = guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct);
         await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup);
@@ -143,15 +148,15 @@ public sealed class SubmissionPipeline(
             depth = parent!.Depth + 1;
         }
 
-        var context = new SubmissionContext(site, submission, normalized, thread);
+        var context = new SubmissionContext(site, submission, normalized, thread) { AuthorDigest = author };
         var status = Banned(context, await banLookup);
 
         if (await duplicateLookup) return Duplicate();
 
         if (site.FloodIntervalSeconds > 0)
         {
-            var floodKeys = new List<string> { "ip:" + AddressKeys.LimitKey(submission.Ip) };
-            if (email is not null) floodKeys.Add("email:" + AuthorKeys.EmailDigest(email));
+            var floodKeys = new List<string> { "ip:" + digests.Address(submission.Ip) };
+            if (author is not null) floodKeys.Add("email:" + author);
             var wait = await guards.TryEnterFloodWindowAsync(site.Id, floodKeys, TimeSpan.FromSeconds(site.FloodIntervalSeconds), ct);
             if (wait is not null)
             {
@@ -191,7 +196,7 @@ public sealed class SubmissionPipeline(
         var idempotency = submission.IdempotencyKey is { } k ? new IdempotentAnswer(k, answer) : null;
 
         var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
-            Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency), ct);
+            Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency, author), ct);
         // A lost race: the caller replays the first answer when the key was taken.
         if (outcome.Status != SaveStatus.Saved) return Duplicate();
 

@@ -15,6 +15,9 @@ public sealed class KeyspaceSnapshot
 
     public int Count => _keys.Count;
 
+    /// <summary>Every key with its type and content, as compared by <see cref="DifferencesFrom"/>.</summary>
+    public IReadOnlyDictionary<string, string> Entries => _keys;
+
     public static async Task<KeyspaceSnapshot> TakeAsync(IConnectionMultiplexer store, int database)
     {
         var server = store.GetServers()[0];

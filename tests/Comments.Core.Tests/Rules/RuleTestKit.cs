@@ -15,7 +15,7 @@ internal static class RuleTestKit
     public static SubmissionContext Context(string text, SiteOptions? site = null, string? honeypot = null, string? email = "ann@example.com") =>
         new(site ?? new SiteOptions { Id = "s", Thresholds = Thresholds },
             new CommentSubmission { Site = "s", ThreadId = "t", Text = text, AuthorName = "Ann", AuthorEmail = email, Ip = "192.0.2.1", Honeypot = honeypot },
-            TextNormalizer.Normalize(text), null);
+            TextNormalizer.Normalize(text), null) { AuthorDigest = email is null ? null : "author-digest" };
 
     public sealed class FixedScorer(double? spam, double? toxicity, double? spamWithoutLinks = null) : ICommentScorer
     {

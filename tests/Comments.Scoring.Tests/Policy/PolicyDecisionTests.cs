@@ -28,7 +28,7 @@ public sealed class PolicyDecisionTests : IDisposable
         site ??= new SiteOptions { Id = "policy" };
         var context = new SubmissionContext(site,
             new CommentSubmission { Site = site.Id, ThreadId = "t", Text = text, AuthorName = "Reader", AuthorEmail = "reader@example.com", Ip = "192.0.2.1" },
-            TextNormalizer.Normalize(text), null);
+            TextNormalizer.Normalize(text), null) { AuthorDigest = "author-digest" };
         foreach (var rule in ServiceRules.Create(_scorer, new History(author ?? Newcomer)).OrderBy(r => r.Order))
         {
             if (await rule.DecideAsync(context, CancellationToken.None) is { } status) return (status, context.Reasons);
