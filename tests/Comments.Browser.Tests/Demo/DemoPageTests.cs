@@ -6,7 +6,7 @@ namespace Comments.Browser.Tests.Demo;
 /// <summary>The page a newcomer sees at <c>/</c>: an article on the shipped <c>demo</c> site with the widget.</summary>
 public sealed class DemoPageTests(BrowserFixture fixture)
 {
-    private const float Patience = 15_000;
+    private const float Patience = BrowserFixture.Patience;
 
     [Fact]
     public async Task The_demo_article_at_the_root_takes_a_comment_through_the_widget_and_shows_it()

@@ -21,6 +21,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    /// <summary>
+    /// How long a test waits for an event it expects (a navigation, a live arrival). CI runs the
+    /// browser tests beside the API suite's kill cycles on 2 cores, so it is generous: a wait
+    /// that is met ends at once, and only a real failure pays all of it.
+    /// </summary>
+    public const float Patience = 60_000;
+
     private ServiceProcess? _service;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -37,6 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"No chromium at {ChromiumPath}: install Debian's chromium package (.ci/run does).");
+        Assertions.SetDefaultExpectTimeout(Patience / 2);
         _dataDir = Directory.CreateTempSubdirectory("comments-browser-").FullName;
         var embeddedPort = FreePort.Next();
         _service = await ServiceProcess.StartAsync(TestSites.Environment(_dataDir, null, embeddedPort));

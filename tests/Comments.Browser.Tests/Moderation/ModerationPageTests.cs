@@ -11,7 +11,7 @@ namespace Comments.Browser.Tests.Moderation;
 public sealed class ModerationPageTests(BrowserFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private const float Patience = 15_000;
+    private const float Patience = BrowserFixture.Patience;
 
     [Fact]
     public async Task A_moderator_signs_in_sees_a_held_comment_arrive_live_and_approves_it_with_the_keyboard()

@@ -34,7 +34,7 @@ public sealed class CountScriptTests(BrowserFixture fixture) : IAsyncDisposable
 
         await page.GotoAsync(url);
 
-        await Assertions.Expect(page.Locator("#busy")).ToHaveTextAsync("2 comments", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#busy")).ToHaveTextAsync("2 comments", new() { Timeout = BrowserFixture.Patience });
         await Assertions.Expect(page.Locator("#busy-again")).ToHaveTextAsync("2 comments");
         await Assertions.Expect(page.Locator("#quiet")).ToHaveTextAsync("No comments");
         await Assertions.Expect(page.Locator("#busy")).ToHaveAttributeAsync("data-comments-count", "2");

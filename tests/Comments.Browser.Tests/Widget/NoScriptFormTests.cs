@@ -47,7 +47,7 @@ public sealed class NoScriptFormTests(BrowserFixture fixture) : IAsyncDisposable
         await page.FillAsync("#email", "nora@example.com");
         await page.ClickAsync("#submit");
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#comment-[0-9]+$"), new() { Timeout = 15_000 });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#comment-[0-9]+$"), new() { Timeout = BrowserFixture.Patience });
         Assert.StartsWith(url + "#comment-", page.Url);
         using var api = fixture.CreateClient();
         var listed = await api.GetJsonAsync(TestApi.CommentsPath(TestSites.Open, thread));
@@ -68,7 +68,7 @@ public sealed class NoScriptFormTests(BrowserFixture fixture) : IAsyncDisposable
         await page.FillAsync("#email", "nora@example.com");
         await page.ClickAsync("#submit");
 
-        await page.WaitForURLAsync(url + "#comment-pending", new() { Timeout = 15_000 });
+        await page.WaitForURLAsync(url + "#comment-pending", new() { Timeout = BrowserFixture.Patience });
     }
 
     public ValueTask DisposeAsync() => _blog.DisposeAsync();

@@ -11,7 +11,7 @@ namespace Comments.Browser.Tests.Widget;
 /// </summary>
 public sealed class RedisLiveDeliveryTests(BrowserFixture fixture) : IAsyncDisposable
 {
-    private const float Patience = 15_000;
+    private const float Patience = BrowserFixture.Patience;
     private readonly HostSite _blog = new();
     private readonly List<ServiceProcess> _nodes = [];
     private readonly List<string> _dataDirs = [];

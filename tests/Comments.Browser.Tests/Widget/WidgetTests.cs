@@ -12,7 +12,7 @@ namespace Comments.Browser.Tests.Widget;
 /// </summary>
 public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
 {
-    private const float Patience = 15_000;
+    private const float Patience = BrowserFixture.Patience;
     private readonly HostSite _blog = new();
 
     private async Task<IPage> OpenArticleAsync(string site, string thread, List<string>? errors = null, int width = 1280, string css = "")
