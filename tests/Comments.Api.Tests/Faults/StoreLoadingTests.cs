@@ -17,15 +17,13 @@ public sealed class StoreLoadingTests
     public async Task A_redis_that_is_loading_its_data_answers_503_with_retry_after_and_the_service_heals_after()
     {
         StoreBackend.SkipUnlessRedis();
-        var port = FreePort.Next();
-        var redisDir = Directory.CreateTempSubdirectory("comments-loading-redis-").FullName;
         var dataDir = Directory.CreateTempSubdirectory("comments-loading-").FullName;
-        using var redis = Process.Start(new ProcessStartInfo("redis-server",
-            ["--bind", "127.0.0.1", "--port", port.ToString(), "--dir", redisDir, "--save", "", "--enable-debug-command", "yes",
-             "--loading-process-events-interval-bytes", "1024"]) { RedirectStandardOutput = true })!;
+        await using var redis = await RedisServerProcess.StartAsync(
+            "--appendonly", "no", "--enable-debug-command", "yes", "--loading-process-events-interval-bytes", "1024");
+        var port = redis.Port;
         try
         {
-            await using var admin = await ConnectWhenUpAsync($"127.0.0.1:{port},allowAdmin=true,syncTimeout=60000,asyncTimeout=60000");
+            await using var admin = await ConnectionMultiplexer.ConnectAsync($"{redis.Address},allowAdmin=true,syncTimeout=60000,asyncTimeout=60000");
             var db = admin.GetDatabase();
             await using var service = await ServiceProcess.StartAsync(TestSites.Environment(dataDir, $"127.0.0.1:{port}", 0));
             using var client = service.CreateClient();
@@ -47,26 +45,7 @@ public sealed class StoreLoadingTests
         }
         finally
         {
-            redis.Kill();
-            await redis.WaitForExitAsync(CancellationToken.None);
-            Directory.Delete(redisDir, recursive: true);
             Directory.Delete(dataDir, recursive: true);
-        }
-    }
-
-    private static async Task<ConnectionMultiplexer> ConnectWhenUpAsync(string configuration)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            try
-            {
-                return await ConnectionMultiplexer.ConnectAsync(configuration);
-            }
-            catch (RedisConnectionException) when (!deadline.IsCancellationRequested)
-            {
-                await Task.Yield();
-            }
         }
     }
 

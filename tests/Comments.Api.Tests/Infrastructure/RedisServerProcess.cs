@@ -10,16 +10,35 @@ namespace Comments.Api.Tests.Infrastructure;
 public sealed class RedisServerProcess : IAsyncDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("comments-redis-").FullName;
-    private readonly int _port = FreePort.Next();
+    private readonly string[] _settings;
+    private int _port = FreePort.Next();
     private Process? _process;
+
+    private RedisServerProcess(string[] settings) => _settings = settings;
 
     public string Address => $"127.0.0.1:{_port}";
 
-    public static async Task<RedisServerProcess> StartAsync()
+    public int Port => _port;
+
+    /// <summary>Starts a redis-server; <paramref name="settings"/> (e.g. <c>--appendonly no</c>) come last, so they win.</summary>
+    public static async Task<RedisServerProcess> StartAsync(params string[] settings)
     {
-        var redis = new RedisServerProcess();
-        await redis.LaunchAsync();
-        return redis;
+        var redis = new RedisServerProcess(settings);
+        // A free port can be taken by another test between the look-up and the bind: then redis-server
+        // exits at once, and a fresh port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await redis.LaunchAsync();
+                return redis;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                redis._process?.Dispose();
+                redis._port = FreePort.Next();
+            }
+        }
     }
 
     /// <summary>SIGKILL, then a start on the same folder (which replays the append-only file).</summary>
@@ -61,6 +80,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         [
             "--bind", "127.0.0.1", "--port", _port.ToString(), "--dir", _dir,
             "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+            .. _settings,
         ])
         { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
