@@ -23,11 +23,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-dll=${COMMENTS_API_DLL:-}
-for c in Release Debug; do
-  [ -z "$dll" ] && [ -f "src/Comments.Api/bin/$c/net10.0/Comments.Api.dll" ] && dll="src/Comments.Api/bin/$c/net10.0/Comments.Api.dll"
-done
-[ -n "$dll" ] || { echo "build the service first (dotnet build -c Release src/Comments.Api)" >&2; exit 2; }
+. bench/lib/service-dll.sh
 
 work=$(mktemp -d /tmp/comments-chaos.XXXX)
 port=$((20000 + RANDOM % 20000)) redis_port=$((40000 + RANDOM % 20000))

@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-dll=${COMMENTS_API_DLL:-src/Comments.Api/bin/Release/net10.0/Comments.Api.dll}
+. bench/lib/service-dll.sh
 work=${SOAK_DIR:-$(mktemp -d /tmp/comments-pipe.XXXX)}
 port=$((20000 + (RANDOM + $$) % 20000)) gport=$((40000 + (RANDOM + $$ * 7) % 20000))
 export ASPNETCORE_URLS=http://127.0.0.1:$port Storage__DataDir="$work/data" Storage__EmbeddedPort=$gport

@@ -1,4 +1,3 @@
-using Comments.Core.Engagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
@@ -7,8 +6,9 @@ namespace Comments.Storage;
 
 /// <summary>
 /// Before the web server takes requests: starts the store connection (and the embedded server, which
-/// recovers and checkpoints first), makes a real round trip, and loads the token secret, so the first
-/// requests do not pay for any of it (or time out on it) and readiness means the store answers.
+/// recovers and checkpoints first) and makes a real round trip, so the first requests do not pay for
+/// it (or time out on it) and readiness means the store answers. The token secret loads itself next
+/// (<see cref="RedisServerSecret"/> is a hosted service registered after this one).
 /// </summary>
 internal sealed class StorageWarmup(IServiceProvider services) : IHostedService
 {
@@ -18,12 +18,11 @@ internal sealed class StorageWarmup(IServiceProvider services) : IHostedService
         try
         {
             await redis.GetDatabase().PingAsync();
-            await services.GetRequiredService<IServerSecret>().LoadAsync(cancellationToken);
         }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or ServerSecretUnavailableException)
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
         {
             // A Redis that is down at start: the service still starts, answers 503 and reports not ready
-            // until it is back; the secret is loaded at its first use then.
+            // until it is back.
         }
     }
 

@@ -81,11 +81,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Completes when the service writes a line that matches (or has already written one).</summary>
-    public Task WaitForLineAsync(Func<string, bool> matches, TimeSpan timeout)
+    /// <summary>Completes when a line of the service's output matches; with <paramref name="includePast"/> false, only a line written after this call.</summary>
+    public Task WaitForLineAsync(Func<string, bool> matches, TimeSpan timeout, bool includePast = true)
     {
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_watchers) _watchers.Add((matches, seen));
-        if (_output.Any(matches)) seen.TrySetResult();
+        if (includePast && _output.Any(matches)) seen.TrySetResult();
         return seen.Task.WaitAsync(timeout);
     }
 

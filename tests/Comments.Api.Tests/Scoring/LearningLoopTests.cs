@@ -34,16 +34,10 @@ public sealed class LearningLoopTests
         var work = Directory.CreateTempSubdirectory("comments-loop-work-").FullName;
         try
         {
-            foreach (var file in new[] { "spam.zip", "toxicity.zip" })
-                File.Copy(Path.Combine(RepoPaths.Models, file), Path.Combine(modelDir, file));
-            var storePort = FreePort.Next();
-            var env = new Dictionary<string, string>(TestSites.Environment(dataDir, null, storePort))
-            {
-                ["Scoring__ModelDirectory"] = modelDir,
-                ["Scoring__ReloadDelayMilliseconds"] = "100",
-            };
-            await using var service = await ServiceProcess.StartAsync(env);
-            using var store = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{storePort}");
+            ModelFolderService.CopyShippedModels(modelDir);
+            var (started, store, storeAddress) = await ModelFolderService.StartAsync(modelDir, dataDir);
+            await using var service = started;
+            using var _ = store;
             using var reader = service.CreateClient();
             using var moderator = service.CreateClient();
             moderator.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.AdminKey);
@@ -65,7 +59,7 @@ public sealed class LearningLoopTests
             Assert.Equal("Published", await StatusOfNewCommentAsync(reader, store, thread, unseen + " (before)"));
 
             var labels = Path.Combine(work, "labels.jsonl");
-            var export = await AdminCli.RunAsync("export-labels", "--redis", $"127.0.0.1:{storePort}", "--site", TestSites.Model, "--task", "spam", "--out", labels);
+            var export = await AdminCli.RunAsync("export-labels", "--redis", storeAddress, "--site", TestSites.Model, "--task", "spam", "--out", labels);
             Assert.True(export.ExitCode == 0, export.Error);
             Assert.Equal(50, File.ReadLines(labels).Count());
 

@@ -9,18 +9,6 @@ public sealed class ModelLifecycleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(ServiceProcess Service, ConnectionMultiplexer Store)> StartAsync(string modelDir, string dataDir)
-    {
-        var storePort = FreePort.Next();
-        var env = new Dictionary<string, string>(TestSites.Environment(dataDir, null, storePort))
-        {
-            ["Scoring__ModelDirectory"] = modelDir,
-            ["Scoring__ReloadDelayMilliseconds"] = "100",
-        };
-        var service = await ServiceProcess.StartAsync(env);
-        return (service, await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{storePort}"));
-    }
-
     private static async Task<string?> PostAndReadVersion(ServiceProcess service, IDatabase store, string text)
     {
         using var client = service.CreateClient();
@@ -37,9 +25,8 @@ public sealed class ModelLifecycleTests
         var dataDir = Directory.CreateTempSubdirectory("comments-life-").FullName;
         try
         {
-            foreach (var file in new[] { "spam.zip", "toxicity.zip" })
-                File.Copy(Path.Combine(RepoPaths.Models, file), Path.Combine(modelDir, file));
-            var (service, store) = await StartAsync(modelDir, dataDir);
+            ModelFolderService.CopyShippedModels(modelDir);
+            var (service, store, _) = await ModelFolderService.StartAsync(modelDir, dataDir);
             await using var _ = service;
             using var __ = store;
             var before = await PostAndReadVersion(service, store.GetDatabase(), "Thanks for the write-up, it helped me fix my build.");
@@ -69,7 +56,7 @@ public sealed class ModelLifecycleTests
         var dataDir = Directory.CreateTempSubdirectory("comments-life-").FullName;
         try
         {
-            var (service, store) = await StartAsync(modelDir, dataDir);
+            var (service, store, _) = await ModelFolderService.StartAsync(modelDir, dataDir);
             await using var _ = service;
             using var __ = store;
             using var client = service.CreateClient();
