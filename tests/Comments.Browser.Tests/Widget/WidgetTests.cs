@@ -112,14 +112,17 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
         await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "on", new() { Timeout = Patience });
 
         relay.Sever();
-        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "reconnecting", new() { Timeout = Patience });
+        // The SignalR client reports the cut as reconnecting, or (seen once in CI under load) closes at
+        // once; either way the page is not live, and the widget itself retries every 30 s after a close.
+        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", new System.Text.RegularExpressions.Regex("^(reconnecting|off)$"), new() { Timeout = Patience });
         using var reader = fixture.CreateClient();
         foreach (var text in new[] { "Meanwhile one", "Meanwhile two", "Meanwhile three" })
             await reader.PublishAsync(TestSites.Open, thread, TestApi.Reply(text));
         relay.Restore();
 
-        // The client retries after 0, 1, 2, 5, 10 and 30 s; the catch-up asks for everything after its last cursor.
-        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "on", new() { Timeout = 45_000 });
+        // The client retries after 0, 1, 2, 5, 10 and 30 s (the widget every 30 s once closed); the catch-up
+        // asks for everything after its last cursor.
+        await Assertions.Expect(widget).ToHaveAttributeAsync("data-live", "on", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("li.comment .body")).ToHaveTextAsync(["Meanwhile one", "Meanwhile two", "Meanwhile three"], new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#comments-title")).ToHaveTextAsync("3 comments");
     }
