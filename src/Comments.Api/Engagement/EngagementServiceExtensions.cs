@@ -17,7 +17,7 @@ public static class EngagementServiceExtensions
 
     public static void MapEngagementApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapFormPostApi();
+        routes.MapFlagsApi();
         routes.MapLikesApi();
         routes.MapRecentApi();
         routes.MapAuthorApi();

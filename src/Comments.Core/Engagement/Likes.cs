@@ -11,16 +11,6 @@ public enum LikeStatus
 }
 
 public sealed record LikeOutcome(LikeStatus Status, long Likes);
-
-/// <summary>Likes: one per comment per reader token, with a cap per address and comment.</summary>
-public interface ILikeStore
-{
-    Task<LikeOutcome> LikeAsync(string site, string threadId, string commentId, string readerKey, string addressKey, CancellationToken ct = default);
-
-    /// <summary>Like counts of a thread's comments (comments without likes are absent).</summary>
-    Task<IReadOnlyDictionary<string, long>> CountsAsync(string site, string threadId, CancellationToken ct = default);
-}
-
 /// <summary>
 /// How a reader is recognised without a login: the widget's random per-browser token, never stored
 /// as sent (<see cref="Comments.StoreDigests.Reader"/>), plus the address, digested too, for a cap.

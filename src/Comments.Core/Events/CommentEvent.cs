@@ -16,12 +16,3 @@ public enum CommentEventKind
 
 /// <param name="PublishedCount">The thread's published count after the change.</param>
 public sealed record CommentEvent(CommentEventKind Kind, Comment Comment, long PublishedCount);
-
-/// <summary>
-/// The one path for side effects after a save. Publishing never blocks and never throws:
-/// a slow or failing subscriber cannot fail or delay a POST.
-/// </summary>
-public interface ICommentEventPublisher
-{
-    void Publish(CommentEvent commentEvent);
-}

@@ -1,11 +1,13 @@
 using Comments.Core.Comments;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
+using Comments.Api.Moderation;
 using Comments.Core.Moderation;
+using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Comments.Api.Moderation;
+namespace Comments.Api.Engagement;
 
 /// <summary>
 /// Readers flag a published comment (anonymous, rate-limited, one flag per reader per comment;
@@ -28,10 +30,10 @@ public static class FlagsApi
     }
 
     public static async Task<Results<Accepted<FlagResponse>, ProblemHttpResult>> Flag(
-        string id, HttpContext http, IModerationStore store, Core.Storage.ICommentStore comments, ModerationQueueBroadcaster queue, StoreDigests digests, CancellationToken ct)
+        string id, HttpContext http, IModerationStore store, ICommentStore comments, ModerationQueueBroadcaster queue, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.FlagRequest, 4 * 1024, ct);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.FlagRequest, 4 * 1024, ct);
         if (problem is not null) return problem;
         if (!RejectReasons.IsKnown(body!.Reason))
             return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.FlagInvalid, "The flag has errors.",
@@ -55,3 +57,8 @@ public static class FlagsApi
     private static ProblemHttpResult CommentNotFound() =>
         Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
 }
+
+/// <param name="Reason">offensive, abusive, spam, off-topic, other.</param>
+public sealed record FlagRequest(string? Reason);
+
+public sealed record FlagResponse(string Status);
