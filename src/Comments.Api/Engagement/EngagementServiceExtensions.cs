@@ -10,6 +10,7 @@ public static class EngagementServiceExtensions
     {
         services.AddSingleton<ILikeStore, RedisLikeStore>();
         services.AddSingleton<IRecentComments, RedisRecentComments>();
+        services.AddSingleton<CommentLikes>();
         services.AddSingleton<AuthorChanges>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(EngagementJson.Default));
         return services;

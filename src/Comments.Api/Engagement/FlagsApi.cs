@@ -1,9 +1,7 @@
 using Comments.Core.Comments;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
-using Comments.Api.Moderation;
 using Comments.Core.Moderation;
-using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +28,7 @@ public static class FlagsApi
     }
 
     public static async Task<Results<Accepted<FlagResponse>, ProblemHttpResult>> Flag(
-        string id, HttpContext http, IModerationStore store, ICommentStore comments, ModerationQueueBroadcaster queue, StoreDigests digests, CancellationToken ct)
+        string id, HttpContext http, ModerationService moderation, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.FlagRequest, 4 * 1024, ct);
@@ -42,7 +40,7 @@ public static class FlagsApi
 
         // A reader is known by address, digested (keyed): the flag hash holds no IP.
         await digests.ReadyAsync(ct);
-        var outcome = await store.AddFlagAsync(site.Id, id, digests.Address(ClientInfo.Ip(http)), body.Reason!, site.FlagThreshold, ct);
+        var outcome = await moderation.FlagAsync(site.Id, id, digests.Address(ClientInfo.Ip(http)), body.Reason!, site.FlagThreshold, ct);
         switch (outcome.Result)
         {
             case FlagResult.NotFlaggable:
@@ -50,7 +48,6 @@ public static class FlagsApi
             case FlagResult.AlreadyFlagged:
                 return Problems.Of(StatusCodes.Status409Conflict, ModerationErrorCodes.AlreadyFlagged, "You already flagged this comment.");
         }
-        if (outcome.BecameReported && await comments.GetAsync(site.Id, id, ct) is { } reported) await queue.ReportedAsync(reported, ct);
         return TypedResults.Accepted((string?)null, new FlagResponse("received"));
     }
 

@@ -4,7 +4,6 @@ using Comments.Api.Health;
 using Comments.Api.Limits;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
-using Comments.Core.Events;
 using Comments.Core.Rules;
 using Comments.Core.Submissions;
 using Comments.Core.Text;
@@ -34,10 +33,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton<IDecisionRule, LinkCountRule>();
         services.AddCommentScoring(configuration, builder.Environment.ContentRootPath);
         services.AddSingleton<IDecisionRule, ModelRule>();
-        services.AddOptions<EventOptions>().Bind(configuration.GetSection("Events")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ChannelCommentEventPublisher>();
-        services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
-        services.AddHostedService<CommentEventDispatcher>();
+        services.AddCommentEvents(configuration);
         services.AddCommentsRealtime(configuration);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));

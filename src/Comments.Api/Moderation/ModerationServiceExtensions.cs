@@ -24,8 +24,9 @@ public static class ModerationServiceExtensions
         services.AddSingleton<CommentDecisions>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ModerationItems>();
-        services.AddSingleton<ModerationQueueBroadcaster>();
-        services.AddSingleton<ICommentEventHandler>(sp => sp.GetRequiredService<ModerationQueueBroadcaster>());
+        // Notices first, then the counts they change.
+        services.AddCommentEventSubscriber<ModerationQueueBroadcaster>();
+        services.AddCommentEventSubscriber<ModerationCountsBroadcaster>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ModerationJson.Default));
 
         // The backplane is always Redis (design.md), on the store's connection settings. When the

@@ -21,7 +21,7 @@ public static class RealtimeServiceExtensions
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection("Realtime")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
         services.AddSingleton<HubConnectionsPerAddress>();
-        services.AddSingleton<ICommentEventHandler, CommentBroadcaster>();
+        services.AddCommentEventSubscriber<CommentBroadcaster>();
 
         var options = configuration.GetSection("Realtime").Get<RealtimeOptions>() ?? new RealtimeOptions();
         services.AddSignalR(hub =>
