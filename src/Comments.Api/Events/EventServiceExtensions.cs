@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using Comments.Core.Events;
 
 namespace Comments.Api.Events;
@@ -10,7 +11,7 @@ public static class EventServiceExtensions
     /// </summary>
     public static IServiceCollection AddCommentEvents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<EventOptions>(configuration, EventOptions.Section);
         services.AddSingleton<ChannelCommentEventPublisher>();
         services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
         services.AddHostedService<CommentEventDispatcher>();

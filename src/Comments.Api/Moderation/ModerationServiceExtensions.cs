@@ -1,6 +1,8 @@
 using Comments.Api.Events;
+using Comments.Api.Infrastructure;
 using Comments.Core.Moderation;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
 
@@ -11,7 +13,8 @@ public static class ModerationServiceExtensions
     /// <summary>Moderator keys and their authentication, the moderation service, the moderators' hub on the Redis backplane.</summary>
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new ModerationOptions());
+        services.AddSettings<ModerationOptions>(configuration, ModerationOptions.Section);
+        services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidation>();
         services.AddSingleton<ModeratorKeys>();
         // Not the default scheme: only routes that require the moderator policy look at a key, so a
         // header on a public request never costs a store lookup.

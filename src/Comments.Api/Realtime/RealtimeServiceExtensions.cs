@@ -3,6 +3,7 @@ using Comments.Api.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Comments.Core.Sites;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -18,14 +19,14 @@ public static class RealtimeServiceExtensions
     /// </summary>
     public static IServiceCollection AddCommentsRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection("Realtime")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
+        services.AddSettings<RealtimeOptions>(configuration, RealtimeOptions.Section);
         services.AddSingleton<HubConnectionsPerAddress>();
         services.AddCommentEventSubscriber<CommentBroadcaster>();
 
-        var options = configuration.GetSection("Realtime").Get<RealtimeOptions>() ?? new RealtimeOptions();
-        services.AddSignalR(hub =>
+        services.AddSignalR().AddStackExchangeRedis();
+        services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
         {
+            var options = realtime.Value;
             hub.EnableDetailedErrors = false;
             hub.KeepAliveInterval = TimeSpan.FromSeconds(options.KeepAliveSeconds);
             hub.ClientTimeoutInterval = TimeSpan.FromSeconds(options.ClientTimeoutSeconds);
@@ -33,7 +34,7 @@ public static class RealtimeServiceExtensions
             // Readers only send JoinThread/LeaveThread with two short ids.
             hub.MaximumReceiveMessageSize = 1024;
             hub.MaximumParallelInvocationsPerClient = 1;
-        }).AddStackExchangeRedis();
+        });
 
         // Reuse the store's multiplexer: same target, no second configuration to keep in step.
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((redis, sp) =>
