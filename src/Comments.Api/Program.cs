@@ -3,6 +3,7 @@ using Comments.Api.Comments;
 using Comments.Api.Demo;
 using Comments.Api.Engagement;
 using Comments.Api.Health;
+using Comments.Api;
 using Comments.Api.Infrastructure;
 using Comments.Api.Realtime;
 using Comments.Storage;
@@ -29,8 +30,6 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.UseDefaultUrls();
 builder.AddCommentsService();
-builder.Services.AddModeration(builder.Configuration);
-builder.Services.AddEngagement();
 
 var app = builder.Build();
 app.UseForwardedHeaders();

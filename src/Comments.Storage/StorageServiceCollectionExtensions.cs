@@ -55,6 +55,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
+        services.AddSingleton<ILikeStore, RedisLikeStore>();
+        services.AddSingleton<IRecentComments, RedisRecentComments>();
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());

@@ -1,3 +1,4 @@
+using Comments.Api.Health;
 using Comments.Api.Infrastructure;
 using Comments.Core.Events;
 
@@ -15,6 +16,7 @@ public static class EventServiceExtensions
         services.AddSingleton<ChannelCommentEventPublisher>();
         services.AddSingleton<ICommentEventPublisher>(sp => sp.GetRequiredService<ChannelCommentEventPublisher>());
         services.AddHostedService<CommentEventDispatcher>();
+        services.AddHealthChecks().AddCheck<EventQueueHealthCheck>("events", tags: [HealthApi.ReadyTag]);
         return services;
     }
 

@@ -3,14 +3,12 @@ using Comments.Api.Infrastructure;
 using Comments.Core.Moderation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using StackExchange.Redis;
 
 namespace Comments.Api.Moderation;
 
 public static class ModerationServiceExtensions
 {
-    /// <summary>Moderator keys and their authentication, the moderation service, the moderators' hub on the Redis backplane.</summary>
+    /// <summary>Moderator keys and their authentication, the moderation service, the subscribers that keep the moderators' hub live (SignalR and its backplane: <see cref="Realtime.Backplane"/>).</summary>
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<ModerationOptions>(configuration, ModerationOptions.Section);
@@ -31,13 +29,6 @@ public static class ModerationServiceExtensions
         services.AddCommentEventSubscriber<ModerationQueueBroadcaster>();
         services.AddCommentEventSubscriber<ModerationCountsBroadcaster>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ModerationJson.Default));
-
-        // The backplane is always Redis (design.md), on the store's connection settings. When the
-        // readers' live stream already set up the backplane, its connection is used as it is.
-        services.AddSignalR().AddStackExchangeRedis();
-        services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, store) =>
-            options.ConnectionFactory ??= writer => ConnectionMultiplexer.ConnectAsync(store.Configuration, writer)
-                .ContinueWith(t => (IConnectionMultiplexer)t.Result, TaskScheduler.Default));
         return services;
     }
 }

@@ -4,18 +4,15 @@ using Microsoft.AspNetCore.RateLimiting;
 using Comments.Core.Sites;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Comments.Api.Realtime;
 
 public static class RealtimeServiceExtensions
 {
     /// <summary>
-    /// The live stream: the hub, its limits, the broadcaster fed by domain events, and the Redis
-    /// backplane. The backplane is always on and uses the store's own connection (embedded Garnet
-    /// by default, Redis when configured), so one node and many nodes run the same code.
+    /// The readers' live stream: the hub, its limits and timeouts, and the broadcaster that
+    /// subscribes to comment events. SignalR and its backplane are set up by <see cref="Backplane"/>.
     /// </summary>
     public static IServiceCollection AddCommentsRealtime(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +20,6 @@ public static class RealtimeServiceExtensions
         services.AddSingleton<HubConnectionsPerAddress>();
         services.AddCommentEventSubscriber<CommentBroadcaster>();
 
-        services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
         {
             var options = realtime.Value;
@@ -35,10 +31,6 @@ public static class RealtimeServiceExtensions
             hub.MaximumReceiveMessageSize = 1024;
             hub.MaximumParallelInvocationsPerClient = 1;
         });
-
-        // Reuse the store's multiplexer: same target, no second configuration to keep in step.
-        services.AddOptions<RedisOptions>().Configure<IServiceProvider>((redis, sp) =>
-            redis.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Comments.Api.Infrastructure;
 using Comments.Core.Sites;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Sites;
@@ -10,7 +11,7 @@ public static class SitesConfiguration
 
     /// <summary>
     /// Binds the <c>Sites</c> section, keyed by site id (<c>Sites__blog1__ModerationMode=Pre</c>),
-    /// and fails start-up on a site that could never work.
+    /// fails start-up on a site that could never work, and answers CORS per site (<see cref="SiteCors"/>).
     /// </summary>
     public static IServiceCollection AddSites(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,8 @@ public static class SitesConfiguration
             });
         services.AddSingleton<IValidateOptions<Dictionary<string, SiteOptions>>, SitesValidation>();
         services.AddSingleton(sp => new SiteDirectory(sp.GetRequiredService<IOptions<Dictionary<string, SiteOptions>>>().Value.Values));
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider, SiteCors>();
         return services;
     }
 
