@@ -1,5 +1,6 @@
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
+using Comments.Core.Storage;
 
 namespace Comments.Api.Moderation;
 
