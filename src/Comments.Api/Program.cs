@@ -3,24 +3,33 @@ using Comments.Api.Comments;
 using Comments.Api.Demo;
 using Comments.Api.Engagement;
 using Comments.Api.Health;
+using Comments.Api;
 using Comments.Api.Infrastructure;
 using Comments.Api.Realtime;
 using Comments.Storage;
+using Microsoft.Extensions.Options;
 
-// A store that cannot be used safely (its data folder locked, unwritable or unrecoverable) stops the
-// service in order, with the store's own message and exit code 1, wherever it is first resolved.
+// A store that cannot be used safely (its data folder locked, unwritable or unrecoverable) or a
+// setting that fails its validation stops the service in order, with the message (which names the
+// setting's key) and exit code 1, wherever it is first resolved.
 AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
-    if (StoreStartException.Find(e.ExceptionObject as Exception) is not { } store) return;
-    Console.Error.WriteLine($"Comments cannot start: {store.Message}");
+    var message = StoreStartException.Find(e.ExceptionObject as Exception)?.Message
+        ?? (e.ExceptionObject switch
+        {
+            OptionsValidationException one => one.Message,
+            AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+                string.Join(" ", many.InnerExceptions.Select(i => i.Message)),
+            _ => null,
+        });
+    if (message is null) return;
+    Console.Error.WriteLine($"Comments cannot start: {message}");
     Environment.Exit(1);
 };
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.UseDefaultUrls();
 builder.AddCommentsService();
-builder.Services.AddModeration(builder.Configuration);
-builder.Services.AddEngagement();
 
 var app = builder.Build();
 app.UseForwardedHeaders();

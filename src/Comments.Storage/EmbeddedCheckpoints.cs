@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -11,7 +12,7 @@ namespace Comments.Storage;
 /// checkpoint, this takes one (SAVE): Garnet snapshots the store and drops the AOF segments the
 /// snapshot covers, so the folder and the next start stay proportional to the data, not to its history.
 /// </summary>
-internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, StorageOptions options, ILogger<EmbeddedCheckpoints> logger)
+internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, IOptions<StorageOptions> storage, ILogger<EmbeddedCheckpoints> logger)
     : BackgroundService
 {
     private const double Megabyte = 1024 * 1024;
@@ -24,11 +25,11 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, Storage
             $"{garnet.ConnectionString},allowAdmin=true,abortConnect=false,asyncTimeout=600000,name=comments-checkpoints");
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         var baseline = garnet.AofBytesOnDisk();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.EmbeddedCheckpointCheckSeconds)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, storage.Value.EmbeddedCheckpointCheckSeconds)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var before = garnet.AofBytesOnDisk();
-            if (before - baseline <= options.EmbeddedCheckpointAofMegabytes * Megabyte) continue;
+            if (before - baseline <= storage.Value.EmbeddedCheckpointAofMegabytes * Megabyte) continue;
             try
             {
                 var started = TimeProvider.System.GetTimestamp();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
@@ -23,8 +24,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
 
     private readonly string _aofDir;
 
-    public EmbeddedGarnet(StorageOptions options, ILoggerFactory loggerFactory)
+    public EmbeddedGarnet(IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
     {
+        var options = storage.Value;
         var logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
         var dataDir = Path.GetFullPath(options.DataDir);
         _aofDir = Path.Combine(dataDir, "checkpoints", "AOF");

@@ -14,15 +14,16 @@ public sealed class RedisAuthorHistory(IConnectionMultiplexer redis, TimeProvide
     public const int Window = 20;
     public static readonly TimeSpan RecentRejectionWindow = TimeSpan.FromDays(30);
 
-    public async Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default)
+    public async Task<AuthorHistory> GetAsync(string site, string emailDigest, CancellationToken ct = default) =>
+        Of(await RedisCommentStore.LatestOfAuthorAsync(redis.GetDatabase(), site, emailDigest, Window), clock);
+
+    /// <summary>Counts comments by their current status; the one way an author history is made.</summary>
+    public static AuthorHistory Of(IReadOnlyCollection<Comment> comments, TimeProvider clock)
     {
-        var comments = await RedisCommentStore.LatestOfAuthorAsync(redis.GetDatabase(), site, emailDigest, Window);
         var since = clock.GetUtcNow() - RecentRejectionWindow;
-        return new AuthorRecord(
-            comments.Count(c => c.Status == CommentStatus.Published),
-            comments.Count(c => c.Status == CommentStatus.Pending),
-            comments.Count(c => c.Status == CommentStatus.Rejected),
-            comments.Count(c => c.Status == CommentStatus.Spam),
-            comments.Count(c => c.Status is CommentStatus.Rejected or CommentStatus.Spam && (c.UpdatedAt ?? c.CreatedAt) >= since));
+        long Count(CommentStatus s) => comments.Count(c => c.Status == s);
+        return new AuthorHistory(Count(CommentStatus.Published), Count(CommentStatus.Pending), Count(CommentStatus.Rejected), Count(CommentStatus.Spam),
+            comments.Count(c => c.Status is CommentStatus.Rejected or CommentStatus.Spam && (c.UpdatedAt ?? c.CreatedAt) >= since),
+            Count(CommentStatus.Deleted));
     }
 }

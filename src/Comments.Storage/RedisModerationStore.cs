@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
+using Comments.Core.Storage;
 using StackExchange.Redis;
 
 namespace Comments.Storage;
@@ -10,7 +11,7 @@ namespace Comments.Storage;
 /// and every index in one MULTI/EXEC conditioned on the JSON read (optimistic concurrency), so
 /// two moderators acting at once never leave a comment in two queues.
 /// </summary>
-public sealed class RedisModerationStore(IConnectionMultiplexer redis) : IModerationStore
+public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvider? clock = null) : IModerationStore
 {
     private const int MaxAttempts = 8;
     private const int ThreadScanChunk = 500;
@@ -91,9 +92,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis) : IModera
     public async Task<AuthorHistory> AuthorHistoryAsync(string site, string emailDigest, CancellationToken ct = default)
     {
         var comments = await RedisCommentStore.LatestOfAuthorAsync(Db, site, emailDigest, AuthorHistoryWindow);
-        long Count(CommentStatus s) => comments.Count(c => c.Status == s);
-        return new AuthorHistory(Count(CommentStatus.Published), Count(CommentStatus.Pending), Count(CommentStatus.Rejected),
-            Count(CommentStatus.Spam), Count(CommentStatus.Deleted));
+        return RedisAuthorHistory.Of(comments, clock ?? TimeProvider.System);
     }
 
     public async Task<ReportState> ReportsAsync(string site, string commentId, CancellationToken ct = default)

@@ -1,25 +1,25 @@
 using System.Security.Cryptography;
 using System.Text;
 using Comments.Core.Engagement;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Comments.Storage;
 
 /// <summary>
-/// <c>Engagement:TokenSecret</c> when configured (at least 32 characters); otherwise 32 random
+/// <c>Engagement:TokenSecret</c> when configured (at least 32 characters, checked at start-up); otherwise 32 random
 /// bytes written once to the store with SET NX, so every node and every restart signs alike.
 /// Loaded at start-up; if the store does not answer then, the next use tries again. Only a
 /// success is kept: a failure stays as transient as its cause.
 /// </summary>
-public sealed partial class RedisServerSecret(IConnectionMultiplexer redis, IConfiguration configuration, ILogger<RedisServerSecret> logger)
+public sealed partial class RedisServerSecret(IConnectionMultiplexer redis, IOptions<ServerSecretOptions> options, ILogger<RedisServerSecret> logger)
     : IServerSecret, IHostedService
 {
     private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(3);
 
-    private readonly byte[]? _configured = Configured(configuration);
+    private readonly byte[]? _configured = options.Value.TokenSecret is { Length: > 0 } configured ? Encoding.UTF8.GetBytes(configured) : null;
     private volatile byte[]? _key;
 
     public byte[] Key => _configured ?? _key ?? Loaded(() =>
@@ -77,13 +77,6 @@ public sealed partial class RedisServerSecret(IConnectionMultiplexer redis, ICon
     }
 
     private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    private static byte[]? Configured(IConfiguration configuration)
-    {
-        if (configuration["Engagement:TokenSecret"] is not { Length: > 0 } configured) return null;
-        if (configured.Length < 32) throw new InvalidOperationException("Engagement:TokenSecret must be at least 32 characters.");
-        return Encoding.UTF8.GetBytes(configured);
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The server secret could not be read at start-up ({Error}); it is read again at first use")]
     private partial void LogNotLoaded(string error);

@@ -6,6 +6,8 @@ namespace Comments.Storage;
 /// </summary>
 public sealed class StorageOptions
 {
+    public const string Section = "Storage";
+
     /// <summary>Folder for the embedded store's append-only file, checkpoints and storage tier.</summary>
     public string DataDir { get; set; } = "data";
     /// <summary>Loopback port of the embedded store; 0 picks a free one at start.</summary>
@@ -30,4 +32,13 @@ public sealed class StorageOptions
     public int EmbeddedCheckpointCheckSeconds { get; set; } = 60;
     /// <summary>Below this much free space on the data folder's disk, readiness reads Degraded (before writes start failing).</summary>
     public long MinFreeDiskMegabytes { get; set; } = 512;
+}
+
+/// <summary>The <c>Engagement</c> section as far as the store is concerned: the token signing secret.</summary>
+public sealed class ServerSecretOptions
+{
+    public const string Section = "Engagement";
+
+    /// <summary>At least 32 characters; when empty, a random secret is generated once and kept in the store.</summary>
+    public string? TokenSecret { get; set; }
 }

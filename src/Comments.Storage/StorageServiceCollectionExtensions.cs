@@ -1,3 +1,5 @@
+using Comments.Core.Engagement;
+using Comments.Core.Moderation;
 using Comments.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +16,20 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCommentStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Storage:DataDir is required.")
+            .Validate(o => o.EmbeddedPort is >= 0 and <= 65_535, "Storage:EmbeddedPort must be between 0 (a free port) and 65535.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.EmbeddedBind), "Storage:EmbeddedBind is required.")
+            .Validate(o => o.EmbeddedCheckpointAofMegabytes >= 0 && o.EmbeddedCheckpointCheckSeconds >= 0 && o.MinFreeDiskMegabytes >= 0,
+                "Storage:EmbeddedCheckpointAofMegabytes, Storage:EmbeddedCheckpointCheckSeconds and Storage:MinFreeDiskMegabytes must not be negative.")
+            .ValidateOnStart();
+        services.AddOptions<ServerSecretOptions>()
+            .Bind(configuration.GetSection(ServerSecretOptions.Section))
+            .Validate(o => o.TokenSecret is not { Length: > 0 and < 32 }, "Engagement:TokenSecret must be at least 32 characters.")
+            .ValidateOnStart();
+        // Which store to use decides what is registered, so it is read here, once.
         var redisConnection = configuration.GetConnectionString("Redis");
-        services.AddSingleton(options);
         if (string.IsNullOrWhiteSpace(redisConnection))
         {
             services.AddSingleton<EmbeddedGarnet>();
@@ -36,14 +49,16 @@ public static class StorageServiceCollectionExtensions
                 .LogInformation("Store: {Kind}", string.IsNullOrWhiteSpace(redisConnection) ? "embedded Garnet" : "Redis");
             return multiplexer;
         });
-        services.AddSingleton<Core.Moderation.IModerationStore, RedisModerationStore>();
-        services.AddSingleton<Core.Moderation.IModeratorKeyStore, RedisModeratorKeyStore>();
+        services.AddSingleton<IModerationStore, RedisModerationStore>();
+        services.AddSingleton<IModeratorKeyStore, RedisModeratorKeyStore>();
         services.AddHostedService<StorageWarmup>();
         services.AddSingleton<ICommentStore, RedisCommentStore>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
+        services.AddSingleton<ILikeStore, RedisLikeStore>();
+        services.AddSingleton<IRecentComments, RedisRecentComments>();
         services.AddSingleton<RedisServerSecret>();
-        services.AddSingleton<Core.Engagement.IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
+        services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());
         return services;
     }

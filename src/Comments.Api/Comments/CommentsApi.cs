@@ -47,6 +47,7 @@ public static class CommentsApi
             .WithSummary("Published counts of many threads in one call (?thread=a&thread=b).")
             .RequireRateLimiting(RateLimits.ReadPolicy);
 
+        routes.MapFormPostApi();
         return group;
     }
 

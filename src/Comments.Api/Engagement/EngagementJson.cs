@@ -10,4 +10,6 @@ namespace Comments.Api.Engagement;
 [JsonSerializable(typeof(AuthorEditRequest))]
 [JsonSerializable(typeof(AuthorTokenRequest))]
 [JsonSerializable(typeof(OwnComment))]
+[JsonSerializable(typeof(FlagRequest))]
+[JsonSerializable(typeof(FlagResponse))]
 internal sealed partial class EngagementJson : JsonSerializerContext;

@@ -1,15 +1,13 @@
 using Comments.Core.Engagement;
-using Comments.Storage;
 
 namespace Comments.Api.Engagement;
 
 public static class EngagementServiceExtensions
 {
-    /// <summary>Likes, the recent feed, author edit and delete, their stores, and the engagement JSON shapes.</summary>
+    /// <summary>Likes, author edit and delete, and the engagement JSON shapes (their stores: AddCommentStorage).</summary>
     public static IServiceCollection AddEngagement(this IServiceCollection services)
     {
-        services.AddSingleton<ILikeStore, RedisLikeStore>();
-        services.AddSingleton<IRecentComments, RedisRecentComments>();
+        services.AddSingleton<CommentLikes>();
         services.AddSingleton<AuthorChanges>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(EngagementJson.Default));
         return services;
@@ -17,7 +15,7 @@ public static class EngagementServiceExtensions
 
     public static void MapEngagementApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapFormPostApi();
+        routes.MapFlagsApi();
         routes.MapLikesApi();
         routes.MapRecentApi();
         routes.MapAuthorApi();

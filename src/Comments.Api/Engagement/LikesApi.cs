@@ -1,12 +1,10 @@
 using Comments.Api.Infrastructure;
-using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Comments.Api.Engagement;
 
@@ -38,8 +36,7 @@ public static class LikesApi
     }
 
     public static async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> Like(
-        string id, HttpContext http, ICommentStore comments, ILikeStore likes,
-        IHubContext<CommentsHub, ICommentsClient> hub, StoreDigests digests, CancellationToken ct)
+        string id, HttpContext http, ICommentStore comments, CommentLikes likes, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.LikeRequest, 1024, ct);
@@ -53,16 +50,10 @@ public static class LikesApi
             return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
         await digests.ReadyAsync(ct);
-        var outcome = await likes.LikeAsync(site.Id, comment.ThreadId, id,
-            digests.Reader(site.Id, body.Reader!), digests.Address(ClientInfo.Ip(http)), ct);
+        // A counted like is one event: readers of the thread get the count from its subscribers.
+        var outcome = await likes.LikeAsync(comment, digests.Reader(site.Id, body.Reader!), digests.Address(ClientInfo.Ip(http)), ct);
         if (outcome.Status == LikeStatus.TooMany)
             return Problems.Of(StatusCodes.Status429TooManyRequests, EngagementErrorCodes.TooManyLikes, "Too many likes for this comment from your network.");
-        if (outcome.Status == LikeStatus.Counted)
-        {
-            // One PUBLISH on the backplane; readers of the thread update the count.
-            await hub.Clients.Group(CommentsHub.GroupName(site.Id, comment.ThreadId))
-                .LikesChanged(new LikeCount(site.Id, comment.ThreadId, id, outcome.Likes), ct);
-        }
         return TypedResults.Ok(new LikeResponse(id, outcome.Likes, Liked: true));
     }
 

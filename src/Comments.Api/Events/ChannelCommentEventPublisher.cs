@@ -5,15 +5,6 @@ using Microsoft.Extensions.Options;
 namespace Comments.Api.Events;
 
 /// <summary>
-/// Something that reacts to a saved comment: the live stream, the moderators' queue.
-/// Runs on the dispatcher, never on the request path.
-/// </summary>
-public interface ICommentEventHandler
-{
-    Task HandleAsync(CommentEvent commentEvent, CancellationToken ct);
-}
-
-/// <summary>
 /// Bounded in-process queues between the request path and the handlers, one per ordered worker:
 /// a thread's events always land in the same queue, so they are handled in order, while other
 /// threads' events are handled at the same time. A POST only enqueues and never waits; if its

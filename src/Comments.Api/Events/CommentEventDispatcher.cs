@@ -5,16 +5,16 @@ namespace Comments.Api.Events;
 
 /// <summary>
 /// Runs one ordered worker per queue of <see cref="ChannelCommentEventPublisher"/>: each feeds its
-/// events to every handler in turn, each within a time budget; a failing handler is logged and skipped.
+/// events to every subscriber in turn, each within a time budget; a failing subscriber is logged and skipped.
 /// </summary>
 public sealed partial class CommentEventDispatcher(
     ChannelCommentEventPublisher publisher,
-    IEnumerable<ICommentEventHandler> handlers,
+    IEnumerable<ICommentEventSubscriber> subscribers,
     ILogger<CommentEventDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan HandlerBudget = TimeSpan.FromSeconds(5);
 
-    private readonly ICommentEventHandler[] _handlers = handlers.ToArray();
+    private readonly ICommentEventSubscriber[] _handlers = subscribers.ToArray();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(publisher.Readers.Select(reader => Task.Run(() => WorkAsync(reader, stoppingToken), CancellationToken.None)));

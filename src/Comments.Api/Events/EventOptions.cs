@@ -5,6 +5,8 @@ namespace Comments.Api.Events;
 /// <summary>The <c>Events</c> section: how the event path after a save keeps up with ingest.</summary>
 public sealed class EventOptions
 {
+    public const string Section = "Events";
+
     /// <summary>
     /// Ordered workers. A thread's events always go to the same worker (in order within the
     /// thread); different threads are handled concurrently. Each event costs a few store round trips

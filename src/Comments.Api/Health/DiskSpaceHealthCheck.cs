@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Comments.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -8,7 +9,7 @@ namespace Comments.Api.Health;
 /// write failed. Degraded below <see cref="StorageOptions.MinFreeDiskMegabytes"/>, with the free space
 /// (never the path) in the reason. With an external Redis its disk is not ours to see.
 /// </summary>
-public sealed class DiskSpaceHealthCheck(StorageOptions options, IConfiguration configuration) : IHealthCheck
+public sealed class DiskSpaceHealthCheck(IOptions<StorageOptions> storage, IConfiguration configuration) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
@@ -16,9 +17,9 @@ public sealed class DiskSpaceHealthCheck(StorageOptions options, IConfiguration 
             return Task.FromResult(HealthCheckResult.Healthy("The store is an external Redis; its disk is watched there."));
         try
         {
-            var free = new DriveInfo(Path.GetFullPath(options.DataDir)).AvailableFreeSpace / (1024 * 1024);
-            return Task.FromResult(free < options.MinFreeDiskMegabytes
-                ? HealthCheckResult.Degraded($"The data folder's disk has {free} MB free (below {options.MinFreeDiskMegabytes} MB): writes will soon fail.")
+            var free = new DriveInfo(Path.GetFullPath(storage.Value.DataDir)).AvailableFreeSpace / (1024 * 1024);
+            return Task.FromResult(free < storage.Value.MinFreeDiskMegabytes
+                ? HealthCheckResult.Degraded($"The data folder's disk has {free} MB free (below {storage.Value.MinFreeDiskMegabytes} MB): writes will soon fail.")
                 : HealthCheckResult.Healthy($"{free} MB free on the data folder's disk"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)

@@ -1,3 +1,5 @@
+using Comments.Core.Comments;
+
 namespace Comments.Api.Infrastructure;
 
 public static class ClientInfo
@@ -14,7 +16,7 @@ public static class ClientInfo
     }
 
     /// <summary>The key the reader's address is limited under (IPv6 by /64): rate limits, floods, likes, flags, connections.</summary>
-    public static string LimitKey(HttpContext context) => Core.Comments.AddressKeys.LimitKey(context.Connection.RemoteIpAddress);
+    public static string LimitKey(HttpContext context) => AddressKeys.LimitKey(context.Connection.RemoteIpAddress);
 
     public static string? UserAgent(HttpContext context)
     {

@@ -1,16 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Infrastructure;
 
 /// <summary>The <c>RateLimits</c> section: requests per client IP per minute, per node.</summary>
 public sealed class RateLimitOptions
 {
+    public const string Section = "RateLimits";
+
+    [Range(1, 100_000_000)]
     public int PostsPerMinute { get; set; } = 20;
+    [Range(1, 100_000_000)]
     public int ReadsPerMinute { get; set; } = 1200;
     /// <summary>SignalR negotiations (a page load or a reconnect each make one).</summary>
+    [Range(1, 100_000_000)]
     public int NegotiatesPerMinute { get; set; } = 60;
 }
 
@@ -22,12 +29,12 @@ public static class RateLimits
 
     public static IServiceCollection AddCommentRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddSettings<RateLimitOptions>(configuration, RateLimitOptions.Section);
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(PostPolicy, http => PerIp(http, options.PostsPerMinute));
-            limiter.AddPolicy(ReadPolicy, http => PerIp(http, options.ReadsPerMinute));
-            limiter.AddPolicy(NegotiatePolicy, http => PerIp(http, options.NegotiatesPerMinute));
+            limiter.AddPolicy(PostPolicy, http => PerIp(http, Current(http).PostsPerMinute));
+            limiter.AddPolicy(ReadPolicy, http => PerIp(http, Current(http).ReadsPerMinute));
+            limiter.AddPolicy(NegotiatePolicy, http => PerIp(http, Current(http).NegotiatesPerMinute));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -39,6 +46,10 @@ public static class RateLimits
         });
         return services;
     }
+
+    /// <summary>Read through the options monitor, not a start-time copy; an address's limiter keeps the value it was made with until it idles out.</summary>
+    private static RateLimitOptions Current(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
 
     private static RateLimitPartition<string> PerIp(HttpContext http, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(ClientInfo.LimitKey(http), _ => new FixedWindowRateLimiterOptions

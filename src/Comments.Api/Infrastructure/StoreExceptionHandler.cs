@@ -1,3 +1,5 @@
+using Comments.Core.Comments;
+using Comments.Core.Engagement;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,7 +32,7 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
             return true;
         }
         if (http.Response.HasStarted) return false;
-        if (exception is Core.Comments.InvalidIdException invalid)
+        if (exception is InvalidIdException invalid)
         {
             // The edges check every id; this is the store layer's own refusal, never a key.
             await Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidId, $"Not a valid {invalid.Kind} id.").ExecuteAsync(http);
@@ -51,7 +53,7 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
 
     public static bool IsStoreUnavailable(Exception exception) => exception switch
     {
-        RedisConnectionException or RedisTimeoutException or Core.Engagement.ServerSecretUnavailableException => true,
+        RedisConnectionException or RedisTimeoutException or ServerSecretUnavailableException => true,
         RedisServerException server => NotReady.Any(prefix => server.Message.StartsWith(prefix, StringComparison.Ordinal)),
         AggregateException { InnerExceptions: [var only] } => IsStoreUnavailable(only),
         _ => false,

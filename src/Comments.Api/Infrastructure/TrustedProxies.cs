@@ -1,41 +1,56 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Infrastructure;
 
 /// <summary>
-/// Behind a proxy, the reader's address comes from <c>X-Forwarded-For</c>, trusted only from the
-/// addresses in <c>ForwardedHeaders:KnownProxies</c> and the CIDR ranges in
-/// <c>ForwardedHeaders:KnownNetworks</c> (loopback by default; a balancer in a container network
-/// has no fixed address, so give its network: <c>10.0.0.0/8</c>). Both are read when the service
-/// starts, and a value that is not an address or a range stops it with the setting's name.
+/// The <c>ForwardedHeaders</c> section. Behind a proxy, the reader's address comes from
+/// <c>X-Forwarded-For</c>, trusted only from the addresses in <c>KnownProxies</c> and the CIDR
+/// ranges in <c>KnownNetworks</c> (loopback by default; a balancer in a container network has no
+/// fixed address, so give its network: <c>10.0.0.0/8</c>).
+/// </summary>
+public sealed class TrustedProxyOptions
+{
+    public const string Section = "ForwardedHeaders";
+
+    public List<string> KnownProxies { get; set; } = [];
+    public List<string> KnownNetworks { get; set; } = [];
+}
+
+/// <summary>
+/// Binds <see cref="TrustedProxyOptions"/>; a value that is not an address or a range stops start-up
+/// with the setting's name.
 /// </summary>
 public static class TrustedProxies
 {
+    private const string Proxy = "an IP address such as 10.0.0.2";
+    private const string Network = "a CIDR range such as 10.0.0.0/8";
+
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = Read<IPAddress>(configuration, "ForwardedHeaders:KnownProxies", (string t, out IPAddress v) => IPAddress.TryParse(t, out v!), "an IP address such as 10.0.0.2");
-        var networks = Read<System.Net.IPNetwork>(configuration, "ForwardedHeaders:KnownNetworks", (string t, out System.Net.IPNetwork v) => System.Net.IPNetwork.TryParse(t, out v), "a CIDR range such as 10.0.0.0/8");
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddSettings<TrustedProxyOptions>(configuration, TrustedProxyOptions.Section);
+        services.AddSingleton<IValidateOptions<TrustedProxyOptions>, Validation>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((o, trusted) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
-            foreach (var network in networks) o.KnownIPNetworks.Add(network);
+            foreach (var proxy in trusted.Value.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+            foreach (var network in trusted.Value.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
         });
         return services;
     }
 
-    private delegate bool TryParse<T>(string text, out T value);
-
-    private static List<T> Read<T>(IConfiguration configuration, string key, TryParse<T> parse, string expected)
+    private sealed class Validation : IValidateOptions<TrustedProxyOptions>
     {
-        var values = new List<T>();
-        foreach (var item in configuration.GetSection(key).GetChildren())
-        {
-            if (!parse((item.Value ?? "").Trim(), out var value))
-                throw new InvalidOperationException($"{key}:{item.Key} is '{item.Value}', which is not {expected}.");
-            values.Add(value);
-        }
-        return values;
+        public ValidateOptionsResult Validate(string? name, TrustedProxyOptions options) =>
+            Errors(options) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
+
+    private static List<string> Errors(TrustedProxyOptions o) =>
+    [
+        .. o.KnownProxies.Select((v, i) => (v, i)).Where(p => !IPAddress.TryParse(p.v.Trim(), out _))
+            .Select(p => $"{TrustedProxyOptions.Section}:KnownProxies:{p.i} is '{p.v}', which is not {Proxy}."),
+        .. o.KnownNetworks.Select((v, i) => (v, i)).Where(p => !System.Net.IPNetwork.TryParse(p.v.Trim(), out _))
+            .Select(p => $"{TrustedProxyOptions.Section}:KnownNetworks:{p.i} is '{p.v}', which is not {Network}."),
+    ];
 }

@@ -1,8 +1,9 @@
+using Comments.Core.Comments;
 using System.Collections.Concurrent;
 
 namespace Comments.Api.Limits;
 
-/// <summary>Counts open connections per client limit key (see <see cref="Core.Comments.AddressKeys"/>) against a cap.</summary>
+/// <summary>Counts open connections per client limit key (see <see cref="AddressKeys"/>) against a cap.</summary>
 public sealed class ConnectionsPerAddress(int max)
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);

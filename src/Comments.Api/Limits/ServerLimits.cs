@@ -1,4 +1,5 @@
 using System.Net;
+using Comments.Api.Infrastructure;
 using Comments.Core.Comments;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,7 +15,7 @@ public static partial class ServerLimits
     /// </summary>
     public static IServiceCollection AddServerLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServerLimitsOptions>().Bind(configuration.GetSection("Limits")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<ServerLimitsOptions>(configuration, "Limits");
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerLimitsOptions>, ILoggerFactory>((kestrel, options, logs) =>
         {
             var o = options.Value;

@@ -29,18 +29,18 @@ public static class ActionEndpoints
     }
 
     public static async Task<Results<Ok<ModerationItem>, ProblemHttpResult>> Act(
-        string id, HttpContext http, ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
+        string id, HttpContext http, ModerationService service, ModerationItems items, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.ActionRequest, MaxBodyBytes, ct);
         if (problem is not null) return problem;
         if (!TryParseAction(body!.Action, out var action)) return UnknownAction();
-        var result = await ApplyAsync(ModerationApi.Who(http), site.Id, id, new ModerationCommand(action, body.Reason, body.Text), service, items, queue, ct);
+        var result = await ApplyAsync(ModerationApi.Who(http), site.Id, id, new ModerationCommand(action, body.Reason, body.Text), service, items, ct);
         return result.Item is { } item ? TypedResults.Ok(item) : result.Problem!;
     }
 
     public static async Task<Results<Ok<BulkActionResponse>, ProblemHttpResult>> ActInBulk(
-        HttpContext http, ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
+        HttpContext http, ModerationService service, ModerationItems items, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.BulkActionRequest, MaxBodyBytes, ct);
@@ -54,7 +54,7 @@ public static class ActionEndpoints
         var results = new List<BulkItemResult>();
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
-            var result = await ApplyAsync(who, site.Id, id, new ModerationCommand(action, body.Reason), service, items, queue, ct);
+            var result = await ApplyAsync(who, site.Id, id, new ModerationCommand(action, body.Reason), service, items, ct);
             results.Add(new BulkItemResult(id, result.Item is null ? result.Problem!.StatusCode : StatusCodes.Status200OK,
                 result.Item is null ? result.Problem!.ProblemDetails.Extensions["code"] as string : null, result.Item));
         }
@@ -64,7 +64,7 @@ public static class ActionEndpoints
     private sealed record Applied(ModerationItem? Item, ProblemHttpResult? Problem);
 
     private static async Task<Applied> ApplyAsync(Moderator who, string site, string id, ModerationCommand command,
-        ModerationService service, ModerationItems items, ModerationQueueBroadcaster queue, CancellationToken ct)
+        ModerationService service, ModerationItems items, CancellationToken ct)
     {
         if (!Ids.IsComment(id)) return new(null, NotFound());
         var result = await service.ApplyAsync(who, site, id, command, ct);
@@ -78,9 +78,7 @@ public static class ActionEndpoints
             case ModerationResultKind.Refused:
                 return new(null, Problems.Of(StatusCodes.Status409Conflict, result.Code!, result.Message!));
         }
-        var outcome = result.Outcome!;
-        if (outcome.Decision is Decision.Change) await queue.ChangedAsync(outcome, ct);
-        return new(await items.OneAsync(outcome.After, ct), null);
+        return new(await items.OneAsync(result.Outcome!.After, ct), null);
     }
 
     public static bool TryParseAction(string? value, out ModerationAction action)

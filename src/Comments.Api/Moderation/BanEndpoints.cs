@@ -17,7 +17,7 @@ public static class BanEndpoints
         site.MapGet("/bans", List)
             .WithName("ListBans")
             .WithSummary("The bans in force, newest first, with who made them and when they end.");
-        site.MapPost("/bans", Ban)
+        site.MapPost("/bans", AddBan)
             .WithName("Ban")
             .WithSummary("Ban an email, an IP or a name (value, or the author of commentId), for good or until expiresAt.")
             .Accepts<BanRequest>("application/json")
@@ -34,10 +34,10 @@ public static class BanEndpoints
     {
         var bans = await service.BansAsync(SiteFilter.Site(http).Id, ct);
         return TypedResults.Ok(new BanListResponse(bans.Select(b => new BanListItem(
-            Core.Storage.Ban.IdOf(b.Kind, b.Value), Name(b.Kind), b.Shown ?? b.Value, b.Reason, b.By, b.At, b.ExpiresAt)).ToList()));
+            Ban.IdOf(b.Kind, b.Value), Name(b.Kind), b.Shown ?? b.Value, b.Reason, b.By, b.At, b.ExpiresAt)).ToList()));
     }
 
-    public static async Task<Results<Ok<BanResponse>, ProblemHttpResult>> Ban(
+    public static async Task<Results<Ok<BanResponse>, ProblemHttpResult>> AddBan(
         HttpContext http, ModerationService service, ICommentStore comments, StoreDigests digests, TimeProvider clock, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
@@ -72,7 +72,7 @@ public static class BanEndpoints
 
     private static async Task<(Target?, ProblemHttpResult?)> ResolveListedAsync(string site, string id, ModerationService service, CancellationToken ct)
     {
-        if (!Core.Storage.Ban.TryParseId(id, out var kind, out var value))
+        if (!Ban.TryParseId(id, out var kind, out var value))
             return (null, ActionEndpoints.Invalid("id", "An id is kind:value, as the ban list shows it."));
         var ban = (await service.BansAsync(site, ct)).FirstOrDefault(b => b.Kind == kind && b.Value == value);
         return ban is null

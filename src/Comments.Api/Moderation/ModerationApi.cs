@@ -37,7 +37,6 @@ public static class ModerationApi
         site.MapThreadAndAuditEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);
-        routes.MapFlagsApi();
         return group;
     }
 

@@ -1,5 +1,6 @@
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
+using Comments.Core.Storage;
 
 namespace Comments.Api.Moderation;
 
@@ -73,8 +74,3 @@ public sealed record ThreadDetailsRequest(string? Title, string? Url);
 public sealed record ThreadDetailsResponse(string Thread, string? Title, string? Url);
 
 public sealed record AuditResponse(IReadOnlyList<AuditEntry> Entries, string? NextCursor);
-
-/// <param name="Reason">offensive, abusive, spam, off-topic, other.</param>
-public sealed record FlagRequest(string? Reason);
-
-public sealed record FlagResponse(string Status);

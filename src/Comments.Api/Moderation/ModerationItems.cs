@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
+using Comments.Core.Storage;
 
 namespace Comments.Api.Moderation;
 

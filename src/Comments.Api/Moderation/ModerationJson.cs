@@ -17,6 +17,4 @@ namespace Comments.Api.Moderation;
 [JsonSerializable(typeof(ThreadDetailsRequest))]
 [JsonSerializable(typeof(ThreadDetailsResponse))]
 [JsonSerializable(typeof(AuditResponse))]
-[JsonSerializable(typeof(FlagRequest))]
-[JsonSerializable(typeof(FlagResponse))]
 internal sealed partial class ModerationJson : JsonSerializerContext;

@@ -1,17 +1,18 @@
 using Comments.Api.Events;
+using Comments.Api.Infrastructure;
 using Comments.Core.Moderation;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using StackExchange.Redis;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Moderation;
 
 public static class ModerationServiceExtensions
 {
-    /// <summary>Moderator keys and their authentication, the moderation service, the moderators' hub on the Redis backplane.</summary>
+    /// <summary>Moderator keys and their authentication, the moderation service, the subscribers that keep the moderators' hub live (SignalR and its backplane: <see cref="Realtime.Backplane"/>).</summary>
     public static IServiceCollection AddModeration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new ModerationOptions());
+        services.AddSettings<ModerationOptions>(configuration, ModerationOptions.Section);
+        services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidation>();
         services.AddSingleton<ModeratorKeys>();
         // Not the default scheme: only routes that require the moderator policy look at a key, so a
         // header on a public request never costs a store lookup.
@@ -24,16 +25,10 @@ public static class ModerationServiceExtensions
         services.AddSingleton<CommentDecisions>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ModerationItems>();
-        services.AddSingleton<ModerationQueueBroadcaster>();
-        services.AddSingleton<ICommentEventHandler>(sp => sp.GetRequiredService<ModerationQueueBroadcaster>());
+        // Notices first, then the counts they change.
+        services.AddCommentEventSubscriber<ModerationQueueBroadcaster>();
+        services.AddCommentEventSubscriber<ModerationCountsBroadcaster>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ModerationJson.Default));
-
-        // The backplane is always Redis (design.md), on the store's connection settings. When the
-        // readers' live stream already set up the backplane, its connection is used as it is.
-        services.AddSignalR().AddStackExchangeRedis();
-        services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((options, store) =>
-            options.ConnectionFactory ??= writer => ConnectionMultiplexer.ConnectAsync(store.Configuration, writer)
-                .ContinueWith(t => (IConnectionMultiplexer)t.Result, TaskScheduler.Default));
         return services;
     }
 }

@@ -4,20 +4,6 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Comments.Api.Moderation;
 
-/// <summary>What moderators' pages receive. No email, IP or text: a page fetches the item over HTTP when it shows it.</summary>
-public interface IModeratorClient
-{
-    Task QueueItemAdded(QueueNotice notice);
-    Task QueueItemUpdated(QueueNotice notice);
-    Task QueueItemRemoved(QueueNotice notice);
-    Task QueueCounts(QueueCountsNotice counts);
-}
-
-/// <param name="Queue">The queue the notice is about (for a removal, the queue it left).</param>
-public sealed record QueueNotice(string Site, string Id, string ThreadId, string Queue, string AuthorName);
-
-public sealed record QueueCountsNotice(string Site, QueueCounts Counts);
-
 /// <summary>
 /// The moderators' live queue. A connection authenticated by a moderator key joins the group of
 /// every site that key may moderate. Its one method tells a client which sites it hears; since

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Comments.Core.Moderation;
-using Comments.Core.Sites;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Moderation;
 
@@ -14,19 +14,13 @@ public sealed class ModeratorKeys
     private readonly (byte[] Digest, Moderator Moderator)[] _configured;
     private readonly IModeratorKeyStore _store;
 
-    public ModeratorKeys(ModerationOptions options, IModeratorKeyStore store, SiteDirectory sites)
+    public ModeratorKeys(IOptions<ModerationOptions> options, IModeratorKeyStore store)
     {
         _store = store;
-        var errors = new List<string>();
-        _configured = options.Moderators.Select((m, i) =>
-        {
-            if (string.IsNullOrWhiteSpace(m.Name)) errors.Add($"Moderation:Moderators:{i}:Name is required.");
-            if (!IsDigest(m.KeyHash)) errors.Add($"Moderation:Moderators:{i}:KeyHash must be 64 hex characters (SHA-256 of the key).");
-            foreach (var site in m.Sites.Where(s => sites.Find(s) is null))
-                errors.Add($"Moderation:Moderators:{i}:Sites names an unknown site '{site}'.");
-            return (IsDigest(m.KeyHash) ? Convert.FromHexString(m.KeyHash) : [], new Moderator(m.Name, m.Role, m.Sites.ToArray()));
-        }).ToArray();
-        if (errors.Count > 0) throw new InvalidOperationException("Invalid Moderation configuration: " + string.Join(" ", errors));
+        // The section is validated at start-up (ModerationOptionsValidation): every digest is well formed.
+        _configured = options.Value.Moderators
+            .Select(m => (Convert.FromHexString(m.KeyHash), new Moderator(m.Name, m.Role, m.Sites.ToArray())))
+            .ToArray();
     }
 
     public async Task<Moderator?> FindAsync(string key, CancellationToken ct)
@@ -44,5 +38,5 @@ public sealed class ModeratorKeys
         return await _store.FindAsync(Convert.ToHexStringLower(digest), ct);
     }
 
-    private static bool IsDigest(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigit);
+    internal static bool IsDigest(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigit);
 }

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.SignalR;
 namespace Comments.Api.Realtime;
 
 /// <summary>
-/// Turns domain events into hub messages for the readers of the comment's thread. Runs on the
-/// event dispatcher (never on the POST path). With the Redis backplane each send is one PUBLISH
-/// that every node delivers to its own readers, so an event is broadcast once, cluster-wide.
+/// Turns domain events into hub messages for the readers of the comment's thread, with the
+/// thread's published count and a comment's like count. Runs on the event dispatcher (never on the
+/// request path). With the Redis backplane each send is one PUBLISH that every node delivers to its
+/// own readers, so an event is broadcast once, cluster-wide.
 /// </summary>
-public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient> hub) : ICommentEventHandler
+public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient> hub) : ICommentEventSubscriber
 {
     public async Task HandleAsync(CommentEvent commentEvent, CancellationToken ct)
     {
@@ -31,11 +32,14 @@ public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient>
                 await Task.WhenAll(readers.CommentRemoved(new RemovedComment(removed.Id, removed.ThreadId, removed.Cursor), ct),
                     readers.CountChanged(CountOf(commentEvent), ct));
                 break;
-            case CommentEventKind.Held:
-                // Readers never learn about held comments; the moderators' queue does.
+            case CommentEventKind.Liked:
+                await readers.LikesChanged(new LikeCount(comment.Site, comment.ThreadId, comment.Id, commentEvent.Likes.GetValueOrDefault()), ct);
+                break;
+            default:
+                // Held, moved and reported comments are the moderators' business; readers never learn of them.
                 break;
         }
     }
 
-    private static ThreadCount CountOf(CommentEvent e) => new(e.Comment.Site, e.Comment.ThreadId, e.PublishedCount);
+    private static ThreadCount CountOf(CommentEvent e) => new(e.Comment.Site, e.Comment.ThreadId, e.PublishedCount.GetValueOrDefault());
 }

@@ -2,6 +2,7 @@ using Comments.Core.Comments;
 using Comments.Core.Sites;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Realtime;
 
@@ -9,7 +10,7 @@ namespace Comments.Api.Realtime;
 /// Readers follow threads here and are sent new, changed and removed comments by
 /// <see cref="CommentBroadcaster"/>. The hub only manages membership: it holds no business logic.
 /// </summary>
-public sealed class CommentsHub(SiteDirectory sites, RealtimeOptions options) : Hub<ICommentsClient>
+public sealed class CommentsHub(SiteDirectory sites, IOptions<RealtimeOptions> realtime) : Hub<ICommentsClient>
 {
     public const string Path = "/hubs/comments";
 
@@ -22,8 +23,8 @@ public sealed class CommentsHub(SiteDirectory sites, RealtimeOptions options) : 
         var joined = Joined();
         lock (joined)
         {
-            if (!joined.Contains(group) && joined.Count >= options.MaxThreadsPerConnection)
-                throw Refuse(RealtimeErrors.TooManyThreads, $"A connection follows at most {options.MaxThreadsPerConnection} threads; leave one first.");
+            if (!joined.Contains(group) && joined.Count >= realtime.Value.MaxThreadsPerConnection)
+                throw Refuse(RealtimeErrors.TooManyThreads, $"A connection follows at most {realtime.Value.MaxThreadsPerConnection} threads; leave one first.");
             joined.Add(group);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Comments.Api.Infrastructure;
 using Comments.Api.Limits;
 using Microsoft.AspNetCore.Http.Connections;
@@ -49,7 +50,7 @@ public sealed class ConnectionLimitMiddleware(RequestDelegate next, HubConnectio
 }
 
 /// <summary>The open live connections of each client address on this node, against <see cref="RealtimeOptions.MaxConnectionsPerIp"/>.</summary>
-public sealed class HubConnectionsPerAddress(RealtimeOptions options)
+public sealed class HubConnectionsPerAddress(IOptions<RealtimeOptions> options)
 {
-    public ConnectionsPerAddress Slots { get; } = new(options.MaxConnectionsPerIp);
+    public ConnectionsPerAddress Slots { get; } = new(options.Value.MaxConnectionsPerIp);
 }

@@ -5,6 +5,8 @@ namespace Comments.Api.Realtime;
 /// <summary>The <c>Realtime</c> section: limits and timeouts of the live comment stream, per node.</summary>
 public sealed class RealtimeOptions
 {
+    public const string Section = "Realtime";
+
     /// <summary>Threads one connection may follow at once. A page shows one thread; a list page shows a few.</summary>
     [Range(1, 1_000)]
     public int MaxThreadsPerConnection { get; set; } = 20;

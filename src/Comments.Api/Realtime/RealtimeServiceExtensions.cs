@@ -3,29 +3,26 @@ using Comments.Api.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Comments.Core.Sites;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Comments.Api.Realtime;
 
 public static class RealtimeServiceExtensions
 {
     /// <summary>
-    /// The live stream: the hub, its limits, the broadcaster fed by domain events, and the Redis
-    /// backplane. The backplane is always on and uses the store's own connection (embedded Garnet
-    /// by default, Redis when configured), so one node and many nodes run the same code.
+    /// The readers' live stream: the hub, its limits and timeouts, and the broadcaster that
+    /// subscribes to comment events. SignalR and its backplane are set up by <see cref="Backplane"/>.
     /// </summary>
     public static IServiceCollection AddCommentsRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection("Realtime")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RealtimeOptions>>().Value);
+        services.AddSettings<RealtimeOptions>(configuration, RealtimeOptions.Section);
         services.AddSingleton<HubConnectionsPerAddress>();
-        services.AddSingleton<ICommentEventHandler, CommentBroadcaster>();
+        services.AddCommentEventSubscriber<CommentBroadcaster>();
 
-        var options = configuration.GetSection("Realtime").Get<RealtimeOptions>() ?? new RealtimeOptions();
-        services.AddSignalR(hub =>
+        services.AddOptions<HubOptions>().Configure<IOptions<RealtimeOptions>>((hub, realtime) =>
         {
+            var options = realtime.Value;
             hub.EnableDetailedErrors = false;
             hub.KeepAliveInterval = TimeSpan.FromSeconds(options.KeepAliveSeconds);
             hub.ClientTimeoutInterval = TimeSpan.FromSeconds(options.ClientTimeoutSeconds);
@@ -33,11 +30,7 @@ public static class RealtimeServiceExtensions
             // Readers only send JoinThread/LeaveThread with two short ids.
             hub.MaximumReceiveMessageSize = 1024;
             hub.MaximumParallelInvocationsPerClient = 1;
-        }).AddStackExchangeRedis();
-
-        // Reuse the store's multiplexer: same target, no second configuration to keep in step.
-        services.AddOptions<RedisOptions>().Configure<IServiceProvider>((redis, sp) =>
-            redis.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
+        });
         return services;
     }
 

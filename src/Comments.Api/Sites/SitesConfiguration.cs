@@ -1,28 +1,42 @@
+using Comments.Api.Infrastructure;
 using Comments.Core.Sites;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Api.Sites;
 
 public static class SitesConfiguration
 {
+    public const string Section = "Sites";
+
     /// <summary>
-    /// Reads the <c>Sites</c> section, keyed by site id (<c>Sites__blog1__ModerationMode=Pre</c>),
-    /// and fails start-up on a site that could never work.
+    /// Binds the <c>Sites</c> section, keyed by site id (<c>Sites__blog1__ModerationMode=Pre</c>),
+    /// fails start-up on a site that could never work, and answers CORS per site (<see cref="SiteCors"/>).
     /// </summary>
     public static IServiceCollection AddSites(this IServiceCollection services, IConfiguration configuration)
     {
-        var sites = new List<SiteOptions>();
-        foreach (var section in configuration.GetSection("Sites").GetChildren())
-        {
-            var site = section.Get<SiteOptions>() ?? new SiteOptions();
-            site.Id = section.Key;
-            if (string.IsNullOrEmpty(site.DisplayName)) site.DisplayName = section.Key;
-            sites.Add(site);
-        }
-        var errors = sites.SelectMany(Validate).ToList();
-        if (errors.Count > 0)
-            throw new InvalidOperationException("Invalid Sites configuration: " + string.Join(" ", errors));
-        services.AddSingleton(new SiteDirectory(sites));
+        services.AddSettings<Dictionary<string, SiteOptions>>(configuration, Section)
+            .PostConfigure(sites =>
+            {
+                foreach (var (id, site) in sites)
+                {
+                    site.Id = id;
+                    if (string.IsNullOrEmpty(site.DisplayName)) site.DisplayName = id;
+                }
+            });
+        services.AddSingleton<IValidateOptions<Dictionary<string, SiteOptions>>, SitesValidation>();
+        services.AddSingleton(sp => new SiteDirectory(sp.GetRequiredService<IOptions<Dictionary<string, SiteOptions>>>().Value.Values));
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider, SiteCors>();
         return services;
+    }
+
+    private sealed class SitesValidation : IValidateOptions<Dictionary<string, SiteOptions>>
+    {
+        public ValidateOptionsResult Validate(string? name, Dictionary<string, SiteOptions> sites) =>
+            sites.Values.SelectMany(SitesConfiguration.Validate).ToList() is { Count: > 0 } errors
+                ? ValidateOptionsResult.Fail("Invalid Sites configuration: " + string.Join(" ", errors))
+                : ValidateOptionsResult.Success;
     }
 
     private static IEnumerable<string> Validate(SiteOptions site)

@@ -110,14 +110,9 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
                 _ => AuthorChangeStatus.NotFound,
             }, null, refused.Message);
         }
-        if (outcome.Decision is Decision.Change)
-        {
-            if (ModerationService.ReaderEvent(outcome.Before, outcome.After) is { } kind)
-                events.Publish(new CommentEvent(kind, outcome.After, outcome.PublishedCount));
-            // An edit that sends a published comment back to a moderator puts it in their queue.
-            if (outcome.Before.Status == CommentStatus.Published && outcome.After.Status is CommentStatus.Pending or CommentStatus.Spam)
-                events.Publish(new CommentEvent(CommentEventKind.Held, outcome.After, outcome.PublishedCount));
-        }
+        // One event; an edit that sends a published comment back to a moderator is Removed for
+        // readers, and its subscribers put it in the moderators' queue.
+        if (outcome.Decision is Decision.Change) events.Publish(CommentEvent.Changed(CommentEventSource.Author, outcome));
         return new AuthorChangeResult(AuthorChangeStatus.Done, outcome.After);
     }
 }

@@ -42,16 +42,6 @@ public sealed class AuthorTokens(IServerSecret secret)
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>The server's signing key: from configuration, or generated once and kept in the store.</summary>
-public interface IServerSecret
-{
-    /// <summary>The key; read from the store if start-up could not. Throws <see cref="ServerSecretUnavailableException"/>.</summary>
-    byte[] Key { get; }
-
-    /// <summary>Reads the key now if it is not at hand yet; a failure is not remembered.</summary>
-    ValueTask LoadAsync(CancellationToken ct = default);
-}
-
 /// <summary>The key could not be read (the store did not answer, or refused): retry later.</summary>
 public sealed class ServerSecretUnavailableException(Exception inner)
     : Exception("The server secret could not be read from the store.", inner);

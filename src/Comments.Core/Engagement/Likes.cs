@@ -1,3 +1,6 @@
+using Comments.Core.Comments;
+using Comments.Core.Events;
+
 namespace Comments.Core.Engagement;
 
 public enum LikeStatus
@@ -12,15 +15,17 @@ public enum LikeStatus
 
 public sealed record LikeOutcome(LikeStatus Status, long Likes);
 
-/// <summary>Likes: one per comment per reader token, with a cap per address and comment.</summary>
-public interface ILikeStore
+/// <summary>Counts a reader's like of a published comment; a counted like is one <see cref="CommentEventKind.Liked"/> event.</summary>
+public sealed class CommentLikes(ILikeStore store, ICommentEventPublisher events)
 {
-    Task<LikeOutcome> LikeAsync(string site, string threadId, string commentId, string readerKey, string addressKey, CancellationToken ct = default);
-
-    /// <summary>Like counts of a thread's comments (comments without likes are absent).</summary>
-    Task<IReadOnlyDictionary<string, long>> CountsAsync(string site, string threadId, CancellationToken ct = default);
+    public async Task<LikeOutcome> LikeAsync(Comment comment, string readerKey, string addressKey, CancellationToken ct = default)
+    {
+        var outcome = await store.LikeAsync(comment.Site, comment.ThreadId, comment.Id, readerKey, addressKey, ct);
+        if (outcome.Status == LikeStatus.Counted)
+            events.Publish(new CommentEvent(CommentEventKind.Liked, comment) { Source = CommentEventSource.Reader, Likes = outcome.Likes });
+        return outcome;
+    }
 }
-
 /// <summary>
 /// How a reader is recognised without a login: the widget's random per-browser token, never stored
 /// as sent (<see cref="Comments.StoreDigests.Reader"/>), plus the address, digested too, for a cap.

@@ -1,4 +1,5 @@
 using Comments.Core.Comments;
+using Comments.Core.Storage;
 
 namespace Comments.Core.Moderation;
 
@@ -10,7 +11,7 @@ public interface IModerationStore
 
     Task<QueueCounts> CountAsync(string site, CancellationToken ct = default);
 
-    /// <summary>How the author's earlier comments (by email digest) were decided.</summary>
+    /// <summary>How the author's earlier comments (by email digest) were decided, over a long window (the moderator's view).</summary>
     Task<AuthorHistory> AuthorHistoryAsync(string site, string emailDigest, CancellationToken ct = default);
 
     Task<ReportState> ReportsAsync(string site, string commentId, CancellationToken ct = default);
@@ -38,8 +39,6 @@ public interface IModerationStore
 public sealed record QueuePage(IReadOnlyList<Comment> Comments, long? NextCursor);
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? NextCursor);
-
-public sealed record AuthorHistory(long Published, long Pending, long Rejected, long Spam, long Deleted);
 
 /// <param name="Flags">Reason code → how many readers flagged the comment for it.</param>
 public sealed record ReportState(bool Reported, IReadOnlyDictionary<string, long> Flags);

@@ -5,9 +5,10 @@ using Comments.Core.Storage;
 namespace Comments.Core.Moderation;
 
 /// <summary>
-/// Applies moderator actions: one atomic store change per comment, then one event for readers
-/// when what they see changed (approve → Published; hiding a published comment → Removed;
-/// editing or pinning a published comment → Updated).
+/// Applies moderator actions: one atomic store change per comment, then one event for every
+/// change (for readers: approve → Published; hiding a published comment → Removed; editing or
+/// pinning a published comment → Updated; anything else → Moved, which only moderators hear).
+/// Reader flags go the same way: the flag that reports a comment is one Reported event.
 /// </summary>
 public sealed class ModerationService(
     IModerationStore store,
@@ -24,9 +25,20 @@ public sealed class ModerationService(
         if (outcome is null) return ModerationResult.NotFound;
         if (outcome.Decision is Decision.Refused refused)
             return new ModerationResult(ModerationResultKind.Refused, outcome, refused.Code, refused.Message);
-        if (outcome.Decision is Decision.Change && ReaderEvent(outcome.Before, outcome.After) is { } kind)
-            events.Publish(new CommentEvent(kind, outcome.After, outcome.PublishedCount));
+        if (outcome.Decision is Decision.Change) events.Publish(CommentEvent.Changed(CommentEventSource.Moderator, outcome));
         return new ModerationResult(ModerationResultKind.Done, outcome);
+    }
+
+    /// <summary>
+    /// Records one reader's flag; the flag that reaches the site's threshold reports the comment
+    /// and publishes one <see cref="CommentEventKind.Reported"/> event.
+    /// </summary>
+    public async Task<FlagOutcome> FlagAsync(string site, string commentId, string readerKey, string reason, int threshold, CancellationToken ct = default)
+    {
+        var outcome = await store.AddFlagAsync(site, commentId, readerKey, reason, threshold, ct);
+        if (outcome.BecameReported && await comments.GetAsync(site, commentId, ct) is { } reported)
+            events.Publish(new CommentEvent(CommentEventKind.Reported, reported) { Source = CommentEventSource.Reader });
+        return outcome;
     }
 
     /// <summary>What readers must be told, if anything.</summary>

@@ -18,15 +18,3 @@ public sealed class SubmissionContext(SiteOptions site, CommentSubmission submis
     /// <summary>The author's email as <see cref="StoreDigests.Email"/>, or null without an email: how author history is found.</summary>
     public string? AuthorDigest { get; init; }
 }
-
-/// <summary>
-/// Steps 6–8 of the pipeline (word lists, model, trust): each may add reasons and may decide
-/// a status; the first rule that decides ends the run.
-/// </summary>
-public interface IDecisionRule
-{
-    /// <summary>Rules run in ascending order (word lists 60, model 70, trust 80).</summary>
-    int Order { get; }
-
-    ValueTask<CommentStatus?> DecideAsync(SubmissionContext context, CancellationToken ct);
-}

@@ -19,13 +19,13 @@ public static class DecisionEvaluator
 {
     public static DecisionReport Evaluate(ICommentScorer scorer, SiteOptions site, IReadOnlyList<LabelledRow> rows)
     {
-        var trustedRecord = new AuthorRecord(Math.Max(site.Thresholds.TrustAfterPublished, 1), 0, 0, 0, 0);
+        var trustedRecord = new AuthorHistory(Math.Max(site.Thresholds.TrustAfterPublished, 1), 0, 0, 0, 0);
         return new DecisionReport(
-            Run(scorer, site, rows, new AuthorRecord(0, 0, 0, 0, 0)),
+            Run(scorer, site, rows, new AuthorHistory(0, 0, 0, 0, 0)),
             Run(scorer, site, rows, trustedRecord));
     }
 
-    private static AuthorDecisions Run(ICommentScorer scorer, SiteOptions site, IReadOnlyList<LabelledRow> rows, AuthorRecord author)
+    private static AuthorDecisions Run(ICommentScorer scorer, SiteOptions site, IReadOnlyList<LabelledRow> rows, AuthorHistory author)
     {
         var history = new FixedHistory(author);
         IDecisionRule[] rules = [.. ServiceRules.Create(scorer, history).OrderBy(r => r.Order)];
@@ -52,9 +52,9 @@ public static class DecisionEvaluator
         return new AuthorDecisions(negative.Shares(), positive.Shares());
     }
 
-    private sealed class FixedHistory(AuthorRecord record) : IAuthorHistory
+    private sealed class FixedHistory(AuthorHistory record) : IAuthorHistory
     {
-        public Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
+        public Task<AuthorHistory> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
     }
 
     private sealed class StatusCounts

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Comments.Api.Tests.Infrastructure;
+using Comments.Api.Tests.Moderation;
 
 namespace Comments.Api.Tests.Engagement;
 
@@ -55,6 +56,27 @@ public abstract class LikesTests(ServiceFixture fixture)
         await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "like.rate_limited");
         var counts = await client.GetJsonAsync($"/api/sites/{TestSites.Open}/threads/{thread}/likes");
         Assert.Equal(5, counts.GetProperty("likes").GetProperty(id).GetInt64());
+    }
+
+    [Fact]
+    public async Task A_counted_like_reaches_the_threads_readers_live_through_the_event_path_and_a_repeated_like_sends_nothing()
+    {
+        using var client = fixture.CreateClient();
+        var thread = TestSites.NewThread("likes");
+        await using var readers = await ReaderStream.ConnectAsync(fixture.Service.BaseAddress, TestSites.Open, thread);
+        var id = (await client.PublishAsync(TestSites.Open, thread, TestApi.Reply("Like me live."))).GetProperty("id").GetString()!;
+        var ann = Reader();
+
+        using var first = await LikeAsync(client, TestSites.Open, id, ann);
+        var one = await readers.WaitAsync("likesChanged", id);
+        using var again = await LikeAsync(client, TestSites.Open, id, ann);
+        using var other = await LikeAsync(client, TestSites.Open, id, Reader());
+        var two = await readers.WaitAsync("likesChanged", p => p.GetProperty("id").GetString() == id && p.GetProperty("likes").GetInt64() == 2);
+
+        Assert.Equal((TestSites.Open, thread, 1L), (one.GetProperty("site").GetString(), one.GetProperty("threadId").GetString(), one.GetProperty("likes").GetInt64()));
+        Assert.Equal(thread, two.GetProperty("threadId").GetString());
+        // A thread's events are delivered in order: a message for the repeated like would have come before the second count.
+        Assert.Equal(2, readers.Received.Count(m => m.Kind == "likesChanged"));
     }
 
     [Fact]

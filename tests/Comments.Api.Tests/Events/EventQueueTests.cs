@@ -77,7 +77,7 @@ public sealed class EventQueueTests
         Status = CommentStatus.Published, CreatedAt = DateTimeOffset.UnixEpoch,
     }, n);
 
-    private sealed class RecordingHandler(string slowThread) : ICommentEventHandler
+    private sealed class RecordingHandler(string slowThread) : ICommentEventSubscriber
     {
         private int _handled;
 

@@ -34,6 +34,26 @@ public abstract class ModeratorHubTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_comment_reported_by_reader_flags_arrives_live_in_the_reported_queue_with_its_counts()
+    {
+        await using var live = await LiveQueue.ConnectAsync(fixture, TestModerators.OpenKey);
+        using var reader = fixture.CreateClient();
+        var thread = TestSites.NewThread();
+        var id = (await reader.PublishAsync(TestSites.Open, thread, TestApi.Reply("Flag me live"))).GetProperty("id").GetString()!;
+
+        for (var i = 0; i < TestModerators.OpenFlagThreshold; i++)
+        {
+            using var flagged = await reader.FlagAsync(TestSites.Open, id, "abusive", $"192.0.2.{40 + i}");
+            Assert.Equal(HttpStatusCode.Accepted, flagged.StatusCode);
+        }
+        var reported = await live.WaitAsync("added", n => n.Id == id && n.Queue == "reported");
+        var counts = await live.WaitCountsAsync(TestSites.Open, c => c.GetProperty("reported").GetInt64() >= 1);
+
+        Assert.Equal((TestSites.Open, thread, "Ann Reader"), (reported.Site, reported.ThreadId, reported.AuthorName));
+        Assert.True(counts.GetProperty("reported").GetInt64() >= 1);
+    }
+
+    [Fact]
     public async Task Hub_messages_carry_no_email_ip_or_text()
     {
         await using var live = await LiveQueue.ConnectAsync(fixture, TestModerators.OpenKey);

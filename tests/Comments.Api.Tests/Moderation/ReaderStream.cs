@@ -22,7 +22,7 @@ public sealed class ReaderStream : IAsyncDisposable
     {
         var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, HubPath)).Build();
         var stream = new ReaderStream(connection);
-        foreach (var kind in new[] { "commentPublished", "commentUpdated", "commentRemoved", "countChanged" })
+        foreach (var kind in new[] { "commentPublished", "commentUpdated", "commentRemoved", "countChanged", "likesChanged" })
         {
             connection.On<JsonElement>(kind, payload =>
             {

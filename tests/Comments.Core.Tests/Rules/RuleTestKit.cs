@@ -28,12 +28,12 @@ internal static class RuleTestKit
         public ScorerHealth Health => new(spam is not null, "fixed");
     }
 
-    public sealed class FixedHistory(AuthorRecord record) : IAuthorHistory
+    public sealed class FixedHistory(AuthorHistory record) : IAuthorHistory
     {
-        public Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
+        public Task<AuthorHistory> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
     }
 
-    public static readonly AuthorRecord Newcomer = new(0, 0, 0, 0, 0);
-    public static readonly AuthorRecord Regular = new(5, 0, 0, 0, 0);
-    public static readonly AuthorRecord RecentlyRejected = new(5, 0, 1, 0, 1);
+    public static readonly AuthorHistory Newcomer = new(0, 0, 0, 0, 0);
+    public static readonly AuthorHistory Regular = new(5, 0, 0, 0, 0);
+    public static readonly AuthorHistory RecentlyRejected = new(5, 0, 1, 0, 1);
 }

@@ -20,10 +20,10 @@ public sealed class PolicyDecisionTests : IDisposable
 
     public void Dispose() => _scorer.Dispose();
 
-    private static readonly AuthorRecord Newcomer = new(0, 0, 0, 0, 0);
-    private static readonly AuthorRecord Regular = new(12, 0, 0, 0, 0);
+    private static readonly AuthorHistory Newcomer = new(0, 0, 0, 0, 0);
+    private static readonly AuthorHistory Regular = new(12, 0, 0, 0, 0);
 
-    private async Task<(CommentStatus Status, List<CommentReason> Reasons)> Decide(string text, AuthorRecord? author = null, SiteOptions? site = null)
+    private async Task<(CommentStatus Status, List<CommentReason> Reasons)> Decide(string text, AuthorHistory? author = null, SiteOptions? site = null)
     {
         site ??= new SiteOptions { Id = "policy" };
         var context = new SubmissionContext(site,
@@ -36,9 +36,9 @@ public sealed class PolicyDecisionTests : IDisposable
         return (CommentStatus.Published, context.Reasons);
     }
 
-    private sealed class History(AuthorRecord record) : IAuthorHistory
+    private sealed class History(AuthorHistory record) : IAuthorHistory
     {
-        public Task<AuthorRecord> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
+        public Task<AuthorHistory> GetAsync(string site, string emailDigest, CancellationToken ct = default) => Task.FromResult(record);
     }
 
     private static string Explain(CommentStatus status, List<CommentReason> reasons) =>

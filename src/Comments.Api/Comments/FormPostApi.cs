@@ -4,7 +4,7 @@ using Comments.Core.Sites;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Comments.Api.Engagement;
+namespace Comments.Api.Comments;
 
 /// <summary>
 /// The no-JavaScript fallback: a plain HTML form with WordPress's field names (<c>comment</c>,

@@ -5,7 +5,7 @@ using Comments.Core.Moderation;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Comments.Api.Moderation;
+namespace Comments.Api.Engagement;
 
 /// <summary>
 /// Readers flag a published comment (anonymous, rate-limited, one flag per reader per comment;
@@ -28,10 +28,10 @@ public static class FlagsApi
     }
 
     public static async Task<Results<Accepted<FlagResponse>, ProblemHttpResult>> Flag(
-        string id, HttpContext http, IModerationStore store, Core.Storage.ICommentStore comments, ModerationQueueBroadcaster queue, StoreDigests digests, CancellationToken ct)
+        string id, HttpContext http, ModerationService moderation, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.FlagRequest, 4 * 1024, ct);
+        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.FlagRequest, 4 * 1024, ct);
         if (problem is not null) return problem;
         if (!RejectReasons.IsKnown(body!.Reason))
             return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.FlagInvalid, "The flag has errors.",
@@ -40,7 +40,7 @@ public static class FlagsApi
 
         // A reader is known by address, digested (keyed): the flag hash holds no IP.
         await digests.ReadyAsync(ct);
-        var outcome = await store.AddFlagAsync(site.Id, id, digests.Address(ClientInfo.Ip(http)), body.Reason!, site.FlagThreshold, ct);
+        var outcome = await moderation.FlagAsync(site.Id, id, digests.Address(ClientInfo.Ip(http)), body.Reason!, site.FlagThreshold, ct);
         switch (outcome.Result)
         {
             case FlagResult.NotFlaggable:
@@ -48,10 +48,14 @@ public static class FlagsApi
             case FlagResult.AlreadyFlagged:
                 return Problems.Of(StatusCodes.Status409Conflict, ModerationErrorCodes.AlreadyFlagged, "You already flagged this comment.");
         }
-        if (outcome.BecameReported && await comments.GetAsync(site.Id, id, ct) is { } reported) await queue.ReportedAsync(reported, ct);
         return TypedResults.Accepted((string?)null, new FlagResponse("received"));
     }
 
     private static ProblemHttpResult CommentNotFound() =>
         Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
 }
+
+/// <param name="Reason">offensive, abusive, spam, off-topic, other.</param>
+public sealed record FlagRequest(string? Reason);
+
+public sealed record FlagResponse(string Status);

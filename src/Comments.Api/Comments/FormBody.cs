@@ -4,7 +4,7 @@ using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Comments.Api.Engagement;
+namespace Comments.Api.Comments;
 
 /// <summary>
 /// Reads an <c>application/x-www-form-urlencoded</c> body as strictly as <see cref="JsonBody"/>
