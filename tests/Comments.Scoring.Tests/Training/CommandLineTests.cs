@@ -47,7 +47,7 @@ public sealed class CommandLineTests : IDisposable
             """{"text": "You are a pathetic idiot and everyone here hates you, shut up moron", "label": 1, "split": "test"}""",
             """{"text": "Check out my channel!! Subscribe for free gift cards http://bit.ly/free-cards", "label": 1, "split": "test"}""",
         ]);
-        var models = Comments.Api.Tests.Infrastructure.RepoPaths.Models;
+        var models = RepoPaths.Models;
         var run = Run("evaluate", "--kind", "toxicity", "--model", Path.Combine(models, "toxicity.zip"), "--data", data, "--split", "test", "--decisions", "--json");
         Assert.True(run.Exit == 0, run.Err);
         using var json = JsonDocument.Parse(run.Out);
