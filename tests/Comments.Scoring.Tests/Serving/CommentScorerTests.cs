@@ -1,5 +1,4 @@
 using Comments.Core.Text;
-using Comments.Scoring.Tests.Training;
 using Comments.Training.Cli;
 
 namespace Comments.Scoring.Tests.Serving;

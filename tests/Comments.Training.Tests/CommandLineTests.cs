@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Comments.Training.Cli;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.Training.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
