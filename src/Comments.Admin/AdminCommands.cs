@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Comments.Core;
 using Comments.Core.Moderation;
 using Comments.Storage;
 using StackExchange.Redis;
@@ -141,7 +142,7 @@ public static class AdminCommands
             await writer.WriteLineAsync(JsonSerializer.Serialize(line, Jsonl));
             count++;
         }
-        error.WriteLine($"{count} {task.ToString().ToLowerInvariant()} labels from {labels.Count} decisions on {site}");
+        error.WriteLine($"{count} {task.ToLowerName()} labels from {labels.Count} decisions on {site}");
         return 0;
     }
 
