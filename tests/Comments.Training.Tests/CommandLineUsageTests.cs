@@ -5,13 +5,7 @@ namespace Comments.Training.Tests;
 /// <summary>The training CLI's command line itself: what is refused (exit 2, the message and the usage on stderr) and what is accepted.</summary>
 public sealed class CommandLineUsageTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => TrainingCli.Run(args);
 
     [Theory]
     [InlineData("missing command: train, evaluate or perturb")]
