@@ -56,6 +56,8 @@ public sealed class AdminCommandsTests
     [InlineData("--site", "export-labels", "--redis", "127.0.0.1:1", "--task", "spam")]
     [InlineData("--task", "export-labels", "--redis", "127.0.0.1:1", "--site", "demo", "--task", "ham")]
     [InlineData("--site", "rename-thread-keys", "--redis", "127.0.0.1:1", "--site", "Not A Site!")]
+    [InlineData("--sites", "add-moderator", "--redis", "127.0.0.1:1", "--name", "ann", "--sites", "demo")]
+    [InlineData("--force", "remove-moderator", "--redis", "127.0.0.1:1", "--key-hash", "00", "--force")]
     public async Task A_missing_or_wrong_option_is_named_on_stderr_with_the_usage_and_exits_2_before_any_store_is_reached(string named, params string[] args)
     {
         var run = await RunAsync(args);
