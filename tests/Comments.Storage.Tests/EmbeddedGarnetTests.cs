@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace Comments.Storage.Tests;
@@ -10,7 +9,7 @@ public sealed class EmbeddedGarnetTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);
 
-    private EmbeddedGarnet Start() => new(new StorageOptions { DataDir = _dataDir }, NullLoggerFactory.Instance);
+    private EmbeddedGarnet Start() => GarnetStore.Start(_dataDir);
 
     [Fact]
     public async Task What_was_acknowledged_is_there_after_the_store_restarts_on_the_same_folder()

@@ -45,9 +45,12 @@ public sealed class GarnetStore : StoreFixture
 
     protected override async Task<ConnectionMultiplexer?> ConnectAsync()
     {
-        _garnet = new EmbeddedGarnet(new StorageOptions { DataDir = _dataDir }, NullLoggerFactory.Instance);
+        _garnet = Start(_dataDir);
         return await ConnectionMultiplexer.ConnectAsync(_garnet.ConnectionString);
     }
+
+    /// <summary>The embedded store on <paramref name="dataDir"/>, with the service's defaults otherwise: the one place these tests make one.</summary>
+    public static EmbeddedGarnet Start(string dataDir) => new(new StorageOptions { DataDir = dataDir }, NullLoggerFactory.Instance);
 
     public override async ValueTask DisposeAsync()
     {
