@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Comments.Core;
 using Comments.Core.Moderation;
 using Comments.Storage;
 using StackExchange.Redis;
@@ -26,32 +28,15 @@ public static class AdminCommands
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        var parse = Commands(output, error).Parse(args);
+        if (parse.Errors.Count > 0) return UsageError(error, parse.Errors.Select(e => e.Message));
         try
         {
-            var options = new AdminArgs(args.Skip(1));
-            switch (args.FirstOrDefault())
-            {
-                case "hash-key":
-                    output.WriteLine(ModeratorKey.Digest(options.Positional.SingleOrDefault() ?? throw new AdminUsageException("hash-key takes the key.")));
-                    return 0;
-                case "add-moderator":
-                    return await AddModeratorAsync(options, output);
-                case "remove-moderator":
-                    return await RemoveModeratorAsync(options, output, error);
-                case "export-labels":
-                    return await ExportLabelsAsync(options, output, error);
-                case "rename-thread-keys":
-                    return await RenameThreadKeysAsync(options, output);
-                default:
-                    error.WriteLine(Usage);
-                    return 2;
-            }
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (AdminUsageException e)
         {
-            error.WriteLine(e.Message);
-            error.WriteLine(Usage);
-            return 2;
+            return UsageError(error, [e.Message]);
         }
         catch (RedisConnectionException e)
         {
@@ -60,39 +45,80 @@ public static class AdminCommands
         }
     }
 
-    private static async Task<int> RenameThreadKeysAsync(AdminArgs options, TextWriter output)
+    private static int UsageError(TextWriter error, IEnumerable<string> messages)
     {
-        var site = options.Required("site");
+        foreach (var message in messages) error.WriteLine(message);
+        error.WriteLine(Usage);
+        return 2;
+    }
+
+    private static RootCommand Commands(TextWriter output, TextWriter error)
+    {
+        var redis = new Option<string>("--redis") { Required = true, HelpName = "HOST:PORT", Description = "The store (a Redis configuration string)." };
+        var key = new Argument<string>("key");
+        var hashKey = new Command("hash-key", "Print the SHA-256 digest of a key.") { key };
+        hashKey.SetAction(parse => { output.WriteLine(ModeratorKey.Digest(parse.GetValue(key)!)); return 0; });
+
+        var name = new Option<string>("--name") { Required = true };
+        var sites = new Option<string[]>("--site") { Description = "A site the moderator moderates (repeat for more)." };
+        var role = OneOf(new Option<string>("--role"), "moderator", "admin");
+        var addModerator = new Command("add-moderator", "Create a key, store only its digest, print the key once.") { redis, name, sites, role };
+        addModerator.SetAction(parse => AddModeratorAsync(parse.GetValue(redis)!, parse.GetValue(name)!, parse.GetValue(role), parse.GetValue(sites) ?? [], output));
+
+        var keyHash = new Option<string>("--key-hash") { Required = true, HelpName = "HEX" };
+        var removeModerator = new Command("remove-moderator") { redis, keyHash };
+        removeModerator.SetAction(parse => RemoveModeratorAsync(parse.GetValue(redis)!, parse.GetValue(keyHash)!, output, error));
+
+        var site = new Option<string>("--site") { Required = true, HelpName = "ID" };
+        var task = OneOf(new Option<string>("--task") { Required = true }, "spam", "toxicity");
+        var outFile = new Option<string>("--out") { HelpName = "FILE" };
+        var exportLabels = new Command("export-labels", "Moderator decisions as JSONL in the shape of the training corpora (stdout by default).") { redis, site, task, outFile };
+        exportLabels.SetAction(parse => ExportLabelsAsync(parse.GetValue(redis)!, parse.GetValue(site)!, parse.GetValue(task)!, parse.GetValue(outFile), output, error));
+
+        var renameThreadKeys = new Command("rename-thread-keys", "Move a store written before issue 10 to today's thread index key names.") { redis, site };
+        renameThreadKeys.SetAction(parse => RenameThreadKeysAsync(parse.GetValue(redis)!, parse.GetValue(site)!, output));
+
+        var root = new RootCommand("Operator commands that work on the store directly.") { hashKey, addModerator, removeModerator, exportLabels, renameThreadKeys };
+        root.SetAction(_ => UsageError(error, []));
+        return root;
+    }
+
+    /// <summary>Accepts only <paramref name="values"/>, with an error that names the option (exit 2).</summary>
+    private static Option<string> OneOf(Option<string> option, params string[] values)
+    {
+        option.HelpName = string.Join('|', values);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !values.Contains(value))
+                result.AddError($"{option.Name} is {string.Join(" or ", values)}, not '{value}'.");
+        });
+        return option;
+    }
+
+    private static async Task<int> RenameThreadKeysAsync(string store, string site, TextWriter output)
+    {
         if (!Core.Comments.Ids.IsSite(site)) throw new AdminUsageException("--site is a configured site id (lower-case letters, digits, '-', '_').");
-        await using var redis = await ConnectAsync(options);
+        await using var redis = await ConnectAsync(store);
         var (moved, skipped) = await ThreadKeyRename.RunAsync(redis, site);
         output.WriteLine($"moved {moved} thread index keys; {skipped} left where they were because the new name was taken");
         return 0;
     }
 
-    private static async Task<int> AddModeratorAsync(AdminArgs options, TextWriter output)
+    private static async Task<int> AddModeratorAsync(string store, string name, string? roleName, string[] sites, TextWriter output)
     {
-        var name = options.Required("name");
-        var role = options.One("role") switch
-        {
-            null or "moderator" => ModeratorRole.Moderator,
-            "admin" => ModeratorRole.Admin,
-            var other => throw new AdminUsageException($"--role is moderator or admin, not '{other}'."),
-        };
-        var sites = options.All("site");
-        if (role == ModeratorRole.Moderator && sites.Count == 0) throw new AdminUsageException("A moderator needs at least one --site.");
+        var role = roleName == "admin" ? ModeratorRole.Admin : ModeratorRole.Moderator;
+        if (role == ModeratorRole.Moderator && sites.Length == 0) throw new AdminUsageException("A moderator needs at least one --site.");
 
-        await using var redis = await ConnectAsync(options);
+        await using var redis = await ConnectAsync(store);
         var key = ModeratorKey.New();
-        await new RedisModeratorKeyStore(redis).AddAsync(ModeratorKey.Digest(key), new Moderator(name, role, sites.ToArray()));
+        await new RedisModeratorKeyStore(redis).AddAsync(ModeratorKey.Digest(key), new Moderator(name, role, sites));
         output.WriteLine(key);
         return 0;
     }
 
-    private static async Task<int> RemoveModeratorAsync(AdminArgs options, TextWriter output, TextWriter error)
+    private static async Task<int> RemoveModeratorAsync(string store, string digest, TextWriter output, TextWriter error)
     {
-        var digest = options.Required("key-hash");
-        await using var redis = await ConnectAsync(options);
+        await using var redis = await ConnectAsync(store);
         if (await new RedisModeratorKeyStore(redis).RemoveAsync(digest))
         {
             output.WriteLine("removed");
@@ -102,19 +128,12 @@ public static class AdminCommands
         return 1;
     }
 
-    private static async Task<int> ExportLabelsAsync(AdminArgs options, TextWriter output, TextWriter error)
+    private static async Task<int> ExportLabelsAsync(string store, string site, string taskName, string? path, TextWriter output, TextWriter error)
     {
-        var site = options.Required("site");
-        var task = options.Required("task") switch
-        {
-            "spam" => LabelTask.Spam,
-            "toxicity" => LabelTask.Toxicity,
-            var other => throw new AdminUsageException($"--task is spam or toxicity, not '{other}'."),
-        };
-        await using var redis = await ConnectAsync(options);
+        var task = taskName == "toxicity" ? LabelTask.Toxicity : LabelTask.Spam;
+        await using var redis = await ConnectAsync(store);
         var labels = await new RedisModerationStore(redis).LabelsAsync(site);
 
-        var path = options.One("out");
         await using var file = path is null ? null : new StreamWriter(path, append: false, new UTF8Encoding(false));
         var writer = (TextWriter?)file ?? output;
         var count = 0;
@@ -123,15 +142,18 @@ public static class AdminCommands
             await writer.WriteLineAsync(JsonSerializer.Serialize(line, Jsonl));
             count++;
         }
-        error.WriteLine($"{count} {task.ToString().ToLowerInvariant()} labels from {labels.Count} decisions on {site}");
+        error.WriteLine($"{count} {task.ToLowerName()} labels from {labels.Count} decisions on {site}");
         return 0;
     }
 
-    private static async Task<ConnectionMultiplexer> ConnectAsync(AdminArgs options)
+    private static async Task<ConnectionMultiplexer> ConnectAsync(string store)
     {
-        var config = ConfigurationOptions.Parse(options.Required("redis"));
+        var config = ConfigurationOptions.Parse(store);
         config.AbortOnConnectFail = true;
         config.ClientName = "comments-admin";
         return await ConnectionMultiplexer.ConnectAsync(config);
     }
 }
+
+/// <summary>A command line that parses but cannot run (the message says what to change): exit 2.</summary>
+public sealed class AdminUsageException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using Comments.Core;
 using Comments.Core.Comments;
 using StackExchange.Redis;
 
@@ -28,7 +29,7 @@ public static class RedisKeys
     /// <summary>Sorted set of the site's threads by creation time.</summary>
     public static RedisKey Threads(string site) => $"c:{{{S(site)}}}:threads";
     /// <summary>Sorted set of comment ids by sequence, one per status: the moderation queues.</summary>
-    public static RedisKey Status(string site, CommentStatus status) => $"c:{{{S(site)}}}:status:{status.ToString().ToLowerInvariant()}";
+    public static RedisKey Status(string site, CommentStatus status) => $"c:{{{S(site)}}}:status:{status.ToLowerName()}";
     public static RedisKey Author(string site, string emailDigest) => $"c:{{{S(site)}}}:author:{emailDigest}";
     public static RedisKey Idempotency(string site, string key) => $"c:{{{S(site)}}}:idem:{Ids.IdempotencyKey(key)}";
     public static RedisKey Bans(string site) => $"c:{{{S(site)}}}:bans";

@@ -1,6 +1,7 @@
 using System.Net;
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
+using Comments.Core;
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
 using Comments.Core.Storage;
@@ -120,5 +121,5 @@ public static class BanEndpoints
         return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
     }
 
-    private static string Name(BanKind kind) => kind.ToString().ToLowerInvariant();
+    private static string Name(BanKind kind) => kind.ToLowerName();
 }

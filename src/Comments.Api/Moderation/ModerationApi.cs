@@ -1,4 +1,5 @@
 using Comments.Api.Sites;
+using Comments.Core;
 using Comments.Core.Moderation;
 using Comments.Core.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +46,7 @@ public static class ModerationApi
         var who = ModeratorKeyAuthentication.ModeratorOf(http.User);
         var visible = sites.All.Where(s => who.MaySee(s.Id)).OrderBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new ModeratedSite(s.Id, s.DisplayName, s.FlagThreshold)).ToList();
-        return TypedResults.Ok(new ModeratorResponse(who.Name, who.Role.ToString().ToLowerInvariant(), visible));
+        return TypedResults.Ok(new ModeratorResponse(who.Name, who.Role.ToLowerName(), visible));
     }
 
     public static Moderator Who(HttpContext http) => ModeratorKeyAuthentication.ModeratorOf(http.User);

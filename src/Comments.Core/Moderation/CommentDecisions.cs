@@ -71,7 +71,7 @@ public sealed class CommentDecisions(CommentRenderer renderer)
     }
 
     private static AuditEntry Audit(Moderator who, ModerationCommand command, Comment c, AuditState before, AuditState after, DateTimeOffset now) =>
-        new(0, now, who.Name, command.Action.ToString().ToLowerInvariant(), c.Id, c.ThreadId, command.Reason, before, after);
+        new(0, now, who.Name, command.Action.ToLowerName(), c.Id, c.ThreadId, command.Reason, before, after);
 
-    public static string Name(CommentStatus status) => status.ToString().ToLowerInvariant();
+    public static string Name(CommentStatus status) => status.ToLowerName();
 }

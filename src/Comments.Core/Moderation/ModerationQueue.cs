@@ -18,7 +18,7 @@ public enum ModerationQueue
 
 public static class ModerationQueues
 {
-    public static string Name(this ModerationQueue queue) => queue.ToString().ToLowerInvariant();
+    public static string Name(this ModerationQueue queue) => queue.ToLowerName();
 
     public static bool TryParse(string? value, out ModerationQueue queue)
     {

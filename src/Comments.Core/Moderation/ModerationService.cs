@@ -90,5 +90,5 @@ public sealed class ModerationService(
             new AuditState(Detail: $"{before?.Title} <{before?.Url}>"), new AuditState(Detail: $"{title ?? before?.Title} <{url ?? before?.Url}>")), ct);
     }
 
-    private static string Kind(BanKind kind) => kind.ToString().ToLowerInvariant();
+    private static string Kind(BanKind kind) => kind.ToLowerName();
 }

@@ -11,7 +11,7 @@ public sealed record Ban(BanKind Kind, string Value, DateTimeOffset? ExpiresAt, 
     string? Shown = null, string? By = null, DateTimeOffset? At = null)
 {
     /// <summary>Names one ban: "email:DIGEST", "ip:ADDRESS" or "name:KEY". Also how a ban is lifted from the list.</summary>
-    public static string IdOf(BanKind kind, string value) => $"{kind.ToString().ToLowerInvariant()}:{value}";
+    public static string IdOf(BanKind kind, string value) => $"{kind.ToLowerName()}:{value}";
 
     public static bool TryParseId(string? id, out BanKind kind, out string value)
     {

@@ -83,7 +83,7 @@ public sealed class SubmissionPipeline(
     private static CommentStatus? Banned(SubmissionContext context, Ban? ban)
     {
         if (ban is null) return null;
-        context.Reasons.Add(new CommentReason($"ban.{ban.Kind.ToString().ToLowerInvariant()}", ban.Reason ?? "The author is banned."));
+        context.Reasons.Add(new CommentReason($"ban.{ban.Kind.ToLowerName()}", ban.Reason ?? "The author is banned."));
         return CommentStatus.Rejected;
     }
 

@@ -1,8 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace Comments.Training.Cli;
 
-/// <summary>"command --option value value --flag": every option may take several values.</summary>
+/// <summary>"command --option value value --flag" as parsed by System.CommandLine: every option may take several values.</summary>
 public sealed class Arguments
 {
     private readonly Dictionary<string, List<string>> _options;
@@ -12,18 +13,30 @@ public sealed class Arguments
 
     public string Command { get; }
 
-    public static Arguments Parse(string[] args)
+    /// <summary>The options given to the parsed command, or a <see cref="UsageException"/> saying what is wrong.</summary>
+    public static Arguments From(ParseResult parse)
     {
-        if (args.Length == 0 || args[0].StartsWith("--")) throw new UsageException("missing command: train, evaluate or perturb");
-        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        List<string>? current = null;
-        foreach (var arg in args.Skip(1))
+        var command = parse.CommandResult.Command;
+        if (command is RootCommand)
         {
-            if (arg.StartsWith("--")) options[arg[2..]] = current = options.GetValueOrDefault(arg[2..]) ?? [];
-            else if (current is null) throw new UsageException($"unexpected value '{arg}' before any --option");
-            else current.Add(arg);
+            if (parse.Tokens.FirstOrDefault() is { } first && !first.Value.StartsWith("--", StringComparison.Ordinal))
+                throw new UsageException($"unknown command '{first.Value}'");
+            throw new UsageException("missing command: train, evaluate or perturb");
         }
-        return new Arguments(args[0], options);
+        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var option in command.Options)
+        {
+            if (parse.GetResult(option) is not { Implicit: false }) continue;
+            options[option.Name.TrimStart('-')] = option is Option<string[]> values ? [.. parse.GetValue(values) ?? []] : [];
+        }
+        // An option a command does not have is refused, also where it follows one that takes
+        // several values (System.CommandLine hands it to that option as one more value).
+        var unknown = parse.UnmatchedTokens.Concat(options.Values.SelectMany(v => v))
+            .Where(t => t.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (unknown.Count > 0) throw new UsageException($"unknown option(s): {string.Join(", ", unknown)}");
+        if (parse.UnmatchedTokens.FirstOrDefault() is { } stray) throw new UsageException($"unexpected value '{stray}'");
+        if (parse.Errors.FirstOrDefault() is { } error) throw new UsageException(error.Message);
+        return new Arguments(command.Name, options);
     }
 
     public bool Flag(string name)

@@ -1,8 +1,14 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using Comments.Training.Data;
 
 namespace Comments.Training.Cli;
 
-/// <summary>Dispatches a command; errors go to stderr with exit 2 (usage) or 1 (data), stdout stays clean.</summary>
+/// <summary>
+/// Parses the command line with System.CommandLine and dispatches the command; errors go to stderr
+/// with exit 2 (usage) or 1 (data), stdout stays clean. Each command reads its options through
+/// <see cref="Arguments"/>; a new option is declared in <see cref="Options"/> under its command.
+/// </summary>
 public static class CommandLine
 {
     public const string Usage = """
@@ -18,11 +24,37 @@ public static class CommandLine
         FILE is JSONL (text, label, optional split, source, group, weight) or CSV with a text,label header.
         """;
 
+    /// <summary>Each command's options: those that take values (one or more, also comma-separated) and flags.</summary>
+    private static readonly (string Command, string[] Values, string[] Flags)[] Options =
+    [
+        ("train", ["kind", "data", "negatives", "weight", "train-split", "exclude-group", "l2", "l1", "nb-alpha", "nb-beta", "out"], ["balance-classes", "holdout"]),
+        ("evaluate", ["kind", "model", "data", "split", "source", "group", "threshold", "perturb", "technique", "models", "site"], ["all-negative", "decisions", "json"]),
+        ("perturb", ["data", "seed", "out"], []),
+        ("promote", ["kind", "candidate", "model", "data", "split", "tolerance"], []),
+    ];
+
+    private static RootCommand Commands()
+    {
+        var root = new RootCommand("Train, evaluate, perturb and promote the comment models.");
+        foreach (var (name, values, flags) in Options)
+        {
+            var command = new Command(name);
+            foreach (var option in values)
+                command.Options.Add(new Option<string[]>("--" + option) { AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore });
+            foreach (var flag in flags) command.Options.Add(new Option<bool>("--" + flag));
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
-            var arguments = Arguments.Parse(args);
+            // No response files: a data path may start with '@'.
+            var parse = Commands().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parse.Action is HelpAction) return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            var arguments = Arguments.From(parse);
             return arguments.Command switch
             {
                 "train" => TrainCommand.Run(arguments, output, error),

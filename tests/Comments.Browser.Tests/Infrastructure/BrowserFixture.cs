@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Comments.Browser.Tests.Infrastructure;

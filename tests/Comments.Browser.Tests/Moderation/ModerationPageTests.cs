@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
-using Comments.Api.Tests.Infrastructure;
 using Comments.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -38,7 +37,7 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var id = (await posted.JsonAsync()).GetProperty("id").GetString()!;
         // A reader following the thread on the readers' hub.
-        await using var follower = await Comments.Api.Tests.Moderation.ReaderStream.ConnectAsync(
+        await using var follower = await ReaderStream.ConnectAsync(
             fixture.Service.BaseAddress, TestSites.Premoderated, thread);
 
         var card = page.Locator($".card[data-id='{id}']");

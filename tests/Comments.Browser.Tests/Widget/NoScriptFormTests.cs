@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Net;
-using Comments.Api.Tests.Infrastructure;
 using Comments.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -103,7 +102,7 @@ public sealed class WidgetTests(BrowserFixture fixture) : IAsyncDisposable
     public async Task After_the_network_drops_the_widget_reconnects_and_shows_what_was_posted_meanwhile_in_order()
     {
         // The page reaches the API through a relay that can cut every connection, as a dropped network does.
-        await using var relay = new Comments.Api.Tests.Realtime.TcpRelay(fixture.Service.BaseAddress.Port);
+        await using var relay = new TcpRelay(fixture.Service.BaseAddress.Port);
         var thread = TestSites.NewThread("widget");
         var url = _blog.Publish($"/{thread}/{Guid.NewGuid():N}", HostSite.Article(relay.BaseAddress, TestSites.Open, thread));
         var page = await fixture.NewPageAsync();

@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Core.Text;
 using Comments.Scoring.Features;
 using Comments.Scoring.Model;

@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Scoring.Model;
 using Comments.Training.Cli;
 using Comments.Training.Data;

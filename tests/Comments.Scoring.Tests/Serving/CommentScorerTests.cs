@@ -1,6 +1,4 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Core.Text;
-using Comments.Scoring.Tests.Training;
 using Comments.Training.Cli;
 
 namespace Comments.Scoring.Tests.Serving;

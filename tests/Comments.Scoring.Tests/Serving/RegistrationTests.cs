@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Core.Scoring;
 using Comments.Scoring.Serving;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Scoring.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
 /// <summary>The sites every test service is configured with, and a fresh thread id per test.</summary>
 public static class TestSites

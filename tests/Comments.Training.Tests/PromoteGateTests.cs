@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Comments.Training.Cli;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.Training.Tests;
 
 /// <summary>
 /// The learning loop's gate: a model retrained with moderators' labels next to the corpus

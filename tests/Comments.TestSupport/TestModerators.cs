@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
 /// <summary>
 /// Moderator keys the test services are configured with, as an operator would: only the SHA-256

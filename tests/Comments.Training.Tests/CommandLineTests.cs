@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Comments.Training.Cli;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.Training.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
@@ -9,13 +9,7 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CommandLine.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => TrainingCli.Run(args);
 
     [Fact]
     public void Train_on_a_small_file_writes_a_model_that_evaluate_scores_as_one_json_object()
@@ -47,7 +41,7 @@ public sealed class CommandLineTests : IDisposable
             """{"text": "You are a pathetic idiot and everyone here hates you, shut up moron", "label": 1, "split": "test"}""",
             """{"text": "Check out my channel!! Subscribe for free gift cards http://bit.ly/free-cards", "label": 1, "split": "test"}""",
         ]);
-        var models = Comments.Api.Tests.Infrastructure.RepoPaths.Models;
+        var models = RepoPaths.Models;
         var run = Run("evaluate", "--kind", "toxicity", "--model", Path.Combine(models, "toxicity.zip"), "--data", data, "--split", "test", "--decisions", "--json");
         Assert.True(run.Exit == 0, run.Err);
         using var json = JsonDocument.Parse(run.Out);

@@ -5,7 +5,7 @@ using Comments.Training.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.Training.Tests;
 
 public sealed class NaiveBayesScaleTests : IDisposable
 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.TestSupport;
 
 /// <summary>A small labelled JSONL file made up on the spot: spam-like rows talk about free prizes and links.</summary>
-internal static class GeneratedCorpus
+public static class GeneratedCorpus
 {
     private static readonly string[] Spammy = ["win a free prize now", "click http://cheap.example to claim cash", "subscribe to my channel for free gifts", "free money check out my site", "cheap pills buy now click here"];
     private static readonly string[] Ordinary = ["I disagree with the author on this point", "thanks for the thoughtful article", "the council meeting is on Tuesday", "my garden had a good year for tomatoes", "interesting take, though the data is old"];

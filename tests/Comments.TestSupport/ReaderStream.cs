@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace Comments.Api.Tests.Moderation;
+namespace Comments.TestSupport;
 
 /// <summary>
 /// A reader following one thread on the readers' hub (<c>/hubs/comments</c>), recording what it

@@ -1,4 +1,4 @@
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
 /// <summary>Where the service under test keeps its data: its own embedded Garnet, or a real redis-server.</summary>
 public sealed record StoreBackend(string Name, string? RedisAddress)

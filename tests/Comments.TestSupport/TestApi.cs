@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
 /// <summary>Small helpers for talking to the API the way a widget does.</summary>
 public static class TestApi

@@ -1,6 +1,6 @@
 using Comments.Training.Evaluation;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.Training.Tests;
 
 public class BinaryMetricsTests
 {

@@ -1,4 +1,4 @@
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
 /// <summary>
 /// The one way a test says it cannot run here (no Redis given, no corpora, no node_modules).

@@ -1,6 +1,6 @@
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
-/// <summary>The repository, its build outputs, models/ and the shared corpora. Linked into every test project.</summary>
+/// <summary>The repository, its build outputs, models/ and the shared corpora.</summary>
 public static class RepoPaths
 {
     /// <summary>The folder that holds Comments.sln, found by walking up from the test binaries.</summary>

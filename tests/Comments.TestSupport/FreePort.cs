@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Comments.Api.Tests.Infrastructure;
+namespace Comments.TestSupport;
 
 public static class FreePort
 {

@@ -1,7 +1,7 @@
 using Comments.Core.Text;
 using Comments.Training.Perturbation;
 
-namespace Comments.Scoring.Tests.Training;
+namespace Comments.Training.Tests;
 
 public class PerturberTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Comments.Api.Tests.Realtime;
+namespace Comments.TestSupport;
 
 /// <summary>
 /// A loopback TCP relay in front of the service that a test can cut: <see cref="Sever"/> resets

@@ -1,0 +1,4 @@
+using Comments.Storage.Tests;
+
+[assembly: AssemblyFixture(typeof(GarnetStore))]
+[assembly: AssemblyFixture(typeof(RedisStore))]
