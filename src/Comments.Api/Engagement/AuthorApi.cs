@@ -80,9 +80,9 @@ public static class AuthorApi
     {
         AuthorChangeStatus.Done => TypedResults.Ok(new OwnComment(result.After!.Id, AuthorsView(result.After.Status),
             result.After.Status == CommentStatus.Published ? PublicComment.From(result.After) : null)),
-        AuthorChangeStatus.BadToken => Problems.Of(StatusCodes.Status403Forbidden, AuthorErrorCodes.BadToken,
-            "Only the author can change this comment.", [new FieldError("token", AuthorErrorCodes.BadToken, "The author token does not match this comment.")]),
-        AuthorChangeStatus.WindowClosed => Problems.Of(StatusCodes.Status409Conflict, AuthorErrorCodes.WindowClosed, result.Message!),
+        AuthorChangeStatus.BadToken => Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.AuthorBadToken,
+            "Only the author can change this comment.", [new FieldError("token", ErrorCodes.AuthorBadToken, "The author token does not match this comment.")]),
+        AuthorChangeStatus.WindowClosed => Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.AuthorWindowClosed, result.Message!),
         AuthorChangeStatus.Invalid => Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.Validation, "The comment has errors.",
             [result.Error ?? new FieldError("text", ErrorCodes.Validation, result.Message!)]),
         _ => Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment."),
@@ -100,9 +100,3 @@ public sealed record AuthorTokenRequest(string? Token);
 
 /// <param name="Comment">The public comment when it is published; null while held or once deleted.</param>
 public sealed record OwnComment(string Id, string Status, PublicComment? Comment);
-
-public static class AuthorErrorCodes
-{
-    public const string BadToken = "author.bad_token";
-    public const string WindowClosed = "author.window_closed";
-}

@@ -45,8 +45,8 @@ public static class LikesApi
         var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.LikeRequest, 1024, ct);
         if (problem is not null) return problem;
         if (!ReaderKeys.IsReaderToken(body!.Reader))
-            return Problems.Of(StatusCodes.Status400BadRequest, EngagementErrorCodes.BadReader, "The reader token is not valid.",
-                [new FieldError("reader", EngagementErrorCodes.BadReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.LikeInvalidReader, "The reader token is not valid.",
+                [new FieldError("reader", ErrorCodes.LikeInvalidReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
 
         var comment = Ids.IsComment(id) ? await comments.GetAsync(site.Id, id, ct) : null;
         if (comment is not { Status: CommentStatus.Published })
@@ -56,7 +56,7 @@ public static class LikesApi
         var outcome = await likes.LikeAsync(site.Id, comment.ThreadId, id,
             digests.Reader(site.Id, body.Reader!), digests.Address(ClientInfo.Ip(http)), ct);
         if (outcome.Status == LikeStatus.TooMany)
-            return Problems.Of(StatusCodes.Status429TooManyRequests, EngagementErrorCodes.TooManyLikes, "Too many likes for this comment from your network.");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.LikeRateLimited, "Too many likes for this comment from your network.");
         if (outcome.Status == LikeStatus.Counted)
         {
             // One PUBLISH on the backplane; readers of the thread update the count.
@@ -80,9 +80,3 @@ public sealed record LikeRequest(string? Reader);
 public sealed record LikeResponse(string Id, long Likes, bool Liked);
 
 public sealed record ThreadLikesResponse(string Site, string Thread, IReadOnlyDictionary<string, long> Likes);
-
-public static class EngagementErrorCodes
-{
-    public const string BadReader = "like.invalid_reader";
-    public const string TooManyLikes = "like.rate_limited";
-}

@@ -46,10 +46,10 @@ public static class CommentsServiceExtensions
             context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
             {
                 StatusCodes.Status404NotFound => Core.Submissions.ErrorCodes.NotFound,
-                StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
+                StatusCodes.Status405MethodNotAllowed => Core.Submissions.ErrorCodes.MethodNotAllowed,
                 StatusCodes.Status413PayloadTooLarge => Core.Submissions.ErrorCodes.BodyTooLarge,
                 StatusCodes.Status415UnsupportedMediaType => Core.Submissions.ErrorCodes.UnsupportedMediaType,
-                _ => "request.error",
+                _ => Core.Submissions.ErrorCodes.RequestError,
             });
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });

@@ -72,7 +72,7 @@ public static class ActionEndpoints
         {
             case ModerationResultKind.NotFound:
                 return new(null, NotFound());
-            case ModerationResultKind.Refused when result.Code == ModerationErrorCodes.Invalid:
+            case ModerationResultKind.Refused when result.Code == ErrorCodes.ModerationInvalid:
                 return new(null, Invalid(command.Action == ModerationAction.Edit ? "text" : "reason", result.Message!,
                     (result.Outcome?.Decision as Decision.Refused)?.FieldCode));
             case ModerationResultKind.Refused:
@@ -93,10 +93,10 @@ public static class ActionEndpoints
         Invalid("action", "action is one of: approve, reject, spam, delete, restore, edit, pin, unpin.");
 
     private static ProblemHttpResult NotFound() =>
-        Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
     /// <param name="fieldCode">The shared field rule's code when there is one (the edit's text); else <c>moderation.invalid</c>.</param>
     public static ProblemHttpResult Invalid(string field, string message, string? fieldCode = null) =>
-        Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.Invalid, "The request has errors.",
-            [new FieldError(field, fieldCode ?? ModerationErrorCodes.Invalid, message)]);
+        Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ModerationInvalid, "The request has errors.",
+            [new FieldError(field, fieldCode ?? ErrorCodes.ModerationInvalid, message)]);
 }

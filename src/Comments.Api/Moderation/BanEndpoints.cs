@@ -76,7 +76,7 @@ public static class BanEndpoints
             return (null, ActionEndpoints.Invalid("id", "An id is kind:value, as the ban list shows it."));
         var ban = (await service.BansAsync(site, ct)).FirstOrDefault(b => b.Kind == kind && b.Value == value);
         return ban is null
-            ? (null, Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.BanNotFound, "No such ban in force.", [new FieldError("id", ModerationErrorCodes.BanNotFound, "Not in the ban list.")]))
+            ? (null, Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.BanNotFound, "No such ban in force.", [new FieldError("id", ErrorCodes.BanNotFound, "Not in the ban list.")]))
             : (new Target(kind, value, ban.Shown ?? value), null);
     }
 

@@ -34,8 +34,8 @@ public static class FlagsApi
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.FlagRequest, 4 * 1024, ct);
         if (problem is not null) return problem;
         if (!RejectReasons.IsKnown(body!.Reason))
-            return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.FlagInvalid, "The flag has errors.",
-                [new FieldError("reason", ModerationErrorCodes.FlagInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.")]);
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.FlagInvalid, "The flag has errors.",
+                [new FieldError("reason", ErrorCodes.FlagInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.")]);
         if (!Ids.IsComment(id)) return CommentNotFound();
 
         // A reader is known by address, digested (keyed): the flag hash holds no IP.
@@ -46,12 +46,12 @@ public static class FlagsApi
             case FlagResult.NotFlaggable:
                 return CommentNotFound();
             case FlagResult.AlreadyFlagged:
-                return Problems.Of(StatusCodes.Status409Conflict, ModerationErrorCodes.AlreadyFlagged, "You already flagged this comment.");
+                return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.AlreadyFlagged, "You already flagged this comment.");
         }
         if (outcome.BecameReported && await comments.GetAsync(site.Id, id, ct) is { } reported) await queue.ReportedAsync(reported, ct);
         return TypedResults.Accepted((string?)null, new FlagResponse("received"));
     }
 
     private static ProblemHttpResult CommentNotFound() =>
-        Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 }

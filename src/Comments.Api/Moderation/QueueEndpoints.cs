@@ -48,7 +48,7 @@ public static class QueueEndpoints
     {
         var site = SiteFilter.Site(http);
         var comment = Ids.IsComment(id) ? await comments.GetAsync(site.Id, id, ct) : null;
-        if (comment is null) return Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+        if (comment is null) return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
         return TypedResults.Ok(await items.OneAsync(comment, ct));
     }
 }

@@ -48,7 +48,7 @@ public static class ThreadAndAuditEndpoints
         if (problem is not null) return problem;
         var validation = ThreadDetailsValidator.Instance.Validate(body!);
         if (!validation.IsValid)
-            return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.Invalid, "The request has errors.",
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ModerationInvalid, "The request has errors.",
                 validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToList());
         var url = body!.Url is null ? null : SiteUrls.ThreadPage(site, body.Url);
         if (body.Url is not null && url is null)
