@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Comments.Api.Moderation;
 
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, Converters = [typeof(Infrastructure.StrictStringConverter)])]
 [JsonSerializable(typeof(ModeratorResponse))]
 [JsonSerializable(typeof(ModerationItem))]
 [JsonSerializable(typeof(QueueResponse))]
