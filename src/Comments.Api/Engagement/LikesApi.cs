@@ -48,7 +48,7 @@ public static class LikesApi
             return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.LikeInvalidReader, "The reader token is not valid.",
                 [new FieldError("reader", ErrorCodes.LikeInvalidReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
 
-        var comment = Ids.IsComment(id) ? await comments.GetAsync(site.Id, id, ct) : null;
+        var comment = await comments.FindAsync(site.Id, id, ct);
         if (comment is not { Status: CommentStatus.Published })
             return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
@@ -70,7 +70,7 @@ public static class LikesApi
         string thread, HttpContext http, ILikeStore likes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (Problems.BadThread(thread) is { } badThread) return badThread;
         return TypedResults.Ok(new ThreadLikesResponse(site.Id, thread, await likes.CountsAsync(site.Id, thread, ct)));
     }
 }

@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,10 @@ public static class Problems
     public static ProblemHttpResult BadQuery(string field, string message) =>
         Of(StatusCodes.Status400BadRequest, ErrorCodes.BadQuery, "The query is not valid.",
             [new FieldError(field, ErrorCodes.BadQuery, message)]);
+
+    /// <summary>The answer to a thread id in a path or query that is not of <see cref="Ids.IsThread"/>'s pattern; null when it is.</summary>
+    public static ProblemHttpResult? BadThread(string? thread) =>
+        Ids.IsThread(thread) ? null : BadQuery("thread", "Not a valid thread id.");
 
     public static ProblemHttpResult From(SubmissionProblem problem) => Of(problem.Kind switch
     {

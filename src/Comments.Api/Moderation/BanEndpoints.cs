@@ -90,7 +90,7 @@ public static class BanEndpoints
         var value = body.Value;
         if (body.CommentId is { } id)
         {
-            var comment = Ids.IsComment(id) ? await comments.GetAsync(site, id, ct) : null;
+            var comment = await comments.FindAsync(site, id, ct);
             if (comment is null) return (null, ActionEndpoints.Invalid("commentId", "No such comment."));
             value = kind switch { BanKind.Email => comment.AuthorEmail, BanKind.Ip => comment.Ip, _ => comment.AuthorName };
             if (value is null) return (null, ActionEndpoints.Invalid("kind", "That comment has no email."));

@@ -34,7 +34,7 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadStateResponse>, ProblemHttpResult>> SetClosed(
         string thread, bool closed, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (Problems.BadThread(thread) is { } badThread) return badThread;
         await service.SetThreadClosedAsync(ModerationApi.Who(http), SiteFilter.Site(http).Id, thread, closed, ct);
         return TypedResults.Ok(new ThreadStateResponse(thread, closed));
     }
@@ -42,7 +42,7 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadDetailsResponse>, ProblemHttpResult>> SetDetails(
         string thread, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (Problems.BadThread(thread) is { } badThread) return badThread;
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.ThreadDetailsRequest, 8 * 1024, ct);
         if (problem is not null) return problem;
