@@ -1,4 +1,5 @@
 using Comments.Api.Infrastructure;
+using FluentValidation;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
@@ -27,7 +28,7 @@ public static class AuthorApi
         group.MapPost("/edit", Edit)
             .WithName("EditOwnComment")
             .WithSummary("The author replaces the text of their comment within the edit window; answers the comment.")
-            .Accepts<AuthorEditRequest>("application/json");
+            .WithValidation(EngagementJson.Default.AuthorEditRequest, FieldLimits.RequestBodyBytes);
         group.MapPost("/delete", Delete)
             .WithName("DeleteOwnComment")
             .WithSummary("The author deletes their comment within the edit window.")
@@ -45,9 +46,8 @@ public static class AuthorApi
         string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorEditRequest, FieldLimits.RequestBodyBytes, ct);
-        if (problem is not null) return problem;
-        var result = await changes.EditAsync(site, id, body!.Token, body.Text, ct);
+        var body = RequestValidation.Body<AuthorEditRequest>(http);
+        var result = await changes.EditAsync(site, id, body.Token, body.Text, ct);
         if (result is { Status: AuthorChangeStatus.Done, After: { Status: not CommentStatus.Published } held })
             return TypedResults.Accepted((string?)null, new OwnComment(held.Id, AuthorsView(held.Status), null));
         return Answer(result).Result switch
@@ -94,6 +94,15 @@ public static class AuthorApi
 }
 
 public sealed record AuthorEditRequest(string? Token, string? Text);
+
+/// <summary>The text is held to the one comment-text rule; the token is checked by <see cref="AuthorChanges"/> (a 403, not a 400).</summary>
+public sealed class AuthorEditRequestValidator : RequestValidator<AuthorEditRequest>
+{
+    public override string Code => ErrorCodes.Validation;
+    public override string Title => "The comment has errors.";
+
+    public AuthorEditRequestValidator() => RuleFor(r => r.Text).CommentText();
+}
 
 /// <summary>The body of delete and status: the author token alone.</summary>
 public sealed record AuthorTokenRequest(string? Token);

@@ -1,4 +1,5 @@
 using Comments.Api.Infrastructure;
+using FluentValidation;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
@@ -24,8 +25,7 @@ public static class LikesApi
         group.MapPost("/comments/{id}/likes", Like)
             .WithName("LikeComment")
             .WithSummary("Like a published comment once per reader token; answers the comment's like count.")
-            .Accepts<LikeRequest>("application/json")
-            .ProducesValidationProblem()
+            .WithValidation(EngagementJson.Default.LikeRequest, 1024)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.PostPolicy);
@@ -42,11 +42,7 @@ public static class LikesApi
         IHubContext<CommentsHub, ICommentsClient> hub, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.LikeRequest, 1024, ct);
-        if (problem is not null) return problem;
-        if (!ReaderKeys.IsReaderToken(body!.Reader))
-            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.LikeInvalidReader, "The reader token is not valid.",
-                [new FieldError("reader", ErrorCodes.LikeInvalidReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
+        var body = RequestValidation.Body<LikeRequest>(http);
 
         var comment = await comments.FindAsync(site.Id, id, ct);
         if (comment is not { Status: CommentStatus.Published })
@@ -76,6 +72,16 @@ public static class LikesApi
 }
 
 public sealed record LikeRequest(string? Reader);
+
+public sealed class LikeRequestValidator : RequestValidator<LikeRequest>
+{
+    public override string Code => ErrorCodes.LikeInvalidReader;
+    public override string Title => "The reader token is not valid.";
+
+    public LikeRequestValidator() =>
+        RuleFor(r => r.Reader).Must(ReaderKeys.IsReaderToken).OverridePropertyName("reader")
+            .WithErrorCode(ErrorCodes.LikeInvalidReader).WithMessage("A reader token is 16 to 64 letters, digits, '-' or '_'.");
+}
 
 public sealed record LikeResponse(string Id, long Likes, bool Liked);
 

@@ -54,6 +54,7 @@ public static class CommentsServiceExtensions
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<StoreExceptionHandler>();
+        services.AddRequestValidators();
         services.AddCors();
         services.AddSingleton<ICorsPolicyProvider, SiteCors>();
         services.AddCommentRateLimits(configuration);

@@ -11,6 +11,7 @@ namespace Comments.Api.Moderation;
 [JsonSerializable(typeof(BulkActionRequest))]
 [JsonSerializable(typeof(BulkActionResponse))]
 [JsonSerializable(typeof(BanRequest))]
+[JsonSerializable(typeof(LiftBanRequest))]
 [JsonSerializable(typeof(BanResponse))]
 [JsonSerializable(typeof(BanListResponse))]
 [JsonSerializable(typeof(ThreadStateResponse))]

@@ -25,7 +25,7 @@ public static class ThreadAndAuditEndpoints
         site.MapPost("/threads/{thread}/details", SetDetails)
             .WithName("SetThreadDetails")
             .WithSummary("Correct the thread's title or page URL (the URL must be on the site's origins; query and fragment are dropped).")
-            .Accepts<ThreadDetailsRequest>("application/json");
+            .WithValidation(ModerationJson.Default.ThreadDetailsRequest, 8 * 1024);
         site.MapGet("/audit", GetAudit)
             .WithName("GetAudit")
             .WithSummary("Moderator actions, newest first; ?comment= narrows to one comment.");
@@ -44,13 +44,8 @@ public static class ThreadAndAuditEndpoints
     {
         if (Problems.BadThread(thread) is { } badThread) return badThread;
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.ThreadDetailsRequest, 8 * 1024, ct);
-        if (problem is not null) return problem;
-        var validation = ThreadDetailsValidator.Instance.Validate(body!);
-        if (!validation.IsValid)
-            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ModerationInvalid, "The request has errors.",
-                validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToList());
-        var url = body!.Url is null ? null : SiteUrls.ThreadPage(site, body.Url);
+        var body = RequestValidation.Body<ThreadDetailsRequest>(http);
+        var url = body.Url is null ? null : SiteUrls.ThreadPage(site, body.Url);
         if (body.Url is not null && url is null)
             return ActionEndpoints.Invalid("url", "The URL must be an http(s) page on one of the site's AllowedOrigins.", ErrorCodes.InvalidUrl);
         var title = body.Title?.Trim();
@@ -69,11 +64,11 @@ public static class ThreadAndAuditEndpoints
 }
 
 /// <summary>The title is held to the shared text rule (one line, the thread title limit); a title, if sent, must be visible.</summary>
-public sealed class ThreadDetailsValidator : AbstractValidator<ThreadDetailsRequest>
+public sealed class ThreadDetailsValidator : RequestValidator<ThreadDetailsRequest>
 {
-    public static readonly ThreadDetailsValidator Instance = new();
+    public override string Code => ErrorCodes.ModerationInvalid;
 
-    private ThreadDetailsValidator()
+    public ThreadDetailsValidator()
     {
         RuleFor(r => r.Title).Cascade(CascadeMode.Stop)
             .Visible("title", "A title, if sent, must not be empty.")
