@@ -52,6 +52,13 @@ public static class CommentsServiceExtensions
                 _ => Core.Submissions.ErrorCodes.RequestError,
             });
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            // ASP.NET's defaults give every other status its RFC 9110 link; these two it leaves out.
+            context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<StoreExceptionHandler>();
         services.AddRequestValidators();

@@ -13,7 +13,8 @@ public static class Problems
 {
     public static ProblemHttpResult Of(int status, string code, string title, IReadOnlyList<FieldError>? fields = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Type = TypeFor(status) };
+        // type and traceId come from ASP.NET's ProblemDetails defaults and the AddProblemDetails customisation.
+        var problem = new ProblemDetails { Status = status, Title = title };
         problem.Extensions["code"] = code;
         if (fields is { Count: > 0 })
         {
@@ -44,18 +45,6 @@ public static class Problems
         ProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     }, problem.Code, problem.Title, problem.Errors);
-
-    private static string TypeFor(int status) => status switch
-    {
-        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
-        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
-        429 => "https://tools.ietf.org/html/rfc6585#section-4",
-        _ => "about:blank",
-    };
 
     /// <summary>Echo user input in errors only in a short, harmless form.</summary>
     private static string Clip(string value) =>
