@@ -32,12 +32,12 @@ public static class AuthorApi
         group.MapPost("/delete", Delete)
             .WithName("DeleteOwnComment")
             .WithSummary("The author deletes their comment within the edit window.")
-            .Accepts<AuthorTokenRequest>("application/json");
+            .WithValidation(EngagementJson.Default.AuthorTokenRequest, 1024);
         group.MapPost("/status", Status)
             .RequireRateLimiting(RateLimits.ReadPolicy) // asked on every page view; must not eat the reader's posting allowance
             .WithName("OwnCommentStatus")
             .WithSummary("The author's comment as it stands: published, pending (also while in the spam folder), rejected or deleted.")
-            .Accepts<AuthorTokenRequest>("application/json");
+            .WithValidation(EngagementJson.Default.AuthorTokenRequest, 1024);
         return group;
     }
 
@@ -61,19 +61,15 @@ public static class AuthorApi
     public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Delete(
         string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
     {
-        var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorTokenRequest, 1024, ct);
-        if (problem is not null) return problem;
-        return Answer(await changes.DeleteAsync(site, id, body!.Token, ct));
+        var body = RequestValidation.Body<AuthorTokenRequest>(http);
+        return Answer(await changes.DeleteAsync(SiteFilter.Site(http), id, body.Token, ct));
     }
 
     public static async Task<Results<Ok<OwnComment>, ProblemHttpResult>> Status(
         string id, HttpContext http, AuthorChanges changes, CancellationToken ct)
     {
-        var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.AuthorTokenRequest, 1024, ct);
-        if (problem is not null) return problem;
-        return Answer(await changes.StatusAsync(site, id, body!.Token, ct));
+        var body = RequestValidation.Body<AuthorTokenRequest>(http);
+        return Answer(await changes.StatusAsync(SiteFilter.Site(http), id, body.Token, ct));
     }
 
     private static Results<Ok<OwnComment>, ProblemHttpResult> Answer(AuthorChangeResult result) => result.Status switch
@@ -106,6 +102,15 @@ public sealed class AuthorEditRequestValidator : RequestValidator<AuthorEditRequ
 
 /// <summary>The body of delete and status: the author token alone.</summary>
 public sealed record AuthorTokenRequest(string? Token);
+
+/// <summary>
+/// Refuses nothing: the token is the record's only field, and a missing or malformed one is the same
+/// 403 <c>author.bad_token</c> as a wrong one (<see cref="AuthorChanges"/>), so its shape reveals nothing.
+/// </summary>
+public sealed class AuthorTokenRequestValidator : RequestValidator<AuthorTokenRequest>
+{
+    public override string Code => ErrorCodes.AuthorBadToken;
+}
 
 /// <param name="Comment">The public comment when it is published; null while held or once deleted.</param>
 public sealed record OwnComment(string Id, string Status, PublicComment? Comment);
