@@ -34,6 +34,7 @@ public static class CommentsApi
             .RequireRateLimiting(RateLimits.PostPolicy);
 
         group.MapGet("/threads/{thread}/comments", GetThreadComments)
+            .WithThreadId()
             .WithName("GetThreadComments")
             .WithSummary("Published comments of a thread, paged by cursor; 'after' returns what came after a cursor, oldest first.")
             .RequireRateLimiting(RateLimits.ReadPolicy);
@@ -99,7 +100,6 @@ public static class CommentsApi
         HttpContext http, ICommentStore store, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (Problems.BadThread(thread) is { } badThread) return badThread;
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
 
         var page = await store.ListPublishedAsync(site.Id, thread, query, ct);

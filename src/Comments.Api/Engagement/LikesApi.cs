@@ -31,6 +31,7 @@ public static class LikesApi
             .RequireRateLimiting(RateLimits.PostPolicy);
 
         group.MapGet("/threads/{thread}/likes", ThreadLikes)
+            .WithThreadId()
             .WithName("GetThreadLikes")
             .WithSummary("Like counts of a thread's comments in one call.")
             .RequireRateLimiting(RateLimits.ReadPolicy);
@@ -66,7 +67,6 @@ public static class LikesApi
         string thread, HttpContext http, ILikeStore likes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (Problems.BadThread(thread) is { } badThread) return badThread;
         return TypedResults.Ok(new ThreadLikesResponse(site.Id, thread, await likes.CountsAsync(site.Id, thread, ct)));
     }
 }

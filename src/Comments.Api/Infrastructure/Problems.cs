@@ -37,6 +37,11 @@ public static class Problems
     public static ProblemHttpResult? BadThread(string? thread) =>
         Ids.IsThread(thread) ? null : BadQuery("thread", "Not a valid thread id.");
 
+    /// <summary>The route's <c>{thread}</c> is checked (<see cref="BadThread"/>) before anything after this filter, the body included.</summary>
+    public static RouteHandlerBuilder WithThreadId(this RouteHandlerBuilder route) =>
+        route.AddEndpointFilter((context, next) =>
+            BadThread(context.HttpContext.GetRouteValue("thread") as string) is { } bad ? ValueTask.FromResult<object?>(bad) : next(context));
+
     public static ProblemHttpResult From(SubmissionProblem problem) => Of(problem.Kind switch
     {
         ProblemKind.SiteNotFound => StatusCodes.Status404NotFound,

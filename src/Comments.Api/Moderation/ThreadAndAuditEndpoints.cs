@@ -16,15 +16,18 @@ public static class ThreadAndAuditEndpoints
     {
         site.MapPost("/threads/{thread}/close", (string thread, HttpContext http, ModerationService service, CancellationToken ct) =>
                 SetClosed(thread, true, http, service, ct))
+            .WithThreadId()
             .WithName("CloseThread")
             .WithSummary("Stop new comments: posting answers 409 comment.thread_closed.");
         site.MapPost("/threads/{thread}/reopen", (string thread, HttpContext http, ModerationService service, CancellationToken ct) =>
                 SetClosed(thread, false, http, service, ct))
+            .WithThreadId()
             .WithName("ReopenThread")
             .WithSummary("Take new comments again.");
         site.MapPost("/threads/{thread}/details", SetDetails)
             .WithName("SetThreadDetails")
             .WithSummary("Correct the thread's title or page URL (the URL must be on the site's origins; query and fragment are dropped).")
+            .WithThreadId()
             .WithValidation(ModerationJson.Default.ThreadDetailsRequest, 8 * 1024);
         site.MapGet("/audit", GetAudit)
             .WithName("GetAudit")
@@ -34,7 +37,6 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadStateResponse>, ProblemHttpResult>> SetClosed(
         string thread, bool closed, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (Problems.BadThread(thread) is { } badThread) return badThread;
         await service.SetThreadClosedAsync(ModerationApi.Who(http), SiteFilter.Site(http).Id, thread, closed, ct);
         return TypedResults.Ok(new ThreadStateResponse(thread, closed));
     }
@@ -42,7 +44,6 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadDetailsResponse>, ProblemHttpResult>> SetDetails(
         string thread, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (Problems.BadThread(thread) is { } badThread) return badThread;
         var site = SiteFilter.Site(http);
         var body = RequestValidation.Body<ThreadDetailsRequest>(http);
         var url = body.Url is null ? null : SiteUrls.ThreadPage(site, body.Url);
