@@ -37,14 +37,22 @@ public static class CommentsServiceExtensions
             context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
             {
                 StatusCodes.Status404NotFound => ErrorCodes.NotFound,
-                StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
+                StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
                 StatusCodes.Status413PayloadTooLarge => ErrorCodes.BodyTooLarge,
                 StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
-                _ => "request.error",
+                _ => ErrorCodes.RequestError,
             });
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            // ASP.NET's defaults give every other status its RFC 9110 link; these two it leaves out.
+            context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<StoreExceptionHandler>();
+        services.AddRequestValidators();
         services.AddCommentRateLimits(configuration);
         services.AddServerLimits(configuration);
         services.AddCommentHealth();

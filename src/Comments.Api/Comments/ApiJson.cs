@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Comments.Api.Comments;
 
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, Converters = [typeof(Infrastructure.StrictStringConverter)])]
 [JsonSerializable(typeof(CommentRequest))]
 [JsonSerializable(typeof(PublicComment))]
 [JsonSerializable(typeof(HeldResponse))]

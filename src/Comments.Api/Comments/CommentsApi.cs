@@ -1,5 +1,6 @@
 using System.Globalization;
 using Comments.Api.Infrastructure;
+using Comments.Api.Moderation;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
@@ -33,6 +34,7 @@ public static class CommentsApi
             .RequireRateLimiting(RateLimits.PostPolicy);
 
         group.MapGet("/threads/{thread}/comments", GetThreadComments)
+            .WithThreadId()
             .WithName("GetThreadComments")
             .WithSummary("Published comments of a thread, paged by cursor; 'after' returns what came after a cursor, oldest first.")
             .RequireRateLimiting(RateLimits.ReadPolicy);
@@ -99,7 +101,6 @@ public static class CommentsApi
         HttpContext http, ICommentStore store, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
 
         var page = await store.ListPublishedAsync(site.Id, thread, query, ct);
@@ -111,14 +112,14 @@ public static class CommentsApi
 
         return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
-            page.NextCursor?.ToString(CultureInfo.InvariantCulture)));
+            Paging.Text(page.NextCursor)));
     }
 
     public static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> GetComment(
         string id, HttpContext http, ICommentStore store, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var comment = Ids.IsComment(id) ? await store.GetAsync(site.Id, id, ct) : null;
+        var comment = await store.FindAsync(site.Id, id, ct);
         return comment is { Status: CommentStatus.Published }
             ? TypedResults.Ok(PublicComment.From(comment))
             : Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
@@ -131,8 +132,7 @@ public static class CommentsApi
         var threads = thread ?? [];
         if (threads.Length is 0 or > MaxThreadsPerCount)
             return Problems.BadQuery("thread", $"Ask for 1 to {MaxThreadsPerCount} threads (?thread=a&thread=b).");
-        if (threads.Any(t => !Ids.IsThread(t)))
-            return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (threads.Select(Problems.BadThread).OfType<ProblemHttpResult>().FirstOrDefault() is { } badThread) return badThread;
         var counts = await store.CountPublishedAsync(site.Id, threads, ct);
         return TypedResults.Ok(new ThreadCountsResponse(site.Id, counts));
     }
@@ -148,24 +148,10 @@ public static class CommentsApi
         };
         if (order is null) { problem = Problems.BadQuery("sort", "sort is 'oldest' or 'newest'."); return null; }
 
-        var size = DefaultPageSize;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
-        {
-            problem = Problems.BadQuery("limit", $"limit is a whole number from 1 to {MaxPageSize}.");
-            return null;
-        }
+        if (!Paging.TryParseLimit(limit, DefaultPageSize, MaxPageSize, out var size, out problem)) return null;
         if (cursor is not null && after is not null) { problem = Problems.BadQuery("after", "Use either cursor or after, not both."); return null; }
-
-        long? position = null;
-        if ((cursor ?? after) is { } raw)
-        {
-            if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                problem = Problems.BadQuery(cursor is not null ? "cursor" : "after", "A cursor is the 'cursor' of a comment or the 'nextCursor' of a page.");
-                return null;
-            }
-            position = parsed;
-        }
+        if (!Paging.TryParseCursor(cursor ?? after, cursor is not null ? "cursor" : "after",
+                "A cursor is the 'cursor' of a comment or the 'nextCursor' of a page.", out var position, out problem)) return null;
         // 'after' is catch-up after a reconnect: everything newer than the cursor, in order.
         return new PageQuery(after is not null ? SortOrder.Oldest : order.Value, position, size);
     }

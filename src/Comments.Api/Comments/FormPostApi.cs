@@ -55,7 +55,7 @@ public static class FormPostApi
         if (problem is not null) return problem;
         var returnTo = ArticleOf(http.Request, form!, site);
         if (returnTo is null)
-            return Problems.Of(StatusCodes.Status403Forbidden, FormErrorCodes.OriginNotAllowed,
+            return Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.FormOriginNotAllowed,
                 "Comments can be posted only from this site's own pages.");
         string? Field(string name) => form!.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
         var parent = Field("comment_parent");
@@ -112,9 +112,4 @@ public static class FormPostApi
         "parentId" => "comment_parent",
         _ => field,
     };
-}
-
-public static class FormErrorCodes
-{
-    public const string OriginNotAllowed = "form.origin_not_allowed";
 }

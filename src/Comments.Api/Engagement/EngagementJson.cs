@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Comments.Api.Engagement;
 
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, Converters = [typeof(Infrastructure.StrictStringConverter)])]
 [JsonSerializable(typeof(LikeRequest))]
 [JsonSerializable(typeof(LikeResponse))]
 [JsonSerializable(typeof(ThreadLikesResponse))]

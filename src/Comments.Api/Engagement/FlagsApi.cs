@@ -1,5 +1,6 @@
 using Comments.Core.Comments;
 using Comments.Api.Infrastructure;
+using FluentValidation;
 using Comments.Api.Sites;
 using Comments.Core.Moderation;
 using Comments.Core.Submissions;
@@ -20,8 +21,7 @@ public static class FlagsApi
             .MapPost("/comments/{id}/flags", Flag)
             .WithName("FlagComment")
             .WithSummary("Flag a published comment for moderators, with a reason: offensive, abusive, spam, off-topic, other.")
-            .Accepts<FlagRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithValidation(EngagementJson.Default.FlagRequest, 4 * 1024)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRateLimiting(RateLimits.PostPolicy);
@@ -31,11 +31,7 @@ public static class FlagsApi
         string id, HttpContext http, ModerationService moderation, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.FlagRequest, 4 * 1024, ct);
-        if (problem is not null) return problem;
-        if (!RejectReasons.IsKnown(body!.Reason))
-            return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.FlagInvalid, "The flag has errors.",
-                [new FieldError("reason", ModerationErrorCodes.FlagInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.")]);
+        var body = RequestValidation.Body<FlagRequest>(http);
         if (!Ids.IsComment(id)) return CommentNotFound();
 
         // A reader is known by address, digested (keyed): the flag hash holds no IP.
@@ -46,13 +42,23 @@ public static class FlagsApi
             case FlagResult.NotFlaggable:
                 return CommentNotFound();
             case FlagResult.AlreadyFlagged:
-                return Problems.Of(StatusCodes.Status409Conflict, ModerationErrorCodes.AlreadyFlagged, "You already flagged this comment.");
+                return Problems.Of(StatusCodes.Status409Conflict, ErrorCodes.AlreadyFlagged, "You already flagged this comment.");
         }
         return TypedResults.Accepted((string?)null, new FlagResponse("received"));
     }
 
     private static ProblemHttpResult CommentNotFound() =>
-        Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
+}
+
+public sealed class FlagRequestValidator : RequestValidator<FlagRequest>
+{
+    public override string Code => ErrorCodes.FlagInvalid;
+    public override string Title => "The flag has errors.";
+
+    public FlagRequestValidator() =>
+        RuleFor(r => r.Reason).Must(RejectReasons.IsKnown).OverridePropertyName("reason")
+            .WithErrorCode(ErrorCodes.FlagInvalid).WithMessage($"reason is one of: {string.Join(", ", RejectReasons.All)}.");
 }
 
 /// <param name="Reason">offensive, abusive, spam, off-topic, other.</param>

@@ -1,4 +1,5 @@
 using Comments.Api.Infrastructure;
+using FluentValidation;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
@@ -22,13 +23,13 @@ public static class LikesApi
         group.MapPost("/comments/{id}/likes", Like)
             .WithName("LikeComment")
             .WithSummary("Like a published comment once per reader token; answers the comment's like count.")
-            .Accepts<LikeRequest>("application/json")
-            .ProducesValidationProblem()
+            .WithValidation(EngagementJson.Default.LikeRequest, 1024)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.PostPolicy);
 
         group.MapGet("/threads/{thread}/likes", ThreadLikes)
+            .WithThreadId()
             .WithName("GetThreadLikes")
             .WithSummary("Like counts of a thread's comments in one call.")
             .RequireRateLimiting(RateLimits.ReadPolicy);
@@ -39,13 +40,9 @@ public static class LikesApi
         string id, HttpContext http, ICommentStore comments, CommentLikes likes, StoreDigests digests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, EngagementJson.Default.LikeRequest, 1024, ct);
-        if (problem is not null) return problem;
-        if (!ReaderKeys.IsReaderToken(body!.Reader))
-            return Problems.Of(StatusCodes.Status400BadRequest, EngagementErrorCodes.BadReader, "The reader token is not valid.",
-                [new FieldError("reader", EngagementErrorCodes.BadReader, "A reader token is 16 to 64 letters, digits, '-' or '_'.")]);
+        var body = RequestValidation.Body<LikeRequest>(http);
 
-        var comment = Ids.IsComment(id) ? await comments.GetAsync(site.Id, id, ct) : null;
+        var comment = await comments.FindAsync(site.Id, id, ct);
         if (comment is not { Status: CommentStatus.Published })
             return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
@@ -53,7 +50,7 @@ public static class LikesApi
         // A counted like is one event: readers of the thread get the count from its subscribers.
         var outcome = await likes.LikeAsync(comment, digests.Reader(site.Id, body.Reader!), digests.Address(ClientInfo.Ip(http)), ct);
         if (outcome.Status == LikeStatus.TooMany)
-            return Problems.Of(StatusCodes.Status429TooManyRequests, EngagementErrorCodes.TooManyLikes, "Too many likes for this comment from your network.");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.LikeRateLimited, "Too many likes for this comment from your network.");
         return TypedResults.Ok(new LikeResponse(id, outcome.Likes, Liked: true));
     }
 
@@ -61,19 +58,22 @@ public static class LikesApi
         string thread, HttpContext http, ILikeStore likes, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         return TypedResults.Ok(new ThreadLikesResponse(site.Id, thread, await likes.CountsAsync(site.Id, thread, ct)));
     }
 }
 
 public sealed record LikeRequest(string? Reader);
 
+public sealed class LikeRequestValidator : RequestValidator<LikeRequest>
+{
+    public override string Code => ErrorCodes.LikeInvalidReader;
+    public override string Title => "The reader token is not valid.";
+
+    public LikeRequestValidator() =>
+        RuleFor(r => r.Reader).Must(ReaderKeys.IsReaderToken).OverridePropertyName("reader")
+            .WithErrorCode(ErrorCodes.LikeInvalidReader).WithMessage("A reader token is 16 to 64 letters, digits, '-' or '_'.");
+}
+
 public sealed record LikeResponse(string Id, long Likes, bool Liked);
 
 public sealed record ThreadLikesResponse(string Site, string Thread, IReadOnlyDictionary<string, long> Likes);
-
-public static class EngagementErrorCodes
-{
-    public const string BadReader = "like.invalid_reader";
-    public const string TooManyLikes = "like.rate_limited";
-}

@@ -1,6 +1,6 @@
 using Comments.Core.Sites;
-using System.Globalization;
 using Comments.Api.Infrastructure;
+using Comments.Api.Moderation;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
@@ -29,16 +29,9 @@ public static class RecentApi
         string? limit, string? before, HttpContext http, IRecentComments recent, ICommentStore store, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var size = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
-            return Problems.BadQuery("limit", $"limit is a whole number from 1 to {MaxLimit}.");
-        long? bound = null;
-        if (before is not null)
-        {
-            if (!long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                return Problems.BadQuery("before", "before is the 'nextCursor' of a previous page.");
-            bound = parsed;
-        }
+        if (!Paging.TryParseLimit(limit, DefaultLimit, MaxLimit, out var size, out var problem)
+            || !Paging.TryParseCursor(before, "before", "before is the 'nextCursor' of a previous page.", out var bound, out problem))
+            return problem!;
 
         var (ids, next) = await recent.ListAsync(site.Id, bound, size, ct);
         var comments = (await Task.WhenAll(ids.Select(id => store.GetAsync(site.Id, id, ct))))
@@ -51,7 +44,7 @@ public static class RecentApi
         // may still carry a reader's query string or another origin.
         var items = comments.Select(c => new RecentComment(PublicComment.From(c), threads[c.ThreadId]?.Title,
             SiteUrls.ThreadPage(site, threads[c.ThreadId]?.Url))).ToList();
-        return TypedResults.Ok(new RecentCommentsResponse(site.Id, items, next?.ToString(CultureInfo.InvariantCulture)));
+        return TypedResults.Ok(new RecentCommentsResponse(site.Id, items, Paging.Text(next)));
     }
 }
 

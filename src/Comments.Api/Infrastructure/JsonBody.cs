@@ -9,7 +9,8 @@ namespace Comments.Api.Infrastructure;
 /// <summary>
 /// Reads a JSON request body under a byte cap and turns every way it can be wrong into a
 /// ProblemDetails: wrong media type (415), too large (413), malformed JSON or a wrong type (400,
-/// naming the field).
+/// naming the field), each recognised by its exception type (<see cref="StrictStringConverter"/>),
+/// never by message text.
 /// </summary>
 public static class JsonBody
 {
@@ -20,22 +21,11 @@ public static class JsonBody
             return (null, Problems.Of(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 "Send the comment as application/json."));
         if (TooLarge(request, maxBytes)) return (null, BodyTooLarge(maxBytes));
+        JsonDocument document;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, ct);
-            return value is null
-                ? (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The body must be a JSON object."))
-                : (value, null);
-        }
-        catch (JsonException e) when (IsTypeMismatch(e) && FieldFromPath(e.Path) is { } field)
-        {
-            // Lone surrogates and invalid UTF-8 inside a string surface as a failed conversion too;
-            // only a token of the wrong kind is a wrong type.
-            return e.InnerException?.Message.Contains("token type", StringComparison.Ordinal) != true
-                ? (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUnicode, "A field is not valid Unicode text.",
-                    [new FieldError(field, ErrorCodes.InvalidUnicode, $"'{field}' contains invalid Unicode (a lone surrogate or invalid UTF-8).")]))
-                : (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.WrongType, "A field has the wrong type.",
-                    [new FieldError(field, ErrorCodes.WrongType, $"'{field}' must be a string.")]));
+            // Syntax first: every JsonException from here on is about a value, never the document's shape.
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
         }
         catch (JsonException)
         {
@@ -44,6 +34,30 @@ public static class JsonBody
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, BodyTooLarge(maxBytes));
+        }
+        using (document)
+        {
+            try
+            {
+                return document.Deserialize(typeInfo) is { } value
+                    ? (value, null)
+                    : (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The body must be a JSON object."));
+            }
+            catch (JsonInvalidTextException e) when (FieldFromPath(e.Path) is { } field)
+            {
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidUnicode, "A field is not valid Unicode text.",
+                    [new FieldError(field, ErrorCodes.InvalidUnicode, $"'{field}' contains invalid Unicode (a lone surrogate or invalid UTF-8).")]));
+            }
+            catch (JsonException e) when (FieldFromPath(e.Path) is { } field)
+            {
+                // A value of the wrong kind: a number or an object where a string, a list or a date belongs.
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.WrongType, "A field has the wrong type.",
+                    [new FieldError(field, ErrorCodes.WrongType, e is JsonWrongTypeException ? $"'{field}' must be a string." : $"'{field}' has the wrong type.")]));
+            }
+            catch (JsonException)
+            {
+                return (null, Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "The body is not a valid JSON object."));
+            }
         }
     }
 
@@ -54,10 +68,6 @@ public static class JsonBody
         if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = maxBytes;
         return false;
     }
-
-    // System.Text.Json reports a value of the wrong JSON kind with a message that starts this way.
-    private static bool IsTypeMismatch(JsonException e) =>
-        e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
 
     /// <summary>The top-level property a JSON path points into; null for the document itself.</summary>
     private static string? FieldFromPath(string? path) =>

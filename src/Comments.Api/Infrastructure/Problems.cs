@@ -1,3 +1,4 @@
+using Comments.Core.Comments;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public static class Problems
 {
     public static ProblemHttpResult Of(int status, string code, string title, IReadOnlyList<FieldError>? fields = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Type = TypeFor(status) };
+        // type and traceId come from ASP.NET's ProblemDetails defaults and the AddProblemDetails customisation.
+        var problem = new ProblemDetails { Status = status, Title = title };
         problem.Extensions["code"] = code;
         if (fields is { Count: > 0 })
         {
@@ -31,6 +33,15 @@ public static class Problems
         Of(StatusCodes.Status400BadRequest, ErrorCodes.BadQuery, "The query is not valid.",
             [new FieldError(field, ErrorCodes.BadQuery, message)]);
 
+    /// <summary>The answer to a thread id in a path or query that is not of <see cref="Ids.IsThread"/>'s pattern; null when it is.</summary>
+    public static ProblemHttpResult? BadThread(string? thread) =>
+        Ids.IsThread(thread) ? null : BadQuery("thread", "Not a valid thread id.");
+
+    /// <summary>The route's <c>{thread}</c> is checked (<see cref="BadThread"/>) before anything after this filter, the body included.</summary>
+    public static RouteHandlerBuilder WithThreadId(this RouteHandlerBuilder route) =>
+        route.AddEndpointFilter((context, next) =>
+            BadThread(context.HttpContext.GetRouteValue("thread") as string) is { } bad ? ValueTask.FromResult<object?>(bad) : next(context));
+
     public static ProblemHttpResult From(SubmissionProblem problem) => Of(problem.Kind switch
     {
         ProblemKind.SiteNotFound => StatusCodes.Status404NotFound,
@@ -39,18 +50,6 @@ public static class Problems
         ProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     }, problem.Code, problem.Title, problem.Errors);
-
-    private static string TypeFor(int status) => status switch
-    {
-        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
-        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
-        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
-        429 => "https://tools.ietf.org/html/rfc6585#section-4",
-        _ => "about:blank",
-    };
 
     /// <summary>Echo user input in errors only in a short, harmless form.</summary>
     private static string Clip(string value) =>

@@ -19,9 +19,6 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
     /// <summary>Redis error prefixes of a server that is there but cannot take the command now.</summary>
     private static readonly string[] NotReady = ["LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "MISCONF", "OOM", "READONLY", "NOREPLICAS"];
 
-    public const string BodyTimeout = "request.body_timeout";
-    public const string BodyIncomplete = "request.body_incomplete";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (ClientFault(http, exception) is { } fault)
@@ -63,13 +60,13 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
     private static (int Status, string Code, string Title)? ClientFault(HttpContext http, Exception exception) => exception switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } =>
-            (StatusCodes.Status408RequestTimeout, BodyTimeout, "The request body arrived too slowly."),
+            (StatusCodes.Status408RequestTimeout, ErrorCodes.BodyTimeout, "The request body arrived too slowly."),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, "The request body is too large."),
         BadHttpRequestException bad =>
-            (bad.StatusCode, BodyIncomplete, "The request body was cut off or malformed."),
+            (bad.StatusCode, ErrorCodes.BodyIncomplete, "The request body was cut off or malformed."),
         ConnectionResetException or OperationCanceledException or IOException when http.RequestAborted.IsCancellationRequested =>
-            (StatusCodes.Status400BadRequest, BodyIncomplete, "The client went away."),
+            (StatusCodes.Status400BadRequest, ErrorCodes.BodyIncomplete, "The client went away."),
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using Comments.Core.Comments;
 using Comments.Api.Infrastructure;
+using FluentValidation;
 using Comments.Api.Sites;
 using Comments.Core.Moderation;
 using Comments.Core.Submissions;
@@ -18,23 +19,20 @@ public static class ActionEndpoints
         site.MapPost("/comments/{id}/actions", Act)
             .WithName("ModerateComment")
             .WithSummary("approve, reject (with reason), spam, delete, restore, edit (with text), pin, unpin; answers the comment as it is now.")
-            .Accepts<ActionRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithValidation(ModerationJson.Default.ActionRequest, MaxBodyBytes)
             .ProducesProblem(StatusCodes.Status409Conflict);
         site.MapPost("/actions", ActInBulk)
             .WithName("ModerateComments")
             .WithSummary("One action on many comments; each gets its own result.")
-            .Accepts<BulkActionRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithValidation(ModerationJson.Default.BulkActionRequest, MaxBodyBytes);
     }
 
     public static async Task<Results<Ok<ModerationItem>, ProblemHttpResult>> Act(
         string id, HttpContext http, ModerationService service, ModerationItems items, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.ActionRequest, MaxBodyBytes, ct);
-        if (problem is not null) return problem;
-        if (!TryParseAction(body!.Action, out var action)) return UnknownAction();
+        var body = RequestValidation.Body<ActionRequest>(http);
+        var action = ParseAction(body.Action);
         var result = await ApplyAsync(ModerationApi.Who(http), site.Id, id, new ModerationCommand(action, body.Reason, body.Text), service, items, ct);
         return result.Item is { } item ? TypedResults.Ok(item) : result.Problem!;
     }
@@ -43,12 +41,9 @@ public static class ActionEndpoints
         HttpContext http, ModerationService service, ModerationItems items, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.BulkActionRequest, MaxBodyBytes, ct);
-        if (problem is not null) return problem;
-        if (body!.Ids is not { Length: > 0 and <= MaxBulk } ids)
-            return Invalid("ids", $"ids lists 1 to {MaxBulk} comment ids.");
-        if (!TryParseAction(body.Action, out var action)) return UnknownAction();
-        if (action == ModerationAction.Edit) return Invalid("action", "edit works on one comment at a time.");
+        var body = RequestValidation.Body<BulkActionRequest>(http);
+        var ids = body.Ids!;
+        var action = ParseAction(body.Action);
 
         var who = ModerationApi.Who(http);
         var results = new List<BulkItemResult>();
@@ -72,7 +67,7 @@ public static class ActionEndpoints
         {
             case ModerationResultKind.NotFound:
                 return new(null, NotFound());
-            case ModerationResultKind.Refused when result.Code == ModerationErrorCodes.Invalid:
+            case ModerationResultKind.Refused when result.Code == ErrorCodes.ModerationInvalid:
                 return new(null, Invalid(command.Action == ModerationAction.Edit ? "text" : "reason", result.Message!,
                     (result.Outcome?.Decision as Decision.Refused)?.FieldCode));
             case ModerationResultKind.Refused:
@@ -81,20 +76,47 @@ public static class ActionEndpoints
         return new(await items.OneAsync(result.Outcome!.After, ct), null);
     }
 
-    public static bool TryParseAction(string? value, out ModerationAction action)
-    {
-        action = default;
-        return value is { Length: > 0 } && value.All(char.IsAsciiLetterLower) && Enum.TryParse(value, ignoreCase: true, out action);
-    }
+    /// <summary>An action name as sent: lower case, one of <see cref="ModerationAction"/>.</summary>
+    public static bool IsAction(string? value) =>
+        value is { Length: > 0 } && value.All(char.IsAsciiLetterLower) && Enum.TryParse<ModerationAction>(value, ignoreCase: true, out _);
 
-    private static ProblemHttpResult UnknownAction() =>
-        Invalid("action", "action is one of: approve, reject, spam, delete, restore, edit, pin, unpin.");
+    /// <summary>An action its validator accepted.</summary>
+    private static ModerationAction ParseAction(string? value) => Enum.Parse<ModerationAction>(value!, ignoreCase: true);
+
+    public const string ActionMessage = "action is one of: approve, reject, spam, delete, restore, edit, pin, unpin.";
 
     private static ProblemHttpResult NotFound() =>
-        Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+        Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
 
     /// <param name="fieldCode">The shared field rule's code when there is one (the edit's text); else <c>moderation.invalid</c>.</param>
     public static ProblemHttpResult Invalid(string field, string message, string? fieldCode = null) =>
-        Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.Invalid, "The request has errors.",
-            [new FieldError(field, fieldCode ?? ModerationErrorCodes.Invalid, message)]);
+        Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.ModerationInvalid, "The request has errors.",
+            [new FieldError(field, fieldCode ?? ErrorCodes.ModerationInvalid, message)]);
+}
+
+public sealed class ActionRequestValidator : RequestValidator<ActionRequest>
+{
+    public override string Code => ErrorCodes.ModerationInvalid;
+
+    public ActionRequestValidator() =>
+        RuleFor(r => r.Action).Must(ActionEndpoints.IsAction).OverridePropertyName("action")
+            .WithErrorCode(ErrorCodes.ModerationInvalid).WithMessage(ActionEndpoints.ActionMessage);
+}
+
+/// <summary>The ids first, then the action; the first failing rule is the answer.</summary>
+public sealed class BulkActionRequestValidator : RequestValidator<BulkActionRequest>
+{
+    public override string Code => ErrorCodes.ModerationInvalid;
+
+    public BulkActionRequestValidator()
+    {
+        ClassLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(r => r.Ids).Must(ids => ids is { Length: > 0 and <= ActionEndpoints.MaxBulk }).OverridePropertyName("ids")
+            .WithErrorCode(ErrorCodes.ModerationInvalid).WithMessage($"ids lists 1 to {ActionEndpoints.MaxBulk} comment ids.");
+        RuleFor(r => r.Action).Cascade(CascadeMode.Stop)
+            .Must(ActionEndpoints.IsAction).OverridePropertyName("action")
+            .WithErrorCode(ErrorCodes.ModerationInvalid).WithMessage(ActionEndpoints.ActionMessage)
+            .Must(a => a != "edit")
+            .WithErrorCode(ErrorCodes.ModerationInvalid).WithMessage("edit works on one comment at a time.");
+    }
 }

@@ -49,13 +49,12 @@ public sealed record BulkItemResult(string Id, int Status, string? Code, Moderat
 
 public sealed record BulkActionResponse(IReadOnlyList<BulkItemResult> Results);
 
-/// <summary>
-/// Ban or unban by <c>value</c> (an email, IP address or name) or by the author of <c>commentId</c>;
-/// unban also by the <c>id</c> the ban list shows (then <c>kind</c> is not needed).
-/// </summary>
+/// <summary>Ban by <c>value</c> (an email, IP address or name) or the author of <c>commentId</c>.</summary>
 /// <param name="Kind">email, ip or name.</param>
-public sealed record BanRequest(string? Kind, string? Value = null, string? CommentId = null, DateTimeOffset? ExpiresAt = null, string? Reason = null,
-    string? Id = null);
+public sealed record BanRequest(string? Kind, string? Value = null, string? CommentId = null, DateTimeOffset? ExpiresAt = null, string? Reason = null);
+
+/// <summary>Lift a ban given as it was made, or by the <c>id</c> the ban list shows (then <c>kind</c> is not needed).</summary>
+public sealed record LiftBanRequest(string? Kind, string? Value = null, string? CommentId = null, string? Id = null);
 
 /// <param name="Shown">The banned value as moderators see it in the audit log.</param>
 public sealed record BanResponse(string Kind, string Shown, DateTimeOffset? ExpiresAt);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Comments.Api.Moderation;
 
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, Converters = [typeof(Infrastructure.StrictStringConverter)])]
 [JsonSerializable(typeof(ModeratorResponse))]
 [JsonSerializable(typeof(ModerationItem))]
 [JsonSerializable(typeof(QueueResponse))]
@@ -11,6 +11,7 @@ namespace Comments.Api.Moderation;
 [JsonSerializable(typeof(BulkActionRequest))]
 [JsonSerializable(typeof(BulkActionResponse))]
 [JsonSerializable(typeof(BanRequest))]
+[JsonSerializable(typeof(LiftBanRequest))]
 [JsonSerializable(typeof(BanResponse))]
 [JsonSerializable(typeof(BanListResponse))]
 [JsonSerializable(typeof(ThreadStateResponse))]

@@ -5,6 +5,8 @@ using Comments.Core.Moderation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
+using Comments.Core.Submissions;
+
 namespace Comments.Api.Moderation;
 
 /// <summary>
@@ -35,13 +37,13 @@ public sealed class ModeratorKeyAuthentication(
     {
         Response.Headers.WWWAuthenticate = "Bearer";
         var problem = PresentedKey() is null
-            ? Problems.Of(StatusCodes.Status401Unauthorized, ModerationErrorCodes.MissingKey, "A moderator key is required (Authorization: Bearer <key>).")
-            : Problems.Of(StatusCodes.Status401Unauthorized, ModerationErrorCodes.InvalidKey, "The moderator key is not valid.");
+            ? Problems.Of(StatusCodes.Status401Unauthorized, ErrorCodes.AuthMissingKey, "A moderator key is required (Authorization: Bearer <key>).")
+            : Problems.Of(StatusCodes.Status401Unauthorized, ErrorCodes.AuthInvalidKey, "The moderator key is not valid.");
         await problem.ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Of(StatusCodes.Status403Forbidden, ModerationErrorCodes.ForbiddenSite, "This key may not moderate that site.").ExecuteAsync(Context);
+        Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.AuthForbiddenSite, "This key may not moderate that site.").ExecuteAsync(Context);
 
     private string? PresentedKey()
     {

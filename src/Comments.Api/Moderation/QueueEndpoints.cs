@@ -31,7 +31,7 @@ public static class QueueEndpoints
         var site = SiteFilter.Site(http);
         if (!ModerationQueues.TryParse(queue, out var which))
             return Problems.BadQuery("queue", "queue is one of: pending, spam, reported, published, rejected, deleted.");
-        if (thread is not null && !Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
+        if (thread is not null && Problems.BadThread(thread) is { } badThread) return badThread;
         if (!Paging.TryParse(cursor, limit, out var after, out var size, out var problem)) return problem!;
 
         var page = await store.ListAsync(site.Id, which, thread, after, size, ct);
@@ -47,8 +47,8 @@ public static class QueueEndpoints
         string id, HttpContext http, ICommentStore comments, ModerationItems items, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
-        var comment = Ids.IsComment(id) ? await comments.GetAsync(site.Id, id, ct) : null;
-        if (comment is null) return Problems.Of(StatusCodes.Status404NotFound, ModerationErrorCodes.CommentNotFound, "No such comment.");
+        var comment = await comments.FindAsync(site.Id, id, ct);
+        if (comment is null) return Problems.Of(StatusCodes.Status404NotFound, ErrorCodes.CommentNotFound, "No such comment.");
         return TypedResults.Ok(await items.OneAsync(comment, ct));
     }
 }

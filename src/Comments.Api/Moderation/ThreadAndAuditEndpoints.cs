@@ -16,16 +16,19 @@ public static class ThreadAndAuditEndpoints
     {
         site.MapPost("/threads/{thread}/close", (string thread, HttpContext http, ModerationService service, CancellationToken ct) =>
                 SetClosed(thread, true, http, service, ct))
+            .WithThreadId()
             .WithName("CloseThread")
             .WithSummary("Stop new comments: posting answers 409 comment.thread_closed.");
         site.MapPost("/threads/{thread}/reopen", (string thread, HttpContext http, ModerationService service, CancellationToken ct) =>
                 SetClosed(thread, false, http, service, ct))
+            .WithThreadId()
             .WithName("ReopenThread")
             .WithSummary("Take new comments again.");
         site.MapPost("/threads/{thread}/details", SetDetails)
             .WithName("SetThreadDetails")
             .WithSummary("Correct the thread's title or page URL (the URL must be on the site's origins; query and fragment are dropped).")
-            .Accepts<ThreadDetailsRequest>("application/json");
+            .WithThreadId()
+            .WithValidation(ModerationJson.Default.ThreadDetailsRequest, 8 * 1024);
         site.MapGet("/audit", GetAudit)
             .WithName("GetAudit")
             .WithSummary("Moderator actions, newest first; ?comment= narrows to one comment.");
@@ -34,7 +37,6 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadStateResponse>, ProblemHttpResult>> SetClosed(
         string thread, bool closed, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         await service.SetThreadClosedAsync(ModerationApi.Who(http), SiteFilter.Site(http).Id, thread, closed, ct);
         return TypedResults.Ok(new ThreadStateResponse(thread, closed));
     }
@@ -42,15 +44,9 @@ public static class ThreadAndAuditEndpoints
     public static async Task<Results<Ok<ThreadDetailsResponse>, ProblemHttpResult>> SetDetails(
         string thread, HttpContext http, ModerationService service, CancellationToken ct)
     {
-        if (!Ids.IsThread(thread)) return Problems.BadQuery("thread", "Not a valid thread id.");
         var site = SiteFilter.Site(http);
-        var (body, problem) = await JsonBody.ReadAsync(http.Request, ModerationJson.Default.ThreadDetailsRequest, 8 * 1024, ct);
-        if (problem is not null) return problem;
-        var validation = ThreadDetailsValidator.Instance.Validate(body!);
-        if (!validation.IsValid)
-            return Problems.Of(StatusCodes.Status400BadRequest, ModerationErrorCodes.Invalid, "The request has errors.",
-                validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToList());
-        var url = body!.Url is null ? null : SiteUrls.ThreadPage(site, body.Url);
+        var body = RequestValidation.Body<ThreadDetailsRequest>(http);
+        var url = body.Url is null ? null : SiteUrls.ThreadPage(site, body.Url);
         if (body.Url is not null && url is null)
             return ActionEndpoints.Invalid("url", "The URL must be an http(s) page on one of the site's AllowedOrigins.", ErrorCodes.InvalidUrl);
         var title = body.Title?.Trim();
@@ -69,11 +65,11 @@ public static class ThreadAndAuditEndpoints
 }
 
 /// <summary>The title is held to the shared text rule (one line, the thread title limit); a title, if sent, must be visible.</summary>
-public sealed class ThreadDetailsValidator : AbstractValidator<ThreadDetailsRequest>
+public sealed class ThreadDetailsValidator : RequestValidator<ThreadDetailsRequest>
 {
-    public static readonly ThreadDetailsValidator Instance = new();
+    public override string Code => ErrorCodes.ModerationInvalid;
 
-    private ThreadDetailsValidator()
+    public ThreadDetailsValidator()
     {
         RuleFor(r => r.Title).Cascade(CascadeMode.Stop)
             .Visible("title", "A title, if sent, must not be empty.")

@@ -24,7 +24,7 @@ public sealed class CommentsHub(SiteDirectory sites, IOptions<RealtimeOptions> r
         lock (joined)
         {
             if (!joined.Contains(group) && joined.Count >= realtime.Value.MaxThreadsPerConnection)
-                throw Refuse(RealtimeErrors.TooManyThreads, $"A connection follows at most {realtime.Value.MaxThreadsPerConnection} threads; leave one first.");
+                throw Refuse(ErrorCodes.RealtimeTooManyThreads, $"A connection follows at most {realtime.Value.MaxThreadsPerConnection} threads; leave one first.");
             joined.Add(group);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
@@ -47,8 +47,8 @@ public sealed class CommentsHub(SiteDirectory sites, IOptions<RealtimeOptions> r
 
     private string GroupFor(string site, string thread)
     {
-        if (sites.Find(site ?? "") is null) throw Refuse(RealtimeErrors.UnknownSite, "No such site.");
-        if (!Ids.IsThread(thread)) throw Refuse(RealtimeErrors.BadThread, "Not a valid thread id.");
+        if (sites.Find(site ?? "") is null) throw Refuse(ErrorCodes.RealtimeUnknownSite, "No such site.");
+        if (!Ids.IsThread(thread)) throw Refuse(ErrorCodes.RealtimeBadThread, "Not a valid thread id.");
         return GroupName(site!, thread);
     }
 

@@ -4,6 +4,8 @@ using Comments.Api.Limits;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 
+using Comments.Core.Submissions;
+
 namespace Comments.Api.Realtime;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class ConnectionLimitMiddleware(RequestDelegate next, HubConnectio
         var key = ClientInfo.LimitKey(http);
         if (!connections.Slots.TryAcquire(key))
         {
-            var problem = Problems.Of(StatusCodes.Status429TooManyRequests, RealtimeErrors.TooManyConnections,
+            var problem = Problems.Of(StatusCodes.Status429TooManyRequests, ErrorCodes.RealtimeTooManyConnections,
                 "Too many live connections from your address.");
             await problem.ExecuteAsync(http);
             return;

@@ -26,9 +26,6 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
     SubmissionPipeline pipeline, ICommentEventPublisher events, TimeProvider clock)
 {
     public const string Author = "author";
-    private const string WindowClosedCode = "author.window_closed";
-    private const string GoneCode = "author.gone";
-    private const string BadTokenCode = "author.bad_token";
 
     public async Task<AuthorChangeResult> EditAsync(SiteOptions site, string id, string? token, string? text, CancellationToken ct = default)
     {
@@ -91,11 +88,11 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
         var window = TimeSpan.FromMinutes(site.AuthorEditWindowMinutes);
         var outcome = await store.ChangeAsync(site.Id, id, (c, _) =>
         {
-            if (!tokens.Verify(c, token)) return new Decision.Refused(BadTokenCode, "The author token does not match this comment.");
+            if (!tokens.Verify(c, token)) return new Decision.Refused(ErrorCodes.AuthorBadToken, "The author token does not match this comment.");
             if (c.Status is not (CommentStatus.Published or CommentStatus.Pending))
-                return new Decision.Refused(GoneCode, "The comment is no longer there.");
+                return new Decision.Refused(ErrorCodes.CommentNotFound, "The comment is no longer there.");
             if (now - c.CreatedAt > window)
-                return new Decision.Refused(WindowClosedCode, $"Comments can be changed for {site.AuthorEditWindowMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes after posting.");
+                return new Decision.Refused(ErrorCodes.AuthorWindowClosed, $"Comments can be changed for {site.AuthorEditWindowMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes after posting.");
             if (change(c) is not { } after) return new Decision.Unchanged();
             var (before, then) = audit(c);
             return new Decision.Change(after, new AuditEntry(0, now, Author, "author." + action, c.Id, c.ThreadId, null, before, then), null, false);
@@ -105,8 +102,8 @@ public sealed class AuthorChanges(IModerationStore store, ICommentStore comments
         {
             return new AuthorChangeResult(refused.Code switch
             {
-                BadTokenCode => AuthorChangeStatus.BadToken,
-                WindowClosedCode => AuthorChangeStatus.WindowClosed,
+                ErrorCodes.AuthorBadToken => AuthorChangeStatus.BadToken,
+                ErrorCodes.AuthorWindowClosed => AuthorChangeStatus.WindowClosed,
                 _ => AuthorChangeStatus.NotFound,
             }, null, refused.Message);
         }

@@ -20,7 +20,7 @@ public sealed class CommentDecisions(CommentRenderer renderer)
                 return Move(who, command, c, CommentStatus.Published, now, label: "approve");
             case ModerationAction.Reject:
                 if (!RejectReasons.IsKnown(command.Reason))
-                    return new Decision.Refused(ModerationErrorCodes.Invalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.");
+                    return new Decision.Refused(ErrorCodes.ModerationInvalid, $"reason is one of: {string.Join(", ", RejectReasons.All)}.");
                 if (c.Status == CommentStatus.Rejected) return new Decision.Unchanged();
                 return Move(who, command, c, CommentStatus.Rejected, now, label: "reject");
             case ModerationAction.Spam:
@@ -31,19 +31,19 @@ public sealed class CommentDecisions(CommentRenderer renderer)
                 return Move(who, command, c, CommentStatus.Deleted, now, label: null);
             case ModerationAction.Restore:
                 if (c.Status is CommentStatus.Published or CommentStatus.Pending)
-                    return new Decision.Refused(ModerationErrorCodes.NotAllowed, "Only a rejected, spam or deleted comment can be restored.");
+                    return new Decision.Refused(ErrorCodes.ModerationNotAllowed, "Only a rejected, spam or deleted comment can be restored.");
                 return Move(who, command, c, CommentStatus.Pending, now, label: null);
             case ModerationAction.Edit:
                 return Edit(who, command, c, now);
             case ModerationAction.Pin or ModerationAction.Unpin:
                 var pin = action == ModerationAction.Pin;
                 if (c.Status != CommentStatus.Published)
-                    return new Decision.Refused(ModerationErrorCodes.NotAllowed, "Only a published comment can be pinned.");
+                    return new Decision.Refused(ErrorCodes.ModerationNotAllowed, "Only a published comment can be pinned.");
                 if (c.Pinned == pin) return new Decision.Unchanged();
                 return new Decision.Change(c with { Pinned = pin },
                     Audit(who, command, c, new AuditState(Pinned: c.Pinned), new AuditState(Pinned: pin), now), null, false);
             default:
-                return new Decision.Refused(ModerationErrorCodes.Invalid, "Unknown action.");
+                return new Decision.Refused(ErrorCodes.ModerationInvalid, "Unknown action.");
         }
     }
 
@@ -52,9 +52,9 @@ public sealed class CommentDecisions(CommentRenderer renderer)
         var text = command.Text ?? "";
         // The same text rule as a submission and an author's edit; the field code is the rule's.
         if (EditedTextValidator.Check(command.Text) is { } error)
-            return new Decision.Refused(ModerationErrorCodes.Invalid, error.Message, error.Code);
+            return new Decision.Refused(ErrorCodes.ModerationInvalid, error.Message, error.Code);
         if (c.Status == CommentStatus.Deleted)
-            return new Decision.Refused(ModerationErrorCodes.NotAllowed, "A deleted comment cannot be edited; restore it first.");
+            return new Decision.Refused(ErrorCodes.ModerationNotAllowed, "A deleted comment cannot be edited; restore it first.");
         if (text == c.Text) return new Decision.Unchanged();
         var after = c with { Text = text, Html = renderer.Render(text), UpdatedAt = now };
         return new Decision.Change(after,

@@ -1,3 +1,5 @@
+using Comments.Core.Submissions;
+
 namespace Comments.Core.Moderation;
 
 /// <param name="Reason">The reject reason code (<see cref="RejectReasons"/>); a free note for other actions.</param>
@@ -7,7 +9,7 @@ public sealed record ModerationCommand(ModerationAction Action, string? Reason =
 /// <summary>The result of one action on one comment.</summary>
 public sealed record ModerationResult(ModerationResultKind Kind, ChangeOutcome? Outcome = null, string? Code = null, string? Message = null)
 {
-    public static readonly ModerationResult NotFound = new(ModerationResultKind.NotFound, Code: ModerationErrorCodes.CommentNotFound, Message: "No such comment.");
+    public static readonly ModerationResult NotFound = new(ModerationResultKind.NotFound, Code: ErrorCodes.CommentNotFound, Message: "No such comment.");
 }
 
 public enum ModerationResultKind { Done, NotFound, Refused }

@@ -62,3 +62,10 @@ public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? 
 public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken }
 
 public sealed record SaveOutcome(SaveStatus Status, long PublishedCount);
+
+public static class CommentStoreExtensions
+{
+    /// <summary>The comment with an id from a request, or null when there is none, or the id is not of <see cref="Ids.IsComment"/>'s pattern (nothing is read then).</summary>
+    public static Task<Comment?> FindAsync(this ICommentStore store, string site, string id, CancellationToken ct = default) =>
+        Ids.IsComment(id) ? store.GetAsync(site, id, ct) : Task.FromResult<Comment?>(null);
+}

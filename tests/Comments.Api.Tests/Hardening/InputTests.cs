@@ -144,6 +144,16 @@ public abstract class InputTests(ServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task A_bad_thread_id_is_answered_before_the_body_of_a_thread_details_correction_is_read()
+    {
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var path = $"{ModerationTestApi.SitePath(TestSites.Open)}/threads/{new string('t', 129)}/details";
+        using var both = await moderator.PostAsJsonAsync(path, new { title = "" }, Ct);
+        var problem = await both.AssertProblemAsync(HttpStatusCode.BadRequest, "request.bad_query", "thread");
+        Assert.Equal("request.bad_query", problem.GetProperty("code").GetString());
+    }
+
     [Theory]
     [InlineData("", "application/json")]
     [InlineData("/form", "application/x-www-form-urlencoded")]

@@ -95,6 +95,21 @@ public abstract class BanAndThreadTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_date_or_a_list_of_the_wrong_kind_is_a_400_wrong_type_naming_the_field_not_invalid_unicode()
+    {
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var site = ModerationTestApi.SitePath(TestSites.Open);
+
+        using var date = await moderator.PostAsync(Bans, Json("{\"kind\": \"name\", \"value\": \"Spammy\", \"expiresAt\": \"next tuesday\"}"), Ct);
+        using var ids = await moderator.PostAsync($"{site}/actions", Json("{\"ids\": {\"a\": 1}, \"action\": \"approve\"}"), Ct);
+
+        await date.AssertProblemAsync(HttpStatusCode.BadRequest, "request.wrong_type", "expiresAt");
+        await ids.AssertProblemAsync(HttpStatusCode.BadRequest, "request.wrong_type", "ids");
+    }
+
+    private static StringContent Json(string raw) => new(raw, System.Text.Encoding.UTF8, "application/json");
+
+    [Fact]
     public async Task A_name_ban_with_an_expiry_in_the_past_or_a_bad_kind_answers_400()
     {
         using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);

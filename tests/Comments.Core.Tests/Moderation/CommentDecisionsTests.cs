@@ -3,6 +3,8 @@ using Comments.Core.Events;
 using Comments.Core.Moderation;
 using Comments.Core.Text;
 
+using Comments.Core.Submissions;
+
 namespace Comments.Core.Tests.Moderation;
 
 public sealed class CommentDecisionsTests
@@ -45,7 +47,7 @@ public sealed class CommentDecisionsTests
     public void Reject_needs_a_known_reason(string? reason)
     {
         var refused = Assert.IsType<Decision.Refused>(Decide(ModerationAction.Reject, A(CommentStatus.Pending), reason: reason));
-        Assert.Equal(ModerationErrorCodes.Invalid, refused.Code);
+        Assert.Equal(ErrorCodes.ModerationInvalid, refused.Code);
     }
 
     [Fact]
