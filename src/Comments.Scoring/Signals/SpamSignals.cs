@@ -106,13 +106,18 @@ public sealed partial class SpamSignals
 
     private string? FindWebsite(string text)
     {
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        // Only words with a dot followed by a letter can name a site; most comments have none.
+        for (var dot = text.IndexOf('.'); dot >= 0 && dot + 1 < text.Length; dot = text.IndexOf('.', dot + 1))
         {
-            var dot = word.IndexOf('.');
-            if (dot < 0 || dot + 1 >= word.Length || !char.IsLetter(word[dot + 1])) continue;
-            if (_plainSites is not null && word.AsSpan().IndexOfAny(_plainSites) is var at and >= 0)
-                return HostFrom(word, at);
+            if (!char.IsLetter(text[dot + 1])) continue;
+            var start = dot;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1])) start--;
+            var end = dot;
+            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+            var word = text[start..end];
+            if (_plainSites is not null && word.AsSpan().IndexOfAny(_plainSites) is var at and >= 0) return HostFrom(word, at);
             if (_websites?.Match(word) is { Success: true } match) return match.Value;
+            dot = end - 1; // one look per word
         }
         return null;
     }
