@@ -17,6 +17,9 @@ namespace Comments.Core.Rules;
 /// <item>Spam: spam ≥ Spam → the spam folder when its words are spam too. When only its link
 /// makes it spam (the words alone score below SpamHold), it is a borderline hold, and not even
 /// that for a comment with one link and <see cref="OwnWordsForOrdinaryLink"/> words of its own.</item>
+/// <item>Spam lists (<see cref="CommentScores.SpamSignal"/>): a listed keyword or site with other
+/// evidence (a link, or spam ≥ SpamHold) → the spam folder; alone → a borderline hold. Never a
+/// verdict by itself: a regular naming a listed drug is published.</item>
 /// <item>Toxicity is judged on the author's own words: reported or quoted abuse does not count,
 /// nor does friendly profanity on a site that allows it (<see cref="ProfanityPolicy"/>).
 /// ≥ Toxicity → pending whoever the author; ≥ ToxicityHold → borderline hold.</item>
@@ -61,6 +64,14 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             return CommentStatus.Pending;
         }
 
+        // A listed keyword or site is strong evidence, but the lists were written for Stack
+        // Exchange, where any product talk is off-topic: it needs a link or the model's doubt too.
+        if (scores.SpamSignal is { } signal && (spam >= t.SpamHold || Links.Count(context.NormalizedText) > 0))
+        {
+            context.Reasons.Add(new CommentReason("signal.spam", $"On the spam lists: {signal}; spam {F(spam)}."));
+            return CommentStatus.Spam;
+        }
+
         // The spam data has links almost only in spam: a link alone can carry the score.
         var linkOnly = scores.SpamWithoutLinks is { } withoutLinks && withoutLinks < t.SpamHold;
         if (spam >= t.Spam && !linkOnly)
@@ -76,6 +87,7 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             else if (!IsOrdinaryLink(context.NormalizedText))
                 borderline.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms, $"without its links {F(scores.SpamWithoutLinks!.Value)}"));
         }
+        if (scores.SpamSignal is { } listed) borderline.Add(new CommentReason("signal.spam_borderline", $"On the spam lists: {listed}."));
         if (judged >= t.ToxicityHold) borderline.Add(Reason("model.toxic_borderline", "toxicity", toxicity, scores.ToxicTerms, eased?.Note(judged)));
         else if (toxicity >= t.ToxicityHold && eased is { } e && !holdProfanity) context.Reasons.Add(e.Reason(toxicity, judged));
         if (holdProfanity) borderline.Add(new CommentReason("policy.profanity", "Contains profanity, which this site holds."));

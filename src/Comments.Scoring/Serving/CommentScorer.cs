@@ -3,6 +3,7 @@ using Comments.Core.Text;
 using Comments.Scoring.Features;
 using Comments.Scoring.Model;
 using Comments.Scoring.Policy;
+using Comments.Scoring.Signals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
     private readonly ModelFileWatcher? _watcher;
     private readonly Lock _reloadLock = new();
     private volatile LoadedModels _models;
+    private readonly SpamSignals? _signals;
 
     public CommentScorer(IOptions<ScoringOptions> options, ILogger<CommentScorer> logger, ModelDirectory directory)
     {
@@ -36,6 +38,8 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         _explainFrom = o.ExplainFromScore;
         _secondLookFrom = o.SecondLookFromScore;
         _models = ModelLoader.Load(_spamPath, _toxicityPath, previous: null);
+        _signals = SpamSignals.Load(Path.Combine(directory.Path, o.SpamSignalsFolder));
+        if (_signals is not null) LogSignals(_signals.KeywordCount, _signals.WebsiteCount);
         LogLoaded(_models.Version, _models.Health.Ready, _models.Health.Description);
         if (o.WatchModelFiles && Directory.Exists(directory.Path))
             _watcher = new ModelFileWatcher(directory.Path, TimeSpan.FromMilliseconds(o.ReloadDelayMilliseconds), Reload);
@@ -72,7 +76,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             SpamWithoutLinks(models.Spam, spam, buffer, text),
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
-            profane, threat);
+            profane, threat, _signals?.Find(text));
     }
 
     private static double? Rescore(LinearTextModel? model, string? maskedText, FeatureBuffer buffer)
@@ -114,6 +118,9 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
     public event Action<string>? ModelsChanged;
 
     public void Dispose() => _watcher?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spam lists loaded: {Keywords} keyword patterns, {Websites} site patterns")]
+    private partial void LogSignals(int keywords, int websites);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring models {Version} loaded (ready: {Ready}): {Description}")]
     private partial void LogLoaded(string version, bool ready, string description);

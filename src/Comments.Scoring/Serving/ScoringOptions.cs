@@ -15,6 +15,12 @@ public sealed class ScoringOptions
     public string SpamModelFile { get; set; } = "spam.zip";
     public string ToxicityModelFile { get; set; } = "toxicity.zip";
 
+    /// <summary>
+    /// Sub-folder of the model folder with SmokeDetector's spam lists (bad_keywords.txt,
+    /// blacklisted_websites.txt). Read once at start; without it no comment has a spam signal.
+    /// </summary>
+    public string SpamSignalsFolder { get; set; } = "spam-signals";
+
     /// <summary>Reload this long after the last change to a model file (writers often touch a file several times).</summary>
     public int ReloadDelayMilliseconds { get; set; } = 500;
 

@@ -116,4 +116,29 @@ public sealed class PolicyDecisionTests : IDisposable
         var (status, reasons) = await Decide(comment);
         Assert.True(status == CommentStatus.Spam, Explain(status, reasons));
     }
+
+    [Theory]
+    [InlineData("I was heartbroken until a friend told me about the great spell caster Dr Ayo. He brought my husband back in two days, contact him on WhatsApp.")]
+    [InlineData("Need help with your assignments? We write every paper for you, pay for essay online at the best price with fast delivery.")]
+    public async Task Link_less_spam_on_the_spam_lists_is_not_published_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status != CommentStatus.Published, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code.StartsWith("signal.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_link_to_a_listed_spam_site_goes_to_spam_even_in_an_ordinary_sentence()
+    {
+        var (status, reasons) = await Decide("Great article, thanks for sharing. I found more tips like these at http://ewebtonic.in/blog/seo-tips for anyone interested.");
+        Assert.True(status == CommentStatus.Spam, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code == "signal.spam" && r.Detail.Contains("ewebtonic.in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_regular_naming_a_listed_drug_is_published()
+    {
+        var (status, reasons) = await Decide("Our doctor prescribed Adderall for my son's ADHD and it has really helped him focus at school this term.", Regular);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
 }

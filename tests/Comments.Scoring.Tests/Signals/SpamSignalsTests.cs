@@ -1,0 +1,38 @@
+using Comments.Api.Tests.Infrastructure;
+using Comments.Scoring.Signals;
+
+namespace Comments.Scoring.Tests.Signals;
+
+public sealed class SpamSignalsTests
+{
+    private static readonly SpamSignals Lists = SpamSignals.FromLists(
+        [@"neuro\W*+(?:3X|flexyn|fuse)", "tosterone", @"great\Wspell\Wcaster", @"pay\W?for\W?essay", @".{0,12}loanfirm@gmail\.com"],
+        [@"ewebtonic\.in", @"essays(?:origin|council)\.com"]);
+
+    [Theory]
+    [InlineData("Try Neuro-Flexyn today, it changed my life", "keyword \"Neuro-Flexyn\"")]
+    [InlineData("Thank you to the GREAT SPELL CASTER who brought him back", "keyword \"GREAT SPELL CASTER\"")]
+    [InlineData("students can pay for essay writing here", "keyword \"pay for essay\"")]
+    [InlineData("more at http://www.ewebtonic.in/seo-tips", "listed site \"ewebtonic.in\"")]
+    [InlineData("order from EssaysCouncil.com now", "listed site \"EssaysCouncil.com\"")]
+    public void A_listed_keyword_or_site_is_named(string text, string expected) => Assert.Equal(expected, Lists.Find(text));
+
+    [Theory]
+    [InlineData("Testosterone levels fall with age, says the study")] // "tosterone" only as a whole word
+    [InlineData("The neurologist said it was nothing serious")]
+    [InlineData("ewebtonic is not a site without its domain")]
+    [InlineData("I was great. Spell it out for me.")]
+    public void Ordinary_text_has_no_signal(string text) => Assert.Null(Lists.Find(text));
+
+    [Fact]
+    public void The_shipped_lists_load_with_python_only_syntax_rewritten()
+    {
+        var shipped = SpamSignals.Load(Path.Combine(RepoPaths.Models, "spam-signals"));
+        Assert.NotNull(shipped);
+        Assert.InRange(shipped.KeywordCount, 2100, 2434); // those with a literal start; possessive quantifiers made greedy
+        Assert.Equal(3898, shipped.WebsiteCount);
+        Assert.Null(shipped.Find("Thanks for the write-up, the council meeting is on Tuesday at 7pm."));
+        Assert.Equal("keyword \"baba ji\"", shipped.Find("Call the best love marriage baba ji today"));
+        Assert.Equal("listed site \"ewebtonic.in\"", shipped.Find("see https://ewebtonic.in/offers"));
+    }
+}
