@@ -1,4 +1,3 @@
-using Comments.Api.Tests.Infrastructure;
 using Comments.Scoring.Signals;
 
 namespace Comments.Scoring.Tests.Signals;
