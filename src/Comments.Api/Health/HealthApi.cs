@@ -15,7 +15,8 @@ public static class HealthApi
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [ReadyTag])
-            .AddCheck<DiskSpaceHealthCheck>("disk", tags: [ReadyTag]);
+            .AddCheck<DiskSpaceHealthCheck>("disk", tags: [ReadyTag])
+            .AddCheck<StoreCapacityHealthCheck>("capacity", tags: [ReadyTag]);
         services.AddHostedService<ModelWarmup>();
         return services;
     }

@@ -40,4 +40,6 @@ public static class ErrorCodes
     public const string BadRequest = "request.bad_request";
     public const string Internal = "server.error";
     public const string StoreUnavailable = "server.store_unavailable";
+    /// <summary>The embedded store reached its capacity (<c>Storage:EmbeddedCapacity</c>): new comments are refused with 507.</summary>
+    public const string StoreFull = "server.store_full";
 }
