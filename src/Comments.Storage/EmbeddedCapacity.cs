@@ -7,11 +7,16 @@ namespace Comments.Storage;
 /// <summary>How full the embedded store is, against its configured capacity.</summary>
 public sealed record StoreUsage(long UsedBytes, long CapacityBytes, int WarnPercent)
 {
-    public double Percent => 100.0 * UsedBytes / CapacityBytes;
-    public bool IsFull => UsedBytes >= CapacityBytes;
+    /// <summary>The hash index's overflow buckets in use and their limit: when they run out, every new key fails.</summary>
+    public long IndexOverflowBytes { get; init; }
+    public long IndexOverflowMaxBytes { get; init; }
+
+    private double IndexPercent => IndexOverflowMaxBytes > 0 ? 100.0 * IndexOverflowBytes / IndexOverflowMaxBytes : 0;
+    public double Percent => Math.Max(100.0 * UsedBytes / CapacityBytes, IndexPercent);
+    public bool IsFull => Percent >= 100;
     public bool IsNearlyFull => Percent >= WarnPercent;
     public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Percent:0}% of its capacity ({UsedBytes / Megabyte:0} MB of {CapacityBytes / Megabyte:0} MB)");
+        string.Create(CultureInfo.InvariantCulture, $"{Percent:0}% of its capacity ({UsedBytes / Megabyte:0} MB of {CapacityBytes / Megabyte:0} MB; key index {IndexPercent:0}%)");
 
     private const double Megabyte = 1024 * 1024;
 }
@@ -41,6 +46,10 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, StorageOptio
     public static string GarnetMemory(StorageOptions options) =>
         ByteSize.Format(ByteSize.PowerOfTwoAtLeast(2 * ByteSize.Parse(options.EmbeddedCapacity)));
 
+    /// <summary>Garnet's hash index: 1/128 of the capacity (at least 1m), so that keys run out after memory does.</summary>
+    public static string GarnetIndex(StorageOptions options) =>
+        ByteSize.Format(Math.Max(1L << 20, ByteSize.PowerOfTwoAtLeast(ByteSize.Parse(options.EmbeddedCapacity) / 128)));
+
     /// <summary>Refuses a new comment when the store is at its capacity (nothing is written then).</summary>
     public void EnsureRoom()
     {
@@ -59,7 +68,11 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, StorageOptio
             : throw new InvalidOperationException($"The embedded store's INFO store has no {name}.");
         var usage = new StoreUsage(
             Field("Log.CurrentMemorySizeBytes") + Field("Log.CurrentHeapSizeBytes") + Field("IndexMemoryChargedToLogBudgetBytes"),
-            _capacity, options.EmbeddedCapacityWarnPercent);
+            _capacity, options.EmbeddedCapacityWarnPercent)
+        {
+            IndexOverflowBytes = Field("IndexOverflowBucketCount") * Field("IndexBucketSizeBytes"),
+            IndexOverflowMaxBytes = Field("IndexOverflowMaxMemorySizeBytes"),
+        };
         if (usage.IsNearlyFull && Interlocked.Exchange(ref _warned, 1) == 0) LogNearlyFull(usage.Describe());
         else if (!usage.IsNearlyFull) Interlocked.Exchange(ref _warned, 0);
         _last = new Reading(usage, TimeProvider.System.GetTimestamp());

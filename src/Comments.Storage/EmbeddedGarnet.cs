@@ -40,7 +40,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
             // guard enforces (EmbeddedCapacity), so Garnet itself never reaches it and never evicts.
             "--memory", memory,
             "--page", "1m",
-            "--index", "1m",
+            // The hash index: one entry per key; its overflow (8× the index) caps the number of keys, and a
+            // full index fails every new key. 1/128 of the capacity holds ~8 million keys per GB.
+            "--index", options.EmbeddedStorageTier ? "1m" : EmbeddedCapacity.GarnetIndex(options),
             .. (options.EmbeddedStorageTier ? ["--storage-tier", "--logdir", Path.Combine(dataDir, "log")] : Array.Empty<string>()),
             "--checkpointdir", Path.Combine(dataDir, "checkpoints"),
             "--aof",
