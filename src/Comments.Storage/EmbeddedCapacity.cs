@@ -79,6 +79,6 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, StorageOptio
         return usage;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded store is at {Usage}: at 100% new comments are refused (507). Raise Storage:EmbeddedCapacity (the machine needs about twice that in memory) or move to Redis")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded store is at {Usage}: at 100% new comments are refused (507). Raise Storage:EmbeddedCapacity (the store holds about that much memory at the limit) or move to Redis")]
     private partial void LogNearlyFull(string usage);
 }

@@ -11,9 +11,9 @@ public sealed class StorageOptions
     /// <summary>Loopback port of the embedded store; 0 picks a free one at start.</summary>
     public int EmbeddedPort { get; set; }
     /// <summary>
-    /// How much the embedded store may hold (its log, in memory; a number with k, m or g). About 1.9 KB per
-    /// comment of ~300 characters (docs/reliability.md), so 1g ≈ 500,000 such comments. The store is given
-    /// twice this (rounded up to a power of two) and the machine needs that much free memory at the limit.
+    /// How much the embedded store may hold (its log, in memory; a number with k, m or g). About 2 KB per
+    /// comment of ~300 characters through the API (docs/reliability.md), so 1g ≈ 500,000 such comments. The store is given
+    /// twice this (rounded up to a power of two) so it never evicts; at the limit it holds about this much.
     /// At <see cref="EmbeddedCapacityWarnPercent"/> readiness reads Degraded; at 100% new comments are
     /// refused with 507 <c>server.store_full</c>; nothing is ever evicted. Not used with the storage tier.
     /// </summary>
