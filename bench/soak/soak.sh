@@ -59,9 +59,10 @@ while [ "$(acked)" -lt "$target" ] && [ "$n" -lt "$rounds" ]; do
   start_api
   heal=$(echo "$(date +%s.%N) - $t0" | bc)
   wait "$wrk_pid"
-  printf 'round %d: acknowledged %d, %s, %s, store folder %s (hybrid log %s), back in %.1f s\n' "$n" "$(acked)" \
+  printf 'round %d: acknowledged %d, %s, %s, store folder %s (hybrid log %s), back in %.1f s; %s\n' "$n" "$(acked)" \
     "$(grep -m1 '^p50' "$work/wrk.$n.log")" "$(grep '^status\|timeout' "$work/wrk.$n.log" | tr '\n' ' ')" \
-    "$(du -sh "$work/data" | cut -f1)" "$(du -sh "$work/data/log" 2>/dev/null | cut -f1)" "$heal"
+    "$(du -sh "$work/data" | cut -f1)" "$(du -sh "$work/data/log" 2>/dev/null | cut -f1)" "$heal" \
+    "$(curl -s "$base/health/ready" | jq -r '.checks.capacity.description // empty')"
   if ! kill -0 "$api_pid" 2>/dev/null; then echo "the service died:"; tail -20 "$work/api.log"; break; fi
 done
 

@@ -11,7 +11,8 @@ namespace Comments.Storage;
 /// The default store: a Garnet server (Redis protocol) in this process, durable in a folder.
 /// Flags follow the facts measured in design.md: RandomAccess device (the native one needs
 /// glibc 2.38), AOF with synchronous commits and recovery (nothing acknowledged is lost on
-/// kill -9), and the storage tier on (otherwise data beyond the memory budget is evicted).
+/// kill -9), and the log kept in memory within a capacity that <see cref="EmbeddedCapacity"/> enforces
+/// (the storage tier is an opt-in: it is not sound under sustained writes in Garnet 2.2.8).
 /// Start-up is all or nothing: the folder is locked to this process, the append-only file must
 /// replay without an error, and a checkpoint is taken before the first write (see <see cref="CheckpointAfterRecovery"/>);
 /// otherwise <see cref="StoreStartException"/> says what is wrong and the service does not start.
@@ -30,15 +31,20 @@ public sealed partial class EmbeddedGarnet : IDisposable
         var logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
         var dataDir = Path.GetFullPath(options.DataDir);
         _aofDir = Path.Combine(dataDir, "checkpoints", "AOF");
+        var memory = options.EmbeddedStorageTier ? options.EmbeddedMemory : GarnetMemory(options);
         _lock = LockDataDir(dataDir);
         Port = options.EmbeddedPort != 0 ? options.EmbeddedPort : FreePort(options.EmbeddedBind);
         string[] args =
         [
             "--bind", options.EmbeddedBind,
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--memory", options.EmbeddedMemory,
+            // Without the storage tier the whole log is in memory: Garnet's limit is twice the capacity the
+            // guard enforces (EmbeddedCapacity), so Garnet itself never reaches it and never evicts.
+            "--memory", memory,
             "--page", "1m",
-            "--index", "1m",
+            // The hash index: one entry per key; its overflow (8× the index) caps the number of keys, and a
+            // full index fails every new key. 1/128 of the capacity holds ~8 million keys per GB.
+            "--index", options.EmbeddedStorageTier ? "1m" : EmbeddedCapacity.GarnetIndex(options),
             .. (options.EmbeddedStorageTier ? ["--storage-tier", "--logdir", Path.Combine(dataDir, "log")] : Array.Empty<string>()),
             "--checkpointdir", Path.Combine(dataDir, "checkpoints"),
             "--aof",
@@ -79,6 +85,18 @@ public sealed partial class EmbeddedGarnet : IDisposable
             throw;
         }
         LogListening(logger, options.EmbeddedBind, Port, dataDir);
+    }
+
+    private static string GarnetMemory(StorageOptions options)
+    {
+        try
+        {
+            return EmbeddedCapacity.GarnetMemory(options);
+        }
+        catch (FormatException e)
+        {
+            throw new StoreStartException($"Storage:EmbeddedCapacity: {e.Message}", e);
+        }
     }
 
     /// <summary>Nothing in the folder was changed: the operator can keep it, restore it, or start afresh.</summary>
@@ -137,6 +155,15 @@ public sealed partial class EmbeddedGarnet : IDisposable
     public long AofBytesOnDisk() => Directory.Exists(_aofDir)
         ? new DirectoryInfo(_aofDir).EnumerateFiles("aof.log.*").Sum(f => f.Length)
         : 0;
+
+    /// <summary>
+    /// Garnet's own figures for its store (what <c>INFO store</c> answers), read in this process: no
+    /// round trip, and no admin connection (SE.Redis treats INFO as an admin command).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StoreInfo() =>
+        (_server.Metrics.GetInfoMetrics(Garnet.common.InfoMetricsType.STORE, 0) ?? [])
+            .GroupBy(m => m.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     public void Dispose()
     {

@@ -6,7 +6,8 @@ using Fields = Comments.Storage.RedisKeys.ThreadFields;
 
 namespace Comments.Storage;
 
-public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentStore
+/// <param name="capacity">The embedded store's capacity guard (none on Redis or with the storage tier).</param>
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapacity? capacity = null) : ICommentStore
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -37,6 +38,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis) : ICommentSt
 
     public async Task<SaveOutcome> SaveNewAsync(NewCommentWrite write, CancellationToken ct = default)
     {
+        capacity?.EnsureRoom();
         var c = write.Comment;
         var site = c.Site;
         var threadKey = RedisKeys.Thread(site, c.ThreadId);

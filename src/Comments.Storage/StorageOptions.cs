@@ -12,7 +12,17 @@ public sealed class StorageOptions
     public string DataDir { get; set; } = "data";
     /// <summary>Loopback port of the embedded store; 0 picks a free one at start.</summary>
     public int EmbeddedPort { get; set; }
-    /// <summary>Main-memory budget of the embedded store; data beyond it lives in the storage tier on disk.</summary>
+    /// <summary>
+    /// How much the embedded store may hold (its log, in memory; a number with k, m or g). About 2 KB per
+    /// comment of ~300 characters through the API (docs/reliability.md), so 1g ≈ 500,000 such comments. The store is given
+    /// twice this (rounded up to a power of two) so it never evicts; at the limit it holds about this much.
+    /// At <see cref="EmbeddedCapacityWarnPercent"/> readiness reads Degraded; at 100% new comments are
+    /// refused with 507 <c>server.store_full</c>; nothing is ever evicted. Not used with the storage tier.
+    /// </summary>
+    public string EmbeddedCapacity { get; set; } = "1g";
+    /// <summary>From this share of <see cref="EmbeddedCapacity"/> on, readiness reads Degraded and a warning is logged.</summary>
+    public int EmbeddedCapacityWarnPercent { get; set; } = 80;
+    /// <summary>Main-memory budget of the embedded store with the storage tier on (opt-in); data beyond it lives on disk.</summary>
     public string EmbeddedMemory { get; set; } = "64m";
     /// <summary>
     /// Tsavorite device for the embedded store's files: <c>RandomAccess</c> (default) or <c>FileStream</c>.
@@ -20,10 +30,12 @@ public sealed class StorageOptions
     /// </summary>
     public string EmbeddedDeviceType { get; set; } = "RandomAccess";
     /// <summary>
-    /// Keep the storage tier (records beyond <see cref="EmbeddedMemory"/> go to disk). Off, Garnet silently
-    /// evicts data beyond the memory budget: only for measurements (docs/reliability.md, "Sustained writes").
+    /// Opt-in: Garnet's storage tier (records beyond <see cref="EmbeddedMemory"/> go to disk, no capacity limit).
+    /// NOT sound under sustained writes in Garnet 2.2.8: the store hung or the process died in the
+    /// measurements (docs/reliability.md, promise 7). Off (the default) the log stays in memory within
+    /// <see cref="EmbeddedCapacity"/>.
     /// </summary>
-    public bool EmbeddedStorageTier { get; set; } = true;
+    public bool EmbeddedStorageTier { get; set; }
     /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
     public string EmbeddedBind { get; set; } = "127.0.0.1";
     /// <summary>The embedded store takes a checkpoint when its append-only file has grown by this much since the last one.</summary>

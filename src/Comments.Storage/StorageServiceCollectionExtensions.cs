@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton<EmbeddedGarnet>();
             services.AddHostedService<EmbeddedCheckpoints>();
+            if (!options.EmbeddedStorageTier) services.AddSingleton<EmbeddedCapacity>();
         }
 
         services.AddSingleton<IConnectionMultiplexer>(sp =>

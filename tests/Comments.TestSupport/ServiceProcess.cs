@@ -6,7 +6,8 @@ namespace Comments.TestSupport;
 /// <summary>
 /// The real service: the built Comments.Api.dll in its own process, on a loopback port, configured
 /// through environment variables exactly as an operator would. Start waits for the host's own
-/// "Application started" line, not for a timer.
+/// "Submission path warm-up done" line (written once the server listens and its first POST went
+/// through: readiness turns green then), not for a timer.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -36,6 +37,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             $"The service exited with {_process.ExitCode} before it started:\n{Output}"));
     }
 
+    /// <summary>SubmissionWarmup's log line: the service is listening and ready.</summary>
+    public const string WarmLine = "Submission path warm-up done";
+
     public int Port { get; }
     public Uri BaseAddress { get; }
     public string Output => string.Join('\n', _output);
@@ -48,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         service._process.Start();
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
-        await service._started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await service._started.Task.WaitAsync(TimeSpan.FromSeconds(120));
         return service;
     }
 
@@ -101,6 +105,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             foreach (var (matches, seen) in _watchers)
                 if (matches(line)) seen.TrySetResult();
         }
-        if (line.Contains("Application started", StringComparison.Ordinal)) _started.TrySetResult();
+        if (line.Contains(WarmLine, StringComparison.Ordinal)) _started.TrySetResult();
     }
 }

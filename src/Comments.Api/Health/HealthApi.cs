@@ -15,8 +15,13 @@ public static class HealthApi
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [ReadyTag])
-            .AddCheck<DiskSpaceHealthCheck>("disk", tags: [ReadyTag]);
+            .AddCheck<DiskSpaceHealthCheck>("disk", tags: [ReadyTag])
+            .AddCheck<StoreCapacityHealthCheck>("capacity", tags: [ReadyTag])
+            .AddCheck<SubmissionWarmup>("warmup", tags: [ReadyTag]);
         services.AddHostedService<ModelWarmup>();
+        // After the store, the token secret and the models (registered before): one instance is the warm-up and its readiness check.
+        services.AddSingleton<SubmissionWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubmissionWarmup>());
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace Comments.Api.Infrastructure;
 /// <summary>
 /// The last line: an exception becomes a ProblemDetails without internals. A store that is down or
 /// not ready (loading, busy, out of memory or disk) is a 503 the client may retry (nothing was
-/// acknowledged); a client whose body was too slow or cut off gets 408/400 and one quiet log line
+/// acknowledged); an embedded store at its capacity is a 507 (nothing was written); a client whose body was too slow or cut off gets 408/400 and one quiet log line
 /// (a stack trace per such request would let any client flood the logs); anything else is a 500
 /// logged with its trace id.
 /// </summary>
@@ -33,6 +33,14 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
         {
             // The edges check every id; this is the store layer's own refusal, never a key.
             await Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.InvalidId, $"Not a valid {invalid.Kind} id.").ExecuteAsync(http);
+            return true;
+        }
+        if (exception is Core.Storage.StoreFullException)
+        {
+            // Refused before anything was written; the operator was warned (readiness Degraded, a warning) at 80%.
+            LogStoreUnavailable(http.Request.Method, http.Request.Path, "store full", http.TraceIdentifier);
+            await Problems.Of(StatusCodes.Status507InsufficientStorage, ErrorCodes.StoreFull,
+                "The comment store is full: new comments cannot be taken now. Reading still works.").ExecuteAsync(http);
             return true;
         }
         var unavailable = IsStoreUnavailable(exception);
