@@ -122,6 +122,6 @@ public static class ErrorCodes
     public const string Internal = "server.error";
     /// <summary>503: the store is down or not ready; nothing was stored, retry after Retry-After.</summary>
     public const string StoreUnavailable = "server.store_unavailable";
-    /// <summary>The embedded store reached its capacity (<c>Storage:EmbeddedCapacity</c>): new comments are refused with 507.</summary>
+    /// <summary>507: the embedded store reached its capacity (<c>Storage:EmbeddedCapacity</c>); nothing was stored, reads keep working.</summary>
     public const string StoreFull = "server.store_full";
 }
