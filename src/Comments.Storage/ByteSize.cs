@@ -16,6 +16,12 @@ internal static class ByteSize
             : throw new FormatException($"Not a size: '{value}' (write e.g. 512m or 2g).");
     }
 
+    public static bool IsSize(string? value)
+    {
+        try { return value is not null && Parse(value) >= 1L << 20; }
+        catch (FormatException) { return false; }
+    }
+
     public static long PowerOfTwoAtLeast(long n)
     {
         var p = 1L;

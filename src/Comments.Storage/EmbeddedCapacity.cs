@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comments.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Storage;
 
@@ -31,12 +32,17 @@ public sealed record StoreUsage(long UsedBytes, long CapacityBytes, int WarnPerc
 /// <c>Log.CurrentMemorySizeBytes + Log.CurrentHeapSizeBytes + IndexMemoryChargedToLogBudgetBytes</c>,
 /// read in-process (a few counters), at most every 100 ms for new comments.
 /// </summary>
-public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, StorageOptions options, ILogger<EmbeddedCapacity> logger)
+public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, IOptions<StorageOptions> storage, ILogger<EmbeddedCapacity> logger)
 {
+    private readonly StorageOptions options = storage.Value;
+
+    /// <summary>False with the storage tier on (opt-in): the log then spills to disk and has no capacity here.</summary>
+    public bool Limited => !options.EmbeddedStorageTier;
+
     /// <summary>A new comment may go by a reading this old (the margin up to Garnet's limit is the capacity itself).</summary>
     private static readonly TimeSpan Fresh = TimeSpan.FromMilliseconds(100);
 
-    private readonly long _capacity = ByteSize.Parse(options.EmbeddedCapacity);
+    private long Capacity => ByteSize.Parse(options.EmbeddedCapacity);
     private volatile Reading? _last;
     private int _warned;
 
@@ -53,6 +59,7 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, StorageOptio
     /// <summary>Refuses a new comment when the store is at its capacity (nothing is written then).</summary>
     public void EnsureRoom()
     {
+        if (!Limited) return;
         var last = _last;
         var usage = last is not null && TimeProvider.System.GetElapsedTime(last.At) < Fresh ? last.Usage : Read();
         if (usage.IsFull)
@@ -68,7 +75,7 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, StorageOptio
             : throw new InvalidOperationException($"The embedded store's INFO store has no {name}.");
         var usage = new StoreUsage(
             Field("Log.CurrentMemorySizeBytes") + Field("Log.CurrentHeapSizeBytes") + Field("IndexMemoryChargedToLogBudgetBytes"),
-            _capacity, options.EmbeddedCapacityWarnPercent)
+            Capacity, options.EmbeddedCapacityWarnPercent)
         {
             IndexOverflowBytes = Field("IndexOverflowBucketCount") * Field("IndexBucketSizeBytes"),
             IndexOverflowMaxBytes = Field("IndexOverflowMaxMemorySizeBytes"),

@@ -21,6 +21,8 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Storage:DataDir is required.")
             .Validate(o => o.EmbeddedPort is >= 0 and <= 65_535, "Storage:EmbeddedPort must be between 0 (a free port) and 65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.EmbeddedBind), "Storage:EmbeddedBind is required.")
+            .Validate(o => ByteSize.IsSize(o.EmbeddedCapacity), "Storage:EmbeddedCapacity is a size of at least 1m, e.g. 512m or 2g.")
+            .Validate(o => o.EmbeddedCapacityWarnPercent is > 0 and <= 100, "Storage:EmbeddedCapacityWarnPercent must be between 1 and 100.")
             .Validate(o => o.EmbeddedCheckpointAofMegabytes >= 0 && o.EmbeddedCheckpointCheckSeconds >= 0 && o.MinFreeDiskMegabytes >= 0,
                 "Storage:EmbeddedCheckpointAofMegabytes, Storage:EmbeddedCheckpointCheckSeconds and Storage:MinFreeDiskMegabytes must not be negative.")
             .ValidateOnStart();
@@ -34,7 +36,7 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddSingleton<EmbeddedGarnet>();
             services.AddHostedService<EmbeddedCheckpoints>();
-            if (!options.EmbeddedStorageTier) services.AddSingleton<EmbeddedCapacity>();
+            services.AddSingleton<EmbeddedCapacity>();
         }
 
         services.AddSingleton<IConnectionMultiplexer>(sp =>

@@ -11,7 +11,7 @@ namespace Comments.Api.Health;
 public sealed class StoreCapacityHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        Task.FromResult(services.GetService<EmbeddedCapacity>() is { } capacity
+        Task.FromResult(services.GetService<EmbeddedCapacity>() is { Limited: true } capacity
             ? Check(capacity.Read())
             : HealthCheckResult.Healthy("No capacity limit here (an external Redis, or the embedded store's storage tier)."));
 
