@@ -34,29 +34,41 @@
     return h.toString(36);
   }
 
-  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' +
-    'font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1e1e1e!important;max-width:46rem!important;margin:2rem 0!important}' +
+  // Every colour, font and radius is a custom property the host page can set anywhere above the widget
+  // (`:root{--comments-accent:#7a3e9d}`); the --c-* defaults are the light theme, or the dark one when the
+  // page says data-theme="dark" (on <html> or the script) or prefers-color-scheme is dark.
+  var LIGHT = '--c-text:#1e1e1e;--c-muted:#50575e;--c-bg:transparent;--c-pad:0;--c-field:#fff;--c-border:#8c8f94;--c-line:#e2e2e2;' +
+    '--c-link:#0a58ca;--c-accent:#2271b1;--c-on-accent:#fff;--c-danger:#b32d2e;--c-warn:#8a5a00;--c-flash:#fff3b0';
+  var DARK = '--c-text:#ececec;--c-muted:#b4b9c0;--c-bg:#1b1c1f;--c-pad:.25rem 1rem;--c-field:#26282c;--c-border:#8c8f94;--c-line:#3a3d42;' +
+    '--c-link:#8ab4f8;--c-accent:#8ab4f8;--c-on-accent:#0d1b2e;--c-danger:#ff9a9a;--c-warn:#f0c674;--c-flash:#4a4320;color-scheme:dark';
+  function v(name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; }
+  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' + LIGHT + ';' +
+    'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
+    'color:' + v('text') + '!important;background:' + v('bg') + '!important;padding:' + v('pad') + '!important;' +
+    'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
+    ':host([data-theme=dark]){' + DARK + '}@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){' + DARK + '}}' +
     '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}' +
     '[hidden]{display:none!important}' +
     'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-left:.5em}' +
     '.bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap}' +
-    'ol{list-style:none;margin:0;padding:0}ol ol{margin-left:1.5em;padding-left:1em;border-left:2px solid #e2e2e2}' +
-    'li>article{padding:.75em 0;border-bottom:1px solid #eee}' +
-    '.meta{font-size:.875em;color:#555;display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:#1e1e1e}' +
+    'ol{list-style:none;margin:0;padding:0}ol ol{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid ' + v('line') + '}' +
+    'li>article{padding:.75em 0;border-bottom:1px solid ' + v('line') + '}' +
+    '.meta{font-size:.875em;color:' + v('muted') + ';display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:' + v('text') + '}' +
+    'a{color:' + v('link') + '}' +
     '.body{overflow-wrap:anywhere}.body p{margin:.4em 0}.body pre{white-space:pre-wrap}.pending .body{white-space:pre-wrap}' +
-    '.awaiting{font-style:italic;color:#8a5a00;margin:.25em 0}' +
-    '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:#fff3b0}to{background:transparent}}' +
-    'button,input,select,textarea{font:inherit;color:inherit}' +
-    'button.link{background:none;border:0;padding:0;color:#0a58ca;text-decoration:underline;cursor:pointer}' +
-    '.actions{display:flex;gap:1.25em}.like{text-decoration:none!important}.like[aria-pressed=true]{color:#d63638}' +
+    '.awaiting{font-style:italic;color:' + v('warn') + ';margin:.25em 0}' +
+    '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:' + v('flash') + '}to{background:transparent}}' +
+    'button,input,select,textarea{font:inherit;color:inherit}select{background:' + v('field') + ';border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px)}' +
+    'button.link{background:none;border:0;padding:0;color:' + v('link') + ';text-decoration:underline;cursor:pointer}' +
+    '.actions{display:flex;gap:1.25em;flex-wrap:wrap}.like{text-decoration:none!important}.like[aria-pressed=true]{color:' + v('danger') + '}' +
     'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
-    'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid #8c8f94;border-radius:4px;background:#fff}' +
-    'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:#d63638}' +
-    '[aria-invalid=true]{border-color:#d63638!important;outline:1px solid #d63638}' +
-    '.error{color:#b32d2e;font-size:.875em;margin:.2em 0 0}.form-error{color:#b32d2e;font-weight:600}' +
-    '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:4px;background:#2271b1;color:#fff;cursor:pointer}' +
+    'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
+    'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:' + v('danger') + '}' +
+    '[aria-invalid=true]{border-color:' + v('danger') + '!important;outline:1px solid ' + v('danger') + '}' +
+    '.error{color:' + v('danger') + ';font-size:.875em;margin:.2em 0 0}.form-error{color:' + v('danger') + ';font-weight:600}' +
+    '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:var(--comments-radius,4px);background:' + v('accent') + ';color:' + v('on-accent') + ';cursor:pointer}' +
     '.newbar{position:sticky;top:.5em;z-index:1;display:block;margin:0 auto .5em}' +
-    ':focus-visible{outline:2px solid #2271b1;outline-offset:2px}' +
+    ':focus-visible{outline:2px solid ' + v('accent') + ';outline-offset:2px}' +
     '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
     '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
 
@@ -75,6 +87,13 @@
   var host = document.createElement('div');
   host.id = 'comments-widget';
   host.setAttribute('style', 'display:block!important;visibility:visible!important');
+  // The theme: the script's data-theme, else the page's <html data-theme> (followed when it changes), else the system's.
+  function theme() {
+    var t = script.dataset.theme || document.documentElement.getAttribute('data-theme');
+    if (t === 'dark' || t === 'light') host.setAttribute('data-theme', t); else host.removeAttribute('data-theme');
+  }
+  theme();
+  if (!script.dataset.theme) new MutationObserver(theme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   script.parentNode.insertBefore(host, script.nextSibling);
   var root = host.attachShadow({ mode: 'open' });
   root.innerHTML = '<style>' + CSS + '</style><section class="comments" aria-labelledby="comments-title">' +
