@@ -111,7 +111,7 @@ public static class CommentsApi
 
         return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
-            page.NextCursor?.ToString(CultureInfo.InvariantCulture)));
+            page.NextCursor?.ToString(CultureInfo.InvariantCulture), site.MaxDepth));
     }
 
     public static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> GetComment(
