@@ -57,6 +57,8 @@
       return !(k in vars) ? m : k === 'n' ? numbers.format(vars.n) : vars[k];
     });
   }
+  // The server's ProblemDetails carry a stable code: known codes are said in the reader's language.
+  function said(code, text) { return code && S['error.' + code] != null ? t('error.' + code) : text; }
   function h(text) { return text.replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
   // "3 minutes ago" (Intl.RelativeTimeFormat); the full date in the title.
   var UNITS = [[60, 1, 'second'], [3600, 60, 'minute'], [86400, 3600, 'hour'], [604800, 86400, 'day'], [2629800, 604800, 'week'], [31557600, 2629800, 'month'], [Infinity, 31557600, 'year']];
@@ -107,7 +109,7 @@
     '.awaiting{font-style:italic;color:' + v('warn') + ';margin:.25em 0}' +
     '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:' + v('flash') + '}to{background:transparent}}' +
     'button,input,select,textarea{font:inherit;color:inherit}select{background:' + v('field') + ';border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px)}' +
-    'button.link{background:none;border:0;padding:0;color:' + v('link') + ';text-decoration:underline;cursor:pointerbutton.link:disabled{color:' + v('muted') + ';text-decoration:none;cursor:default}' +
+    'button.link{background:none;border:0;padding:0;color:' + v('link') + ';text-decoration:underline;cursor:pointer}button.link:disabled{color:' + v('muted') + ';text-decoration:none;cursor:default}' +
     '.actions{display:flex;gap:1.25em;flex-wrap:wrap}.like{text-decoration:none!important}.like[aria-pressed=true]{color:' + v('danger') + '}' +
     'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
     'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
@@ -296,7 +298,7 @@
         $('more').hidden = !state.next;
         setCount(page.count);
         if (reset) { showPending(); checkPending(); }
-      }).catch(function (e) { $('load-error').textContent = t('loadFailed') + ' ' + (e.title || ''); });
+      }).catch(function (e) { $('load-error').textContent = t('loadFailed') + ' ' + (said(e.code, e.title) || ''); });
     }
 
     function answer(r) {
@@ -382,7 +384,7 @@
           setLikes(id, r.likes);
           button.setAttribute('aria-pressed', 'true');
           store(LIKED_KEY, liked().concat([id]).slice(-500));
-        }).catch(function (p) { $('load-error').textContent = p.title || t('likeFailed'); })
+        }).catch(function (p) { $('load-error').textContent = said(p.code, p.title) || t('likeFailed'); })
         .then(function () { button.disabled = false; });
     }
     function loadLikes() {
@@ -417,7 +419,7 @@
             else { body.textContent = area.value; $('announce').textContent = t('editHeld'); } // 202: the edit was held
             own.text = area.value; remember(c.id, own.token, area.value);
             box.remove(); body.hidden = false; edit.focus();
-          }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && p.fields[0].message) || p.title || t('notSaved'); });
+          }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && said(p.fields[0].code, p.fields[0].message)) || said(p.code, p.title) || t('notSaved'); });
         });
       });
       del.addEventListener('click', function () {
@@ -427,7 +429,7 @@
           if (li) { li.remove(); delete state.nodes[c.id]; }
           var all = mine(); delete all[c.id]; store(MINE_KEY, all);
           $('announce').textContent = t('deleted');
-        }).catch(function (p) { delete del.dataset.confirm; del.textContent = t('delete'); $('load-error').textContent = p.title || t('notDeleted'); });
+        }).catch(function (p) { delete del.dataset.confirm; del.textContent = t('delete'); $('load-error').textContent = said(p.code, p.title) || t('notDeleted'); });
       });
       actions.appendChild(edit); actions.appendChild(del);
     }
@@ -609,8 +611,8 @@
           }
         });
       }).catch(function (p) {
-        var errs = {}, general = p.title || t('sendFailed');
-        (p.fields || []).forEach(function (f) { if (fields[f.field]) errs[f.field] = f.message; else general = f.message; });
+        var errs = {}, general = said(p.code, p.title) || t('sendFailed');
+        (p.fields || []).forEach(function (f) { var text = said(f.code, f.message); if (fields[f.field]) errs[f.field] = text; else general = text; });
         showErrors(errs, general);
       }).then(function () { button.disabled = false; });
     });

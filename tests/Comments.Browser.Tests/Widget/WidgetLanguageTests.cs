@@ -53,7 +53,7 @@ public sealed class WidgetLanguageTests(BrowserFixture fixture) : IAsyncDisposab
     }
 
     [Fact]
-    public async Task The_scripts_data_lang_wins_over_the_page_and_an_unknown_language_falls_back_to_English()
+    public async Task The_scripts_data_lang_wins_over_the_page_server_refusals_are_translated_and_an_unknown_language_falls_back_to_English()
     {
         var thread = TestSites.NewThread("lang");
         var german = await OpenAsync(thread, "en", "data-lang=\"de-AT\"");
@@ -68,6 +68,11 @@ public sealed class WidgetLanguageTests(BrowserFixture fixture) : IAsyncDisposab
         await german.ClickAsync("#submit");
         await Assertions.Expect(german.Locator("#comments-title")).ToHaveTextAsync("Ein Kommentar", new() { Timeout = Patience });
         await Assertions.Expect(german.GetByRole(AriaRole.Button, new() { Name = "Kommentar von Wendy Writer gefällt mir, 0 Likes" })).ToBeVisibleAsync();
+
+        // A refusal from the server (409 comment.duplicate) is said in German too, by its code.
+        await german.FillAsync("#comment", "Servus!");
+        await german.ClickAsync("#submit");
+        await Assertions.Expect(german.Locator("#comment-error")).ToHaveTextAsync("Dieser Kommentar wurde bereits gesendet.", new() { Timeout = Patience });
 
         var unknown = await OpenAsync(thread, "tlh");
         await Assertions.Expect(unknown.Locator("#comments-title")).ToHaveTextAsync("One comment");

@@ -83,5 +83,15 @@
   "reported": "تم الإبلاغ",
   "reportThanks": "شكرًا لك. سيراجعه المشرفون.",
   "alreadyReported": "لقد أبلغت عن هذا التعليق من قبل.",
-  "reportFailed": "لم يُرسل البلاغ. حاول مرة أخرى."
+  "reportFailed": "لم يُرسل البلاغ. حاول مرة أخرى.",
+  "error.comment.duplicate": "تم نشر هذا التعليق من قبل.",
+  "error.comment.thread_closed": "هذا النقاش مغلق أمام التعليقات الجديدة.",
+  "error.comment.rate_limited": "أنت تنشر بسرعة كبيرة. انتظر قليلًا ثم حاول مرة أخرى.",
+  "error.request.rate_limited": "طلبات كثيرة جدًا. حاول لاحقًا.",
+  "error.comment.parent_not_found": "التعليق الذي ترد عليه غير موجود.",
+  "error.comment.parent_not_published": "التعليق الذي ترد عليه غير منشور.",
+  "error.comment.parent_too_deep": "لا يمكن إضافة ردود أعمق هنا.",
+  "error.field.bidi_control": "يحتوي النص على محارف تحكم في اتجاه الكتابة.",
+  "error.field.invalid_unicode": "يحتوي النص على محارف يونيكود غير صالحة.",
+  "error.server.store_unavailable": "التعليقات غير متاحة الآن. حاول بعد قليل."
 };

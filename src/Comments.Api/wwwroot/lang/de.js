@@ -71,5 +71,15 @@
   "reported": "Gemeldet",
   "reportThanks": "Danke. Die Moderation sieht es sich an.",
   "alreadyReported": "Du hast diesen Kommentar bereits gemeldet.",
-  "reportFailed": "Die Meldung wurde nicht gesendet. Versuche es noch einmal."
+  "reportFailed": "Die Meldung wurde nicht gesendet. Versuche es noch einmal.",
+  "error.comment.duplicate": "Dieser Kommentar wurde bereits gesendet.",
+  "error.comment.thread_closed": "Dieser Beitrag ist für neue Kommentare geschlossen.",
+  "error.comment.rate_limited": "Du schreibst zu schnell. Warte einen Moment und versuche es noch einmal.",
+  "error.request.rate_limited": "Zu viele Anfragen. Versuche es später noch einmal.",
+  "error.comment.parent_not_found": "Der Kommentar, auf den du antwortest, existiert nicht.",
+  "error.comment.parent_not_published": "Der Kommentar, auf den du antwortest, ist nicht veröffentlicht.",
+  "error.comment.parent_too_deep": "Antworten können hier nicht tiefer verschachtelt werden.",
+  "error.field.bidi_control": "Der Text enthält Steuerzeichen für die Schreibrichtung.",
+  "error.field.invalid_unicode": "Der Text enthält ungültiges Unicode.",
+  "error.server.store_unavailable": "Die Kommentare sind gerade nicht verfügbar. Versuche es gleich noch einmal."
 };

@@ -71,5 +71,15 @@
   "reported": "Reported",
   "reportThanks": "Thank you. The moderators will take a look.",
   "alreadyReported": "You already reported this comment.",
-  "reportFailed": "The report was not sent. Try again."
+  "reportFailed": "The report was not sent. Try again.",
+  "error.comment.duplicate": "This comment was already posted.",
+  "error.comment.thread_closed": "This thread is closed to new comments.",
+  "error.comment.rate_limited": "You are posting too fast. Wait a moment and try again.",
+  "error.request.rate_limited": "Too many requests. Try again later.",
+  "error.comment.parent_not_found": "The comment you reply to does not exist.",
+  "error.comment.parent_not_published": "The comment you reply to is not published.",
+  "error.comment.parent_too_deep": "Replies cannot be nested any deeper here.",
+  "error.field.bidi_control": "The text contains bidirectional override or isolate characters.",
+  "error.field.invalid_unicode": "The text contains invalid Unicode.",
+  "error.server.store_unavailable": "Comments are unavailable right now. Try again shortly."
 };

@@ -71,5 +71,15 @@
   "reported": "Denunciado",
   "reportThanks": "Gracias. Los moderadores lo revisarán.",
   "alreadyReported": "Ya has denunciado este comentario.",
-  "reportFailed": "La denuncia no se ha enviado. Inténtalo de nuevo."
+  "reportFailed": "La denuncia no se ha enviado. Inténtalo de nuevo.",
+  "error.comment.duplicate": "Este comentario ya se ha publicado.",
+  "error.comment.thread_closed": "Esta conversación está cerrada a nuevos comentarios.",
+  "error.comment.rate_limited": "Publicas demasiado rápido. Espera un momento e inténtalo de nuevo.",
+  "error.request.rate_limited": "Demasiadas solicitudes. Inténtalo más tarde.",
+  "error.comment.parent_not_found": "El comentario al que respondes no existe.",
+  "error.comment.parent_not_published": "El comentario al que respondes no está publicado.",
+  "error.comment.parent_too_deep": "Aquí no se pueden anidar más respuestas.",
+  "error.field.bidi_control": "El texto contiene caracteres de control de dirección.",
+  "error.field.invalid_unicode": "El texto contiene Unicode no válido.",
+  "error.server.store_unavailable": "Los comentarios no están disponibles ahora. Inténtalo de nuevo en breve."
 };

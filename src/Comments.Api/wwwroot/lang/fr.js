@@ -71,5 +71,15 @@
   "reported": "Signalé",
   "reportThanks": "Merci. Les modérateurs vont l’examiner.",
   "alreadyReported": "Vous avez déjà signalé ce commentaire.",
-  "reportFailed": "Le signalement n’a pas été envoyé. Réessayez."
+  "reportFailed": "Le signalement n’a pas été envoyé. Réessayez.",
+  "error.comment.duplicate": "Ce commentaire a déjà été publié.",
+  "error.comment.thread_closed": "Cette discussion est fermée aux nouveaux commentaires.",
+  "error.comment.rate_limited": "Vous publiez trop vite. Attendez un instant et réessayez.",
+  "error.request.rate_limited": "Trop de requêtes. Réessayez plus tard.",
+  "error.comment.parent_not_found": "Le commentaire auquel vous répondez n’existe pas.",
+  "error.comment.parent_not_published": "Le commentaire auquel vous répondez n’est pas publié.",
+  "error.comment.parent_too_deep": "Les réponses ne peuvent pas être imbriquées plus profondément ici.",
+  "error.field.bidi_control": "Le texte contient des caractères de contrôle de direction.",
+  "error.field.invalid_unicode": "Le texte contient de l’Unicode non valide.",
+  "error.server.store_unavailable": "Les commentaires sont indisponibles pour le moment. Réessayez bientôt."
 };

@@ -68,5 +68,15 @@
   "reported": "신고됨",
   "reportThanks": "감사합니다. 관리자가 확인하겠습니다.",
   "alreadyReported": "이미 이 댓글을 신고했습니다.",
-  "reportFailed": "신고를 보내지 못했습니다. 다시 시도하세요."
+  "reportFailed": "신고를 보내지 못했습니다. 다시 시도하세요.",
+  "error.comment.duplicate": "이미 게시된 댓글입니다.",
+  "error.comment.thread_closed": "이 글은 새 댓글을 받지 않습니다.",
+  "error.comment.rate_limited": "너무 빨리 게시하고 있습니다. 잠시 후 다시 시도하세요.",
+  "error.request.rate_limited": "요청이 너무 많습니다. 나중에 다시 시도하세요.",
+  "error.comment.parent_not_found": "답글을 달려는 댓글이 없습니다.",
+  "error.comment.parent_not_published": "답글을 달려는 댓글이 게시되지 않았습니다.",
+  "error.comment.parent_too_deep": "여기서는 답글을 더 깊이 달 수 없습니다.",
+  "error.field.bidi_control": "텍스트에 방향 제어 문자가 있습니다.",
+  "error.field.invalid_unicode": "텍스트에 잘못된 유니코드가 있습니다.",
+  "error.server.store_unavailable": "지금은 댓글을 사용할 수 없습니다. 잠시 후 다시 시도하세요."
 };

@@ -77,5 +77,15 @@
   "reported": "Скаргу надіслано",
   "reportThanks": "Дякуємо. Модератори перевірять коментар.",
   "alreadyReported": "Ви вже поскаржилися на цей коментар.",
-  "reportFailed": "Скаргу не надіслано. Спробуйте ще раз."
+  "reportFailed": "Скаргу не надіслано. Спробуйте ще раз.",
+  "error.comment.duplicate": "Цей коментар уже надіслано.",
+  "error.comment.thread_closed": "Обговорення закрите для нових коментарів.",
+  "error.comment.rate_limited": "Ви пишете надто швидко. Зачекайте трохи й спробуйте знову.",
+  "error.request.rate_limited": "Забагато запитів. Спробуйте пізніше.",
+  "error.comment.parent_not_found": "Коментаря, на який ви відповідаєте, не існує.",
+  "error.comment.parent_not_published": "Коментар, на який ви відповідаєте, не опубліковано.",
+  "error.comment.parent_too_deep": "Тут не можна відповідати з ще більшою вкладеністю.",
+  "error.field.bidi_control": "Текст містить керівні символи напрямку письма.",
+  "error.field.invalid_unicode": "Текст містить недопустимі символи Unicode.",
+  "error.server.store_unavailable": "Коментарі зараз недоступні. Спробуйте трохи згодом."
 };
