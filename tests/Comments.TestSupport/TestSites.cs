@@ -42,6 +42,7 @@ public static class TestSites
         [$"Sites__{Anonymous}__RequireNameAndEmail"] = "false",
         [$"Sites__{Anonymous}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Shallow}__MaxDepth"] = "1",
+        [$"Sites__{Shallow}__AllowedOrigins__0"] = "http://localhost:*",
         [$"Sites__{Shallow}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Shallow}__AuthorEditWindowMinutes"] = "0",
         [$"Sites__{Model}__FloodIntervalSeconds"] = "0",

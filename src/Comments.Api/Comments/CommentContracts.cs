@@ -21,11 +21,13 @@ public sealed record CommentRequest(
 public sealed record HeldResponse(string Id, string Status, string Token);
 
 /// <param name="NextCursor">Pass as <c>cursor</c> to read the next page; null on the last page.</param>
+/// <param name="MaxDepth">The site's deepest reply: a comment at this depth takes no reply (the widget then offers none).</param>
 public sealed record ThreadCommentsResponse(
     string Site,
     string Thread,
     long Count,
     IReadOnlyList<PublicComment> Comments,
-    string? NextCursor);
+    string? NextCursor,
+    int MaxDepth);
 
 public sealed record ThreadCountsResponse(string Site, IReadOnlyDictionary<string, long> Counts);

@@ -112,7 +112,7 @@ public static class CommentsApi
 
         return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
-            Paging.Text(page.NextCursor)));
+            Paging.Text(page.NextCursor), site.MaxDepth));
     }
 
     public static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> GetComment(

@@ -19,6 +19,56 @@
   var LIKED_KEY = 'comments:liked:' + site;
   var MINE_KEY = 'comments:mine:' + site;
   var EDIT_MS = (Number(script.dataset.editMinutes) || 10) * 60000;
+  var REPORTED_KEY = 'comments:reported:' + site;
+  var REASONS = ['offensive', 'abusive', 'spam', 'off-topic', 'other']; // RejectReasons on the server
+
+  // ----- language: the script's data-lang, else the page's lang; strings from /lang/<code>.js, dates and numbers by Intl -----
+  var LANGS = ['en', 'de', 'fr', 'es', 'ru', 'uk', 'ko', 'ar'], RTL = ['ar'];
+  var lang = pickLang(script.dataset.lang || (script.closest('[lang]') || document.documentElement).getAttribute('lang') || 'en');
+  var S = {}, plurals, numbers, relative, fullDate;
+  function pickLang(tag) {
+    var code = String(tag).toLowerCase().split(/[-_]/)[0];
+    return LANGS.indexOf(code) >= 0 ? code : 'en';
+  }
+  function useLang(code, strings) {
+    lang = code; S = strings;
+    plurals = new Intl.PluralRules(code);
+    numbers = new Intl.NumberFormat(code);
+    relative = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
+    fullDate = new Intl.DateTimeFormat(code, { dateStyle: 'full', timeStyle: 'short' });
+  }
+  function loadStrings(code, done) {
+    var all = window.CommentsLang || {};
+    if (all[code]) { useLang(code, all[code]); return done(); }
+    var s = document.createElement('script');
+    s.src = api + '/lang/' + code + '.js';
+    s.async = true;
+    s.onload = function () { var got = (window.CommentsLang || {})[code]; if (got) { useLang(code, got); done(); } else fallback(); };
+    s.onerror = fallback;
+    function fallback() { if (code !== 'en') loadStrings('en', done); }
+    document.head.appendChild(s);
+  }
+  /** A string by key; {n} becomes a localized number and picks the plural form, {name} and others are filled in. */
+  function t(key, vars) {
+    vars = vars || {};
+    var s = S[key];
+    if (s && typeof s === 'object') s = s[plurals.select(vars.n)] || s.other;
+    return String(s == null ? key : s).replace(/\{([\w-]+)\}/g, function (m, k) {
+      return !(k in vars) ? m : k === 'n' ? numbers.format(vars.n) : vars[k];
+    });
+  }
+  // The server's ProblemDetails carry a stable code: known codes are said in the reader's language.
+  function said(code, text) { return code && S['error.' + code] != null ? t('error.' + code) : text; }
+  function h(text) { return text.replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
+  // "3 minutes ago" (Intl.RelativeTimeFormat); the full date in the title.
+  var UNITS = [[60, 1, 'second'], [3600, 60, 'minute'], [86400, 3600, 'hour'], [604800, 86400, 'day'], [2629800, 604800, 'week'], [31557600, 2629800, 'month'], [Infinity, 31557600, 'year']];
+  function stamp(time) {
+    var d = new Date(time.dateTime), secs = Math.min(0, (d.getTime() - Date.now()) / 1000);
+    for (var i = 0; i < UNITS.length; i++) {
+      if (-secs < UNITS[i][0]) { time.textContent = relative.format(Math.round(secs / UNITS[i][1]), UNITS[i][2]); break; }
+    }
+    time.title = fullDate.format(d);
+  }
 
   // A page path becomes a thread id: letters, digits and - _ . : ~ only (TextChecks.IsThreadId).
   function threadFromPath(path) {
@@ -34,520 +84,612 @@
     return h.toString(36);
   }
 
-  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' +
-    'font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color:#1e1e1e!important;max-width:46rem!important;margin:2rem 0!important}' +
+  // Every colour, font and radius is a custom property the host page can set anywhere above the widget
+  // (`:root{--comments-accent:#7a3e9d}`); the --c-* defaults are the light theme, or the dark one when the
+  // page says data-theme="dark" (on <html> or the script) or prefers-color-scheme is dark.
+  var LIGHT = '--c-text:#1e1e1e;--c-muted:#50575e;--c-bg:transparent;--c-pad:0;--c-field:#fff;--c-border:#8c8f94;--c-line:#e2e2e2;' +
+    '--c-link:#0a58ca;--c-accent:#2271b1;--c-on-accent:#fff;--c-danger:#b32d2e;--c-warn:#8a5a00;--c-flash:#fff3b0';
+  var DARK = '--c-text:#ececec;--c-muted:#b4b9c0;--c-bg:#1b1c1f;--c-pad:.25rem 1rem;--c-field:#26282c;--c-border:#8c8f94;--c-line:#3a3d42;' +
+    '--c-link:#8ab4f8;--c-accent:#8ab4f8;--c-on-accent:#0d1b2e;--c-danger:#ff9a9a;--c-warn:#f0c674;--c-flash:#4a4320;color-scheme:dark';
+  function v(name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; }
+  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' + LIGHT + ';' +
+    'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
+    'color:' + v('text') + '!important;background:' + v('bg') + '!important;padding:' + v('pad') + '!important;' +
+    'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
+    ':host([data-theme=dark]){' + DARK + '}@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){' + DARK + '}}' +
     '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}' +
     '[hidden]{display:none!important}' +
-    'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-left:.5em}' +
+    'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-inline-start:.5em}' +
     '.bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap}' +
-    'ol{list-style:none;margin:0;padding:0}ol ol{margin-left:1.5em;padding-left:1em;border-left:2px solid #e2e2e2}' +
-    'li>article{padding:.75em 0;border-bottom:1px solid #eee}' +
-    '.meta{font-size:.875em;color:#555;display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:#1e1e1e}' +
+    'ol{list-style:none;margin:0;padding:0}ol ol{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid ' + v('line') + '}' +
+    'li>article{padding:.75em 0;border-bottom:1px solid ' + v('line') + '}' +
+    '.meta{font-size:.875em;color:' + v('muted') + ';display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:' + v('text') + '}' +
+    'a{color:' + v('link') + '}' +
     '.body{overflow-wrap:anywhere}.body p{margin:.4em 0}.body pre{white-space:pre-wrap}.pending .body{white-space:pre-wrap}' +
-    '.awaiting{font-style:italic;color:#8a5a00;margin:.25em 0}' +
-    '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:#fff3b0}to{background:transparent}}' +
-    'button,input,select,textarea{font:inherit;color:inherit}' +
-    'button.link{background:none;border:0;padding:0;color:#0a58ca;text-decoration:underline;cursor:pointer}' +
-    '.actions{display:flex;gap:1.25em}.like{text-decoration:none!important}.like[aria-pressed=true]{color:#d63638}' +
+    '.awaiting{font-style:italic;color:' + v('warn') + ';margin:.25em 0}' +
+    '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:' + v('flash') + '}to{background:transparent}}' +
+    'button,input,select,textarea{font:inherit;color:inherit}select{background:' + v('field') + ';border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px)}' +
+    'button.link{background:none;border:0;padding:0;color:' + v('link') + ';text-decoration:underline;cursor:pointer}button.link:disabled{color:' + v('muted') + ';text-decoration:none;cursor:default}' +
+    '.actions{display:flex;gap:1.25em;flex-wrap:wrap}.like{text-decoration:none!important}.like[aria-pressed=true]{color:' + v('danger') + '}' +
     'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
-    'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid #8c8f94;border-radius:4px;background:#fff}' +
-    'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:#d63638}' +
-    '[aria-invalid=true]{border-color:#d63638!important;outline:1px solid #d63638}' +
-    '.error{color:#b32d2e;font-size:.875em;margin:.2em 0 0}.form-error{color:#b32d2e;font-weight:600}' +
-    '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:4px;background:#2271b1;color:#fff;cursor:pointer}' +
+    'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
+    'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:' + v('danger') + '}' +
+    '[aria-invalid=true]{border-color:' + v('danger') + '!important;outline:1px solid ' + v('danger') + '}' +
+    '.error{color:' + v('danger') + ';font-size:.875em;margin:.2em 0 0}.form-error{color:' + v('danger') + ';font-weight:600}' +
+    '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:var(--comments-radius,4px);background:' + v('accent') + ';color:' + v('on-accent') + ';cursor:pointer}' +
     '.newbar{position:sticky;top:.5em;z-index:1;display:block;margin:0 auto .5em}' +
-    ':focus-visible{outline:2px solid #2271b1;outline-offset:2px}' +
+    ':focus-visible{outline:2px solid ' + v('accent') + ';outline-offset:2px}' +
+    'fieldset{border:1px solid ' + v('line') + ';border-radius:var(--comments-radius,4px);margin:.5em 0;padding:.5em .75em}legend{font-weight:600;padding:0 .25em}' +
+    'label.choice{font-weight:normal;padding:.2em 0}input[type=radio]{accent-color:' + v('accent') + ';margin-inline-end:.4em}.reported-note{color:' + v('muted') + ';font-size:.875em;margin:.4em 0}' +
     '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
     '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
 
-  var FORM = '<div id="respond"><h3 id="reply-title">Leave a Reply <small><button type="button" class="link" id="cancel-reply" hidden>Cancel reply</button></small></h3>' +
+  function formHtml() {
+    return '<div id="respond"><h3 id="reply-title">' + h(t('leaveReply')) + ' <small><button type="button" class="link" id="cancel-reply" hidden>' + h(t('cancelReply')) + '</button></small></h3>' +
     '<form id="commentform" novalidate>' +
-    '<p class="comment-notes"><span id="email-notes">Your email address will not be published.</span> <span class="required-field-message">Required fields are marked <span class="required">*</span></span></p>' +
-    '<p><label for="comment">Comment <span class="required">*</span></label><textarea id="comment" name="comment" rows="8" required aria-describedby="comment-error"></textarea><span class="error" id="comment-error"></span></p>' +
-    '<p><label for="author">Name <span class="required req">*</span></label><input id="author" name="author" type="text" autocomplete="name" required aria-describedby="author-error"><span class="error" id="author-error"></span></p>' +
-    '<p><label for="email">Email <span class="required req">*</span></label><input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-notes email-error"><span class="error" id="email-error"></span></p>' +
-    '<p><label for="url">Website</label><input id="url" name="url" type="url" autocomplete="url" aria-describedby="url-error"><span class="error" id="url-error"></span></p>' +
-    '<p class="hp" aria-hidden="true"><label for="hp">Leave this field empty</label><input id="hp" name="hp" type="text" tabindex="-1" autocomplete="off"></p>' +
-    '<p class="consent"><input id="consent" name="consent" type="checkbox" value="yes"> <label for="consent">Save my name, email, and website in this browser for the next time I comment.</label></p>' +
+    '<p class="comment-notes"><span id="email-notes">' + h(t('emailNotes')) + '</span> <span class="required-field-message">' + h(t('requiredNote')) + ' <span class="required">*</span></span></p>' +
+    '<p><label for="comment">' + h(t('comment')) + ' <span class="required">*</span></label><textarea id="comment" name="comment" rows="8" required aria-describedby="comment-error"></textarea><span class="error" id="comment-error"></span></p>' +
+    '<p><label for="author">' + h(t('name')) + ' <span class="required req">*</span></label><input id="author" name="author" type="text" autocomplete="name" required aria-describedby="author-error"><span class="error" id="author-error"></span></p>' +
+    '<p><label for="email">' + h(t('email')) + ' <span class="required req">*</span></label><input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-notes email-error"><span class="error" id="email-error"></span></p>' +
+    '<p><label for="url">' + h(t('website')) + '</label><input id="url" name="url" type="url" autocomplete="url" aria-describedby="url-error"><span class="error" id="url-error"></span></p>' +
+    '<p class="hp" aria-hidden="true"><label for="hp">' + h(t('honeypot')) + '</label><input id="hp" name="hp" type="text" tabindex="-1" autocomplete="off"></p>' +
+    '<p class="consent"><input id="consent" name="consent" type="checkbox" value="yes"> <label for="consent">' + h(t('consent')) + '</label></p>' +
     '<p class="form-error" id="form-error" role="alert"></p>' +
-    '<p><button type="submit" class="submit" id="submit">Post Comment</button></p></form></div>';
-
-  var host = document.createElement('div');
-  host.id = 'comments-widget';
-  host.setAttribute('style', 'display:block!important;visibility:visible!important');
-  script.parentNode.insertBefore(host, script.nextSibling);
-  var root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = '<style>' + CSS + '</style><section class="comments" aria-labelledby="comments-title">' +
-    '<div class="bar"><h2 id="comments-title" aria-live="polite">Comments</h2>' +
-    '<label class="sort-label">Sort by <select id="sort"><option value="oldest">Oldest</option><option value="newest">Newest</option><option value="liked">Most liked</option></select></label></div>' +
-    '<button type="button" class="newbar" id="newbar" hidden></button><ol id="thread" class="comment-list"></ol>' +
-    '<p><button type="button" class="more" id="more" hidden>Load more comments</button></p>' +
-    '<p class="form-error" id="load-error" role="alert"></p>' + FORM + '<div class="sr" aria-live="polite" id="announce"></div></section>';
-
-  function $(id) { return root.getElementById(id); }
-  var list = $('thread'), form = $('commentform'), respond = $('respond'), formHome = respond.parentNode;
-  var fields = { text: $('comment'), authorName: $('author'), authorEmail: $('email'), authorUrl: $('url') };
-  var state = { likes: {}, sort: 'oldest', next: null, count: 0, maxCursor: 0, nodes: {}, orphans: {}, parentId: null, queued: [] };
-
-  if (!needIdentity) Array.prototype.forEach.call(root.querySelectorAll('.req'), function (el) { el.hidden = true; });
-  fields.text.maxLength = LIMITS.text; fields.authorName.maxLength = LIMITS.authorName;
-  fields.authorEmail.maxLength = LIMITS.authorEmail; fields.authorUrl.maxLength = LIMITS.authorUrl;
-
-  // ----- reading -----
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
+    '<p><button type="submit" class="submit" id="submit">' + h(t('postComment')) + '</button></p></form></div>';
   }
 
-  function setCount(n) {
-    state.count = n;
-    $('comments-title').textContent = n === 0 ? 'No comments yet' : n === 1 ? 'One comment' : n + ' comments';
-  }
-
-  function commentNode(c, pending) {
-    var li = el('li', pending ? 'comment pending' : 'comment');
-    li.id = 'comment-' + c.id;
-    li.dataset.id = c.id;
-    li.dataset.cursor = c.cursor || '';
-    var art = el('article');
-    art.setAttribute('aria-label', 'Comment by ' + c.authorName);
-    var meta = el('div', 'meta');
-    var who = el('b', 'author');
-    if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
-      var a = el('a', null, c.authorName);
-      a.href = c.authorUrl; a.rel = 'nofollow ugc noopener'; a.target = '_blank';
-      who.appendChild(a);
-    } else who.textContent = c.authorName;
-    meta.appendChild(who);
-    var when = el('time', null, new Date(c.createdAt).toLocaleString());
-    when.dateTime = c.createdAt;
-    meta.appendChild(when);
-    if (c.pinned) meta.appendChild(el('span', 'pinned', 'Pinned'));
-    art.appendChild(meta);
-    if (pending) art.appendChild(el('p', 'awaiting', 'Your comment is awaiting moderation.'));
-    var body = el('div', 'body');
-    if (pending) body.textContent = c.text; else body.innerHTML = c.html; // server-sanitized HTML only
-    art.appendChild(body);
-    if (!pending) {
-      var actions = el('div', 'actions');
-      var like = el('button', 'link like');
-      like.type = 'button';
-      like.setAttribute('aria-pressed', String(liked().indexOf(c.id) >= 0));
-      like.appendChild(el('span', null, '\u2665 '));
-      like.appendChild(el('span', 'likes', String(state.likes[c.id] || 0)));
-      like.setAttribute('aria-label', 'Like comment by ' + c.authorName);
-      like.addEventListener('click', function () { sendLike(c.id, like); });
-      actions.appendChild(like);
-      var reply = el('button', 'link reply', 'Reply');
-      reply.type = 'button';
-      reply.setAttribute('aria-label', 'Reply to ' + c.authorName);
-      reply.addEventListener('click', function () { startReply(c); });
-      actions.appendChild(reply);
-      var own = mine()[c.id];
-      if (own && Date.now() - own.at < EDIT_MS) ownActions(c, own, art, actions);
-      art.appendChild(actions);
+  loadStrings(lang, main);
+  function main() {
+    var host = document.createElement('div');
+    host.id = 'comments-widget';
+    host.setAttribute('style', 'display:block!important;visibility:visible!important');
+    // The theme: the script's data-theme, else the page's <html data-theme> (followed when it changes), else the system's.
+    function theme() {
+      var t = script.dataset.theme || document.documentElement.getAttribute('data-theme');
+      if (t === 'dark' || t === 'light') host.setAttribute('data-theme', t); else host.removeAttribute('data-theme');
     }
-    li.appendChild(art);
-    li.appendChild(el('ol', 'children'));
-    return li;
-  }
+    theme();
+    if (!script.dataset.theme) new MutationObserver(theme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    script.parentNode.insertBefore(host, script.nextSibling);
+    var root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<style>' + CSS + '</style><section class="comments" aria-labelledby="comments-title" lang="' + lang + '" dir="' + (RTL.indexOf(lang) >= 0 ? 'rtl' : 'ltr') + '">' +
+      '<div class="bar"><h2 id="comments-title" aria-live="polite">' + h(t('comments')) + '</h2>' +
+      '<label class="sort-label">' + h(t('sortBy')) + ' <select id="sort"><option value="oldest">' + h(t('sortOldest')) + '</option><option value="newest">' + h(t('sortNewest')) + '</option><option value="liked">' + h(t('sortLiked')) + '</option></select></label></div>' +
+      '<button type="button" class="newbar" id="newbar" hidden></button><ol id="thread" class="comment-list"></ol>' +
+      '<p><button type="button" class="more" id="more" hidden>' + h(t('loadMore')) + '</button></p>' +
+      '<p class="form-error" id="load-error" role="alert"></p>' + formHtml() + '<div class="sr" aria-live="polite" id="announce"></div></section>';
+    host.dataset.lang = lang;
 
-  function cursorOf(li) { return Number(li.dataset.cursor || Infinity); }
-  function likesOf(li) { return state.likes[li.dataset.id] || 0; }
+    function $(id) { return root.getElementById(id); }
+    var list = $('thread'), form = $('commentform'), respond = $('respond'), formHome = respond.parentNode;
+    var fields = { text: $('comment'), authorName: $('author'), authorEmail: $('email'), authorUrl: $('url') };
+    var state = { likes: {}, maxDepth: Infinity, sort: 'oldest', next: null, count: 0, maxCursor: 0, nodes: {}, orphans: {}, parentId: null, queued: [] };
 
-  // Replies sit under their parent, oldest first; top level follows the chosen sort.
-  function place(li, c) {
-    var parentLi = c.parentId ? state.nodes[c.parentId] : null;
-    if (c.parentId && !parentLi) {
-      (state.orphans[c.parentId] = state.orphans[c.parentId] || []).push([li, c]);
-      return;
+    if (!needIdentity) Array.prototype.forEach.call(root.querySelectorAll('.req'), function (el) { el.hidden = true; });
+    fields.text.maxLength = LIMITS.text; fields.authorName.maxLength = LIMITS.authorName;
+    fields.authorEmail.maxLength = LIMITS.authorEmail; fields.authorUrl.maxLength = LIMITS.authorUrl;
+
+    // ----- reading -----
+    function el(tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text != null) e.textContent = text;
+      return e;
     }
-    var holder = parentLi ? parentLi.lastChild : list;
-    var desc = !parentLi && state.sort === 'newest', byLikes = !parentLi && state.sort === 'liked';
-    var mine = cursorOf(li), kids = holder.children, before = null;
-    for (var i = 0; i < kids.length; i++) {
-      var other = cursorOf(kids[i]), diff = byLikes ? likesOf(kids[i]) - likesOf(li) : 0;
-      if (diff < 0 || (diff === 0 && (desc ? other < mine : other > mine))) { before = kids[i]; break; }
+
+    function setCount(n) {
+      state.count = n;
+      $('comments-title').textContent = n === 0 ? t('noComments') : t('commentCount', { n: n });
     }
-    holder.insertBefore(li, before);
-    var waiting = state.orphans[c.id];
-    if (waiting) { delete state.orphans[c.id]; waiting.forEach(function (w) { place(w[0], w[1]); }); }
-  }
 
-  function addComment(c, fresh) {
-    if (state.nodes[c.id]) return false;
-    var cur = Number(c.cursor);
-    if (cur > state.maxCursor) state.maxCursor = cur;
-    var own = root.getElementById('comment-' + c.id);
-    if (own) own.remove(); // our own held comment, now published
-    forgetPending(c.id);
-    var li = commentNode(c, false);
-    state.nodes[c.id] = li;
-    place(li, c);
-    if (fresh) {
-      li.classList.add('new');
-      li.addEventListener('animationend', function () { li.classList.remove('new'); });
-      $('announce').textContent = 'New comment from ' + c.authorName;
-    }
-    return true;
-  }
-
-  function rerender(c) {
-    var old = state.nodes[c.id];
-    if (!old) return;
-    var fresh = commentNode(c, false);
-    fresh.replaceChild(old.lastChild, fresh.lastChild);
-    old.parentNode.replaceChild(fresh, old);
-    state.nodes[c.id] = fresh;
-  }
-
-  function load(reset) {
-    var liked = state.sort === 'liked';
-    var url = threadUrl + '?sort=' + (liked ? 'oldest' : state.sort) + '&limit=' + (liked ? 200 : 50) + (!reset && state.next ? '&cursor=' + state.next : '');
-    $('load-error').textContent = '';
-    return fetch(url).then(answer).then(function (page) {
-      if (reset) { list.textContent = ''; state.nodes = {}; state.orphans = {}; }
-      page.comments.forEach(function (c) { addComment(c, false); });
-      state.next = page.nextCursor;
-      if (liked && state.next) return load(false);
-      $('more').hidden = !state.next;
-      setCount(page.count);
-      if (reset) { showPending(); checkPending(); }
-    }).catch(function (e) { $('load-error').textContent = 'Comments could not be loaded. ' + (e.title || ''); });
-  }
-
-  function answer(r) {
-    return r.json().catch(function () { return {}; }).then(function (body) {
-      if (!r.ok) { body.status = r.status; throw body; }
-      return body;
-    });
-  }
-
-  $('more').addEventListener('click', function () { load(false); });
-  $('sort').addEventListener('change', function (e) {
-    state.sort = e.target.value; state.next = null;
-    (state.sort === 'liked' ? loadLikes() : Promise.resolve()).then(function () { load(true); });
-  });
-
-  // ----- the reader's own held comments: kept locally with the token the 202 returned -----
-  function pendingList() {
-    try {
-      var week = Date.now() - 7 * 864e5;
-      return (JSON.parse(localStorage.getItem(PENDING_KEY)) || []).filter(function (p) { return p.at > week; });
-    } catch (e) { return []; }
-  }
-  function savePending(items) {
-    try { items.length ? localStorage.setItem(PENDING_KEY, JSON.stringify(items)) : localStorage.removeItem(PENDING_KEY); } catch (e) { /* private mode */ }
-  }
-  function forgetPending(id) {
-    var items = pendingList(), kept = items.filter(function (p) { return p.id !== id; });
-    if (kept.length !== items.length) savePending(kept);
-  }
-  function showPending() {
-    pendingList().forEach(function (p) {
-      if (state.nodes[p.id] || root.getElementById('comment-' + p.id)) return;
-      var li = commentNode({ id: p.id, authorName: p.name, text: p.text, createdAt: new Date(p.at).toISOString() }, true);
-      var parentLi = p.parentId && state.nodes[p.parentId];
-      (parentLi ? parentLi.lastChild : list).appendChild(li);
-    });
-  }
-
-  // A held comment a moderator rejected leaves the author's page; an approved one joins the thread.
-  // Asked once per load, one small POST per held comment, with the token the 202 returned.
-  function checkPending() {
-    pendingList().forEach(function (p) {
-      if (!p.token) return;
-      ownPost(p.id, 'status', { token: p.token }).then(function (r) {
-        if (r.status === 'pending') return;
-        forgetPending(p.id);
-        if (r.status === 'published' && r.comment) addComment(r.comment, false);
-        else dropPending(p.id);
-      }).catch(function (e) { if (e.status === 404 || e.status === 403) { forgetPending(p.id); dropPending(p.id); } });
-    });
-  }
-  function dropPending(id) {
-    var li = root.getElementById('comment-' + id);
-    if (li && !state.nodes[id]) li.remove();
-    var all = mine();
-    if (all[id]) { delete all[id]; store(MINE_KEY, all); }
-  }
-
-  // ----- likes: one per comment per browser, by a random reader token -----
-  function store(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* unavailable */ } }
-  function read(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
-  function liked() { return read(LIKED_KEY) || []; }
-  function readerToken() {
-    var t = read('comments:reader');
-    if (!t) { t = randomKey(); store('comments:reader', t); }
-    return t;
-  }
-  function setLikes(id, n) {
-    state.likes[id] = n;
-    var li = state.nodes[id];
-    if (li) li.querySelector('.likes').textContent = String(n);
-  }
-  function sendLike(id, button) {
-    if (button.getAttribute('aria-pressed') === 'true') return;
-    button.disabled = true;
-    fetch(base + '/comments/' + id + '/likes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reader: readerToken() }) })
-      .then(answer).then(function (r) {
-        setLikes(id, r.likes);
-        button.setAttribute('aria-pressed', 'true');
-        store(LIKED_KEY, liked().concat([id]).slice(-500));
-      }).catch(function (p) { $('load-error').textContent = p.title || 'The like was not counted.'; })
-      .then(function () { button.disabled = false; });
-  }
-  function loadLikes() {
-    return fetch(base + '/threads/' + encodeURIComponent(thread) + '/likes').then(answer).then(function (r) {
-      Object.keys(r.likes).forEach(function (id) { setLikes(id, r.likes[id]); });
-    }).catch(function () { /* counts stay at zero */ });
-  }
-
-  // ----- the author's own edit and delete, within the site's window, with the token from the submission -----
-  function mine() {
-    var all = read(MINE_KEY) || {}, now = Date.now();
-    Object.keys(all).forEach(function (id) { if (now - all[id].at > EDIT_MS) delete all[id]; });
-    return all;
-  }
-  function remember(id, token, text) { var all = mine(); all[id] = { token: token, text: text, at: Date.now() }; store(MINE_KEY, all); }
-  function ownActions(c, own, art, actions) {
-    var edit = el('button', 'link edit', 'Edit'), del = el('button', 'link delete', 'Delete');
-    edit.type = del.type = 'button';
-    edit.addEventListener('click', function () {
-      var body = art.querySelector('.body');
-      if (art.querySelector('.editor')) return;
-      var box = el('div', 'editor'), label = el('label', null, 'Edit your comment'), area = el('textarea');
-      area.id = 'edit-' + c.id; label.htmlFor = area.id; area.value = own.text || ''; area.maxLength = LIMITS.text;
-      var save = el('button', 'submit', 'Save'), cancel = el('button', 'link', 'Cancel'), err = el('p', 'error');
-      save.type = cancel.type = 'button'; err.setAttribute('role', 'alert');
-      box.appendChild(label); box.appendChild(area); box.appendChild(err); box.appendChild(save); box.appendChild(document.createTextNode(' ')); box.appendChild(cancel);
-      body.hidden = true; art.insertBefore(box, body.nextSibling); area.focus();
-      cancel.addEventListener('click', function () { box.remove(); body.hidden = false; edit.focus(); });
-      save.addEventListener('click', function () {
-        ownPost(c.id, 'edit', { token: own.token, text: area.value }).then(function (r) {
-          if (r.comment) body.innerHTML = r.comment.html;
-          else { body.textContent = area.value; $('announce').textContent = 'Your edit is awaiting moderation.'; } // 202: the edit was held
-          own.text = area.value; remember(c.id, own.token, area.value);
-          box.remove(); body.hidden = false; edit.focus();
-        }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && p.fields[0].message) || p.title || 'Not saved.'; });
-      });
-    });
-    del.addEventListener('click', function () {
-      if (del.textContent === 'Delete') { del.textContent = 'Confirm delete'; return; }
-      ownPost(c.id, 'delete', { token: own.token }).then(function () {
-        var li = state.nodes[c.id];
-        if (li) { li.remove(); delete state.nodes[c.id]; }
-        var all = mine(); delete all[c.id]; store(MINE_KEY, all);
-        $('announce').textContent = 'Your comment was deleted.';
-      }).catch(function (p) { del.textContent = 'Delete'; $('load-error').textContent = p.title || 'Not deleted.'; });
-    });
-    actions.appendChild(edit); actions.appendChild(del);
-  }
-  function ownPost(id, what, body) {
-    return fetch(base + '/comments/' + id + '/' + what, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(answer);
-  }
-
-  // ----- writing -----
-  function bytes(s) { return new TextEncoder().encode(s).length; }
-  function isEmail(v) { // mirrors TextChecks.IsEmail on the server
-    var at = v.indexOf('@');
-    if (at <= 0 || at !== v.lastIndexOf('@') || at === v.length - 1) return false;
-    var local = v.slice(0, at), labels = v.slice(at + 1).split('.');
-    if (local.length > 64 || local[0] === '.' || local[local.length - 1] === '.' || local.indexOf('..') >= 0) return false;
-    if (/[\s()<>[\]\\,;:"\u007f-\uffff\u0000-\u001f]/.test(local) || labels.length < 2) return false;
-    for (var i = 0; i < labels.length; i++) {
-      if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(labels[i])) return false;
-    }
-    return /^[A-Za-z]+$/.test(labels[labels.length - 1]);
-  }
-  function isHttpUrl(v) {
-    try { var u = new URL(v); return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname && !u.username && !u.password; } catch (e) { return false; }
-  }
-  var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, CONTROL_LINE = /[\u0000-\u001f\u007f-\u009f]/;
-
-  function check(v) {
-    var errors = {};
-    function limit(name, max, multiline) {
-      var s = v[name];
-      if (!s) return;
-      if ((multiline ? CONTROL : CONTROL_LINE).test(s)) errors[name] = 'The text contains control characters.';
-      else if (bytes(s) > max) errors[name] = 'At most ' + max + ' bytes (UTF-8).';
-    }
-    if (!v.text.trim()) errors.text = 'Write a comment.';
-    limit('text', LIMITS.text, true);
-    if (needIdentity && !v.authorName.trim()) errors.authorName = 'Name is required.';
-    limit('authorName', LIMITS.authorName);
-    if (needIdentity && !v.authorEmail.trim()) errors.authorEmail = 'Email is required.';
-    else if (v.authorEmail.trim() && !isEmail(v.authorEmail.trim())) errors.authorEmail = 'Enter a valid email address.';
-    limit('authorEmail', LIMITS.authorEmail);
-    if (v.authorUrl.trim() && !isHttpUrl(v.authorUrl.trim())) errors.authorUrl = 'A website must be an http:// or https:// address.';
-    limit('authorUrl', LIMITS.authorUrl);
-    return errors;
-  }
-
-  function showErrors(errors, general) {
-    Object.keys(fields).forEach(function (name) {
-      var input = fields[name], msg = errors[name] || '';
-      $(input.id + '-error').textContent = msg;
-      if (msg) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
-    });
-    $('form-error').textContent = general || '';
-    var first = Object.keys(fields).filter(function (n) { return errors[n]; })[0];
-    if (first) fields[first].focus();
-  }
-
-  function startReply(c) {
-    state.parentId = c.id;
-    state.nodes[c.id].firstChild.appendChild(respond);
-    $('reply-title').firstChild.textContent = 'Reply to ' + c.authorName + ' ';
-    $('cancel-reply').hidden = false;
-    fields.text.focus();
-  }
-  function cancelReply() {
-    state.parentId = null;
-    formHome.insertBefore(respond, $('announce'));
-    $('reply-title').firstChild.textContent = 'Leave a Reply ';
-    $('cancel-reply').hidden = true;
-  }
-  $('cancel-reply').addEventListener('click', function () { cancelReply(); fields.text.focus(); });
-
-  function restoreAuthor() {
-    try {
-      var saved = JSON.parse(localStorage.getItem(AUTHOR_KEY));
-      if (!saved) return;
-      fields.authorName.value = saved.name || ''; fields.authorEmail.value = saved.email || ''; fields.authorUrl.value = saved.url || '';
-      $('consent').checked = true;
-    } catch (e) { /* nothing saved */ }
-  }
-
-  function randomKey() {
-    var a = new Uint8Array(16);
-    crypto.getRandomValues(a);
-    return Array.prototype.map.call(a, function (b) { return (b + 256).toString(16).slice(1); }).join('');
-  }
-
-  form.addEventListener('submit', function (e) {
-    e.preventDefault();
-    var v = { text: fields.text.value, authorName: fields.authorName.value, authorEmail: fields.authorEmail.value, authorUrl: fields.authorUrl.value };
-    var errors = check(v);
-    if (Object.keys(errors).length) { showErrors(errors, 'Please correct the highlighted fields.'); return; }
-    showErrors({});
-    try {
-      if ($('consent').checked) localStorage.setItem(AUTHOR_KEY, JSON.stringify({ name: v.authorName, email: v.authorEmail, url: v.authorUrl }));
-      else localStorage.removeItem(AUTHOR_KEY);
-    } catch (err) { /* storage unavailable */ }
-    var button = $('submit');
-    button.disabled = true;
-    var parentId = state.parentId;
-    fetch(threadUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomKey() },
-      body: JSON.stringify({
-        text: v.text, authorName: v.authorName, authorEmail: v.authorEmail, authorUrl: v.authorUrl || null,
-        parentId: parentId, threadTitle: document.title.slice(0, 200) || null,
-        threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
-        honeypot: $('hp').value || null
-      })
-    }).then(function (r) {
-      return answer(r).then(function (body) {
-        fields.text.value = '';
-        cancelReply();
-        if (r.status === 201) {
-          if (r.headers.get('Author-Token')) remember(body.id, r.headers.get('Author-Token'), v.text);
-          // Live readers get the count from countChanged; without the hub, count it here.
-          if (addComment(body, true)) { if (host.dataset.live !== 'on') setCount(state.count + 1); }
-          else rerender(body); // the live event came first: redraw it with the author's own buttons
-          var mine = state.nodes[body.id];
-          if (mine) mine.scrollIntoView({ block: 'nearest' });
-        } else {
-          var items = pendingList();
-          remember(body.id, body.token, v.text);
-          items.push({ id: body.id, token: body.token, text: v.text, name: v.authorName.trim() || 'Anonymous', parentId: parentId, at: Date.now() });
-          savePending(items);
-          showPending();
-          $('announce').textContent = 'Your comment is awaiting moderation.';
+    function commentNode(c, pending) {
+      var li = el('li', pending ? 'comment pending' : 'comment');
+      li.id = 'comment-' + c.id;
+      li.dataset.id = c.id;
+      li.dataset.cursor = c.cursor || '';
+      var art = el('article');
+      art.setAttribute('aria-label', t('commentBy', { name: c.authorName }));
+      var meta = el('div', 'meta');
+      var who = el('b', 'author');
+      if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
+        var a = el('a', null, c.authorName);
+        a.href = c.authorUrl; a.rel = 'nofollow ugc noopener'; a.target = '_blank';
+        who.appendChild(a);
+      } else who.textContent = c.authorName;
+      meta.appendChild(who);
+      var when = el('time');
+      when.dateTime = c.createdAt;
+      stamp(when);
+      meta.appendChild(when);
+      if (c.pinned) meta.appendChild(el('span', 'pinned', t('pinned')));
+      art.appendChild(meta);
+      if (pending) art.appendChild(el('p', 'awaiting', t('awaiting')));
+      var body = el('div', 'body');
+      if (pending) body.textContent = c.text; else body.innerHTML = c.html; // server-sanitized HTML only
+      art.appendChild(body);
+      if (!pending) {
+        var actions = el('div', 'actions');
+        var like = el('button', 'link like');
+        like.type = 'button';
+        like.setAttribute('aria-pressed', String(liked().indexOf(c.id) >= 0));
+        like.appendChild(el('span', null, '\u2665 '));
+        like.appendChild(el('span', 'likes'));
+        like.dataset.name = c.authorName;
+        showLikes(like, state.likes[c.id] || 0);
+        like.addEventListener('click', function () { sendLike(c.id, like); });
+        actions.appendChild(like);
+        // The server refuses a reply deeper than the site's maximum, so none is offered there.
+        if (!(c.depth >= state.maxDepth)) {
+          var reply = el('button', 'link reply', t('reply'));
+          reply.type = 'button';
+          reply.setAttribute('aria-label', t('replyLabel', { name: c.authorName }));
+          reply.addEventListener('click', function () { startReply(c); });
+          actions.appendChild(reply);
         }
+        actions.appendChild(reportButton(c, art));
+        var own = mine()[c.id];
+        if (own && Date.now() - own.at < EDIT_MS) ownActions(c, own, art, actions);
+        art.appendChild(actions);
+      }
+      li.appendChild(art);
+      li.appendChild(el('ol', 'children'));
+      return li;
+    }
+
+    function cursorOf(li) { return Number(li.dataset.cursor || Infinity); }
+    function likesOf(li) { return state.likes[li.dataset.id] || 0; }
+
+    // Replies sit under their parent, oldest first; top level follows the chosen sort.
+    function place(li, c) {
+      var parentLi = c.parentId ? state.nodes[c.parentId] : null;
+      if (c.parentId && !parentLi) {
+        (state.orphans[c.parentId] = state.orphans[c.parentId] || []).push([li, c]);
+        return;
+      }
+      var holder = parentLi ? parentLi.lastChild : list;
+      var desc = !parentLi && state.sort === 'newest', byLikes = !parentLi && state.sort === 'liked';
+      var mine = cursorOf(li), kids = holder.children, before = null;
+      for (var i = 0; i < kids.length; i++) {
+        var other = cursorOf(kids[i]), diff = byLikes ? likesOf(kids[i]) - likesOf(li) : 0;
+        if (diff < 0 || (diff === 0 && (desc ? other < mine : other > mine))) { before = kids[i]; break; }
+      }
+      holder.insertBefore(li, before);
+      var waiting = state.orphans[c.id];
+      if (waiting) { delete state.orphans[c.id]; waiting.forEach(function (w) { place(w[0], w[1]); }); }
+    }
+
+    function addComment(c, fresh) {
+      if (state.nodes[c.id]) return false;
+      var cur = Number(c.cursor);
+      if (cur > state.maxCursor) state.maxCursor = cur;
+      var own = root.getElementById('comment-' + c.id);
+      if (own) own.remove(); // our own held comment, now published
+      forgetPending(c.id);
+      var li = commentNode(c, false);
+      state.nodes[c.id] = li;
+      place(li, c);
+      if (fresh) {
+        li.classList.add('new');
+        li.addEventListener('animationend', function () { li.classList.remove('new'); });
+        $('announce').textContent = t('newFrom', { name: c.authorName });
+      }
+      return true;
+    }
+
+    function rerender(c) {
+      var old = state.nodes[c.id];
+      if (!old) return;
+      var fresh = commentNode(c, false);
+      fresh.replaceChild(old.lastChild, fresh.lastChild);
+      old.parentNode.replaceChild(fresh, old);
+      state.nodes[c.id] = fresh;
+    }
+
+    function load(reset) {
+      var liked = state.sort === 'liked';
+      var url = threadUrl + '?sort=' + (liked ? 'oldest' : state.sort) + '&limit=' + (liked ? 200 : 50) + (!reset && state.next ? '&cursor=' + state.next : '');
+      $('load-error').textContent = '';
+      return fetch(url).then(answer).then(function (page) {
+        if (reset) { list.textContent = ''; state.nodes = {}; state.orphans = {}; }
+        if (page.maxDepth != null) state.maxDepth = page.maxDepth;
+        page.comments.forEach(function (c) { addComment(c, false); });
+        state.next = page.nextCursor;
+        if (liked && state.next) return load(false);
+        $('more').hidden = !state.next;
+        setCount(page.count);
+        if (reset) { showPending(); checkPending(); }
+      }).catch(function (e) { $('load-error').textContent = t('loadFailed') + ' ' + (said(e.code, e.title) || ''); });
+    }
+
+    function answer(r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) { body.status = r.status; throw body; }
+        return body;
       });
-    }).catch(function (p) {
-      var errs = {}, general = p.title || 'The comment could not be sent. Try again.';
-      (p.fields || []).forEach(function (f) { if (fields[f.field]) errs[f.field] = f.message; else general = f.message; });
-      showErrors(errs, general);
-    }).then(function () { button.disabled = false; });
-  });
-
-  // ----- live -----
-  function midThread() {
-    var box = list.getBoundingClientRect();
-    return box.top < 0 && box.bottom > 0;
-  }
-  function arrive(c) {
-    if (state.nodes[c.id]) return;
-    // With oldest-first and pages still unread, the newest belongs after them: 'load more' brings it.
-    if (state.sort === 'oldest' && state.next && !c.parentId) return;
-    if (midThread()) {
-      state.queued.push(c);
-      var bar = $('newbar'), n = state.queued.length;
-      bar.textContent = n === 1 ? '1 new comment' : n + ' new comments';
-      bar.hidden = false;
-      return;
     }
-    addComment(c, true);
-  }
-  $('newbar').addEventListener('click', function () {
-    var first = null;
-    state.queued.splice(0).forEach(function (c) { if (addComment(c, true) && !first) first = state.nodes[c.id]; });
-    $('newbar').hidden = true;
-    if (first) { first.scrollIntoView({ block: 'start' }); first.querySelector('.reply').focus({ preventScroll: true }); }
-  });
 
-  function catchUp() {
-    return fetch(threadUrl + '?after=' + state.maxCursor + '&limit=200').then(answer).then(function (page) {
-      page.comments.forEach(arrive);
-      setCount(page.count);
-      if (page.nextCursor) return catchUp();
+    $('more').addEventListener('click', function () { load(false); });
+    $('sort').addEventListener('change', function (e) {
+      state.sort = e.target.value; state.next = null;
+      (state.sort === 'liked' ? loadLikes() : Promise.resolve()).then(function () { load(true); });
     });
-  }
 
-  function connect() {
-    var signalR = window.signalR;
-    var hub = new signalR.HubConnectionBuilder().withUrl(api + '/hubs/comments')
-      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000]).configureLogging(signalR.LogLevel.None).build();
-    hub.on('commentPublished', function (c) { if (c.threadId === thread) arrive(c); });
-    hub.on('commentUpdated', function (c) {
-      var old = state.nodes[c.id];
-      if (old) old.querySelector('.body').innerHTML = c.html;
-    });
-    hub.on('commentRemoved', function (c) {
-      var old = state.nodes[c.id];
-      if (old) { old.remove(); delete state.nodes[c.id]; }
-    });
-    hub.on('likesChanged', function (l) { if (l.threadId === thread) setLikes(l.id, l.likes); });
-    hub.on('countChanged', function (c) { if (c.threadId === thread) setCount(c.count); });
-    function joined() { return hub.invoke('JoinThread', site, thread).then(function () { host.dataset.live = 'on'; return catchUp(); }); }
-    // After the client's own retries give up (a laptop asleep, a long outage), keep trying every 30 s.
-    function retryLater() { if (hub.state === signalR.HubConnectionState.Disconnected) setTimeout(start, 30000); }
-    function start() {
-      hub.start().then(joined).catch(function () { host.dataset.live = 'off'; retryLater(); });
+    // ----- the reader's own held comments: kept locally with the token the 202 returned -----
+    function pendingList() {
+      try {
+        var week = Date.now() - 7 * 864e5;
+        return (JSON.parse(localStorage.getItem(PENDING_KEY)) || []).filter(function (p) { return p.at > week; });
+      } catch (e) { return []; }
     }
-    hub.onreconnecting(function () { host.dataset.live = 'reconnecting'; });
-    hub.onreconnected(function () { joined().catch(function () {}); });
-    hub.onclose(function () { host.dataset.live = 'off'; retryLater(); });
-    host.dataset.live = 'connecting';
-    start();
-  }
+    function savePending(items) {
+      try { items.length ? localStorage.setItem(PENDING_KEY, JSON.stringify(items)) : localStorage.removeItem(PENDING_KEY); } catch (e) { /* private mode */ }
+    }
+    function forgetPending(id) {
+      var items = pendingList(), kept = items.filter(function (p) { return p.id !== id; });
+      if (kept.length !== items.length) savePending(kept);
+    }
+    function showPending() {
+      pendingList().forEach(function (p) {
+        if (state.nodes[p.id] || root.getElementById('comment-' + p.id)) return;
+        var li = commentNode({ id: p.id, authorName: p.name, text: p.text, createdAt: new Date(p.at).toISOString() }, true);
+        var parentLi = p.parentId && state.nodes[p.parentId];
+        (parentLi ? parentLi.lastChild : list).appendChild(li);
+      });
+    }
 
-  function loadClient() {
-    if (window.signalR) return connect();
-    var s = document.createElement('script');
-    s.src = api + '/vendor/signalr.min.js';
-    s.async = true;
-    s.onload = connect;
-    document.head.appendChild(s);
-  }
+    // A held comment a moderator rejected leaves the author's page; an approved one joins the thread.
+    // Asked once per load, one small POST per held comment, with the token the 202 returned.
+    function checkPending() {
+      pendingList().forEach(function (p) {
+        if (!p.token) return;
+        ownPost(p.id, 'status', { token: p.token }).then(function (r) {
+          if (r.status === 'pending') return;
+          forgetPending(p.id);
+          if (r.status === 'published' && r.comment) addComment(r.comment, false);
+          else dropPending(p.id);
+        }).catch(function (e) { if (e.status === 404 || e.status === 403) { forgetPending(p.id); dropPending(p.id); } });
+      });
+    }
+    function dropPending(id) {
+      var li = root.getElementById('comment-' + id);
+      if (li && !state.nodes[id]) li.remove();
+      var all = mine();
+      if (all[id]) { delete all[id]; store(MINE_KEY, all); }
+    }
 
-  restoreAuthor();
-  host.dataset.thread = thread;
-  load(true).then(loadLikes).then(function () { host.dataset.ready = 'true'; loadClient(); });
+    // ----- likes: one per comment per browser, by a random reader token -----
+    function store(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* unavailable */ } }
+    function read(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
+    function liked() { return read(LIKED_KEY) || []; }
+    function readerToken() {
+      var t = read('comments:reader');
+      if (!t) { t = randomKey(); store('comments:reader', t); }
+      return t;
+    }
+    function setLikes(id, n) {
+      state.likes[id] = n;
+      var li = state.nodes[id];
+      if (li) showLikes(li.querySelector('.like'), n);
+    }
+    // The count is in the button's text and in its accessible name.
+    function showLikes(button, n) {
+      button.querySelector('.likes').textContent = numbers.format(n);
+      button.setAttribute('aria-label', t('likeLabel', { name: button.dataset.name, n: n }));
+    }
+    function sendLike(id, button) {
+      if (button.getAttribute('aria-pressed') === 'true') return;
+      button.disabled = true;
+      fetch(base + '/comments/' + id + '/likes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reader: readerToken() }) })
+        .then(answer).then(function (r) {
+          setLikes(id, r.likes);
+          button.setAttribute('aria-pressed', 'true');
+          store(LIKED_KEY, liked().concat([id]).slice(-500));
+        }).catch(function (p) { $('load-error').textContent = said(p.code, p.title) || t('likeFailed'); })
+        .then(function () { button.disabled = false; });
+    }
+    function loadLikes() {
+      return fetch(base + '/threads/' + encodeURIComponent(thread) + '/likes').then(answer).then(function (r) {
+        Object.keys(r.likes).forEach(function (id) { setLikes(id, r.likes[id]); });
+      }).catch(function () { /* counts stay at zero */ });
+    }
+
+    // ----- the author's own edit and delete, within the site's window, with the token from the submission -----
+    function mine() {
+      var all = read(MINE_KEY) || {}, now = Date.now();
+      Object.keys(all).forEach(function (id) { if (now - all[id].at > EDIT_MS) delete all[id]; });
+      return all;
+    }
+    function remember(id, token, text) { var all = mine(); all[id] = { token: token, text: text, at: Date.now() }; store(MINE_KEY, all); }
+    function ownActions(c, own, art, actions) {
+      var edit = el('button', 'link edit', t('edit')), del = el('button', 'link delete', t('delete'));
+      edit.type = del.type = 'button';
+      edit.addEventListener('click', function () {
+        var body = art.querySelector('.body');
+        if (art.querySelector('.editor')) return;
+        var box = el('div', 'editor'), label = el('label', null, t('editYour')), area = el('textarea');
+        area.id = 'edit-' + c.id; label.htmlFor = area.id; area.value = own.text || ''; area.maxLength = LIMITS.text;
+        var save = el('button', 'submit', t('save')), cancel = el('button', 'link', t('cancel')), err = el('p', 'error');
+        save.type = cancel.type = 'button'; err.setAttribute('role', 'alert');
+        box.appendChild(label); box.appendChild(area); box.appendChild(err); box.appendChild(save); box.appendChild(document.createTextNode(' ')); box.appendChild(cancel);
+        body.hidden = true; art.insertBefore(box, body.nextSibling); area.focus();
+        cancel.addEventListener('click', function () { box.remove(); body.hidden = false; edit.focus(); });
+        save.addEventListener('click', function () {
+          ownPost(c.id, 'edit', { token: own.token, text: area.value }).then(function (r) {
+            if (r.comment) body.innerHTML = r.comment.html;
+            else { body.textContent = area.value; $('announce').textContent = t('editHeld'); } // 202: the edit was held
+            own.text = area.value; remember(c.id, own.token, area.value);
+            box.remove(); body.hidden = false; edit.focus();
+          }).catch(function (p) { err.textContent = (p.fields && p.fields[0] && said(p.fields[0].code, p.fields[0].message)) || said(p.code, p.title) || t('notSaved'); });
+        });
+      });
+      del.addEventListener('click', function () {
+        if (!del.dataset.confirm) { del.dataset.confirm = 'yes'; del.textContent = t('confirmDelete'); return; }
+        ownPost(c.id, 'delete', { token: own.token }).then(function () {
+          var li = state.nodes[c.id];
+          if (li) { li.remove(); delete state.nodes[c.id]; }
+          var all = mine(); delete all[c.id]; store(MINE_KEY, all);
+          $('announce').textContent = t('deleted');
+        }).catch(function (p) { delete del.dataset.confirm; del.textContent = t('delete'); $('load-error').textContent = said(p.code, p.title) || t('notDeleted'); });
+      });
+      actions.appendChild(edit); actions.appendChild(del);
+    }
+    // ----- report: a reason sent to the flags API, once per reader (the server knows the reader by address) -----
+    function reported() { return read(REPORTED_KEY) || []; }
+    function reportButton(c, art) {
+      var done = reported().indexOf(c.id) >= 0;
+      var button = el('button', 'link report', done ? t('reported') : t('report'));
+      button.type = 'button';
+      button.disabled = done;
+      button.setAttribute('aria-label', done ? t('reported') : t('reportLabel', { name: c.authorName }));
+      button.addEventListener('click', function () { openReport(c, art, button); });
+      return button;
+    }
+    function openReport(c, art, button) {
+      var open = art.querySelector('.report-form');
+      if (open) { open.querySelector('input').focus(); return; }
+      var box = el('form', 'report-form'), set = el('fieldset'), err = el('p', 'error');
+      box.noValidate = true;
+      set.appendChild(el('legend', null, t('reportTitle')));
+      REASONS.forEach(function (r) {
+        var label = el('label', 'choice'), input = el('input');
+        input.type = 'radio'; input.name = 'reason'; input.value = r;
+        label.appendChild(input); label.appendChild(document.createTextNode(t('reason.' + r)));
+        set.appendChild(label);
+      });
+      var send = el('button', 'submit', t('sendReport')), cancel = el('button', 'link', t('cancel'));
+      send.type = 'submit'; cancel.type = 'button'; err.setAttribute('role', 'alert');
+      box.appendChild(set); box.appendChild(err); box.appendChild(send); box.appendChild(document.createTextNode(' ')); box.appendChild(cancel);
+      art.appendChild(box);
+      set.querySelector('input').focus();
+      cancel.addEventListener('click', function () { box.remove(); button.focus(); });
+      box.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var chosen = box.querySelector('input:checked');
+        if (!chosen) { err.textContent = t('reportTitle'); set.querySelector('input').focus(); return; }
+        send.disabled = true; err.textContent = '';
+        fetch(base + '/comments/' + c.id + '/flags', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: chosen.value }) })
+          .then(answer).then(function () { confirmed(t('reportThanks')); })
+          .catch(function (p) {
+            if (p.status === 409) confirmed(t('alreadyReported'));
+            else { err.textContent = t('reportFailed'); send.disabled = false; }
+          });
+      });
+      function confirmed(message) {
+        store(REPORTED_KEY, reported().concat([c.id]).slice(-500));
+        box.remove();
+        button.textContent = t('reported'); button.setAttribute('aria-label', t('reported')); button.disabled = true;
+        var note = el('p', 'reported-note', message);
+        note.setAttribute('role', 'status'); note.tabIndex = -1;
+        art.appendChild(note);
+        note.focus();
+      }
+    }
+
+    function ownPost(id, what, body) {
+      return fetch(base + '/comments/' + id + '/' + what, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(answer);
+    }
+
+    // ----- writing -----
+    function bytes(s) { return new TextEncoder().encode(s).length; }
+    function isEmail(v) { // mirrors TextChecks.IsEmail on the server
+      var at = v.indexOf('@');
+      if (at <= 0 || at !== v.lastIndexOf('@') || at === v.length - 1) return false;
+      var local = v.slice(0, at), labels = v.slice(at + 1).split('.');
+      if (local.length > 64 || local[0] === '.' || local[local.length - 1] === '.' || local.indexOf('..') >= 0) return false;
+      if (/[\s()<>[\]\\,;:"\u007f-\uffff\u0000-\u001f]/.test(local) || labels.length < 2) return false;
+      for (var i = 0; i < labels.length; i++) {
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(labels[i])) return false;
+      }
+      return /^[A-Za-z]+$/.test(labels[labels.length - 1]);
+    }
+    function isHttpUrl(v) {
+      try { var u = new URL(v); return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname && !u.username && !u.password; } catch (e) { return false; }
+    }
+    var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, CONTROL_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+
+    function check(v) {
+      var errors = {};
+      function limit(name, max, multiline) {
+        var s = v[name];
+        if (!s) return;
+        if ((multiline ? CONTROL : CONTROL_LINE).test(s)) errors[name] = t('controlChars');
+        else if (bytes(s) > max) errors[name] = t('tooLong', { n: max });
+      }
+      if (!v.text.trim()) errors.text = t('writeComment');
+      limit('text', LIMITS.text, true);
+      if (needIdentity && !v.authorName.trim()) errors.authorName = t('nameRequired');
+      limit('authorName', LIMITS.authorName);
+      if (needIdentity && !v.authorEmail.trim()) errors.authorEmail = t('emailRequired');
+      else if (v.authorEmail.trim() && !isEmail(v.authorEmail.trim())) errors.authorEmail = t('emailInvalid');
+      limit('authorEmail', LIMITS.authorEmail);
+      if (v.authorUrl.trim() && !isHttpUrl(v.authorUrl.trim())) errors.authorUrl = t('urlInvalid');
+      limit('authorUrl', LIMITS.authorUrl);
+      return errors;
+    }
+
+    function showErrors(errors, general) {
+      Object.keys(fields).forEach(function (name) {
+        var input = fields[name], msg = errors[name] || '';
+        $(input.id + '-error').textContent = msg;
+        if (msg) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+      });
+      $('form-error').textContent = general || '';
+      var first = Object.keys(fields).filter(function (n) { return errors[n]; })[0];
+      if (first) fields[first].focus();
+    }
+
+    function startReply(c) {
+      state.parentId = c.id;
+      state.nodes[c.id].firstChild.appendChild(respond);
+      $('reply-title').firstChild.textContent = t('replyTo', { name: c.authorName }) + ' ';
+      $('cancel-reply').hidden = false;
+      fields.text.focus();
+    }
+    function cancelReply() {
+      state.parentId = null;
+      formHome.insertBefore(respond, $('announce'));
+      $('reply-title').firstChild.textContent = t('leaveReply') + ' ';
+      $('cancel-reply').hidden = true;
+    }
+    $('cancel-reply').addEventListener('click', function () { cancelReply(); fields.text.focus(); });
+
+    function restoreAuthor() {
+      try {
+        var saved = JSON.parse(localStorage.getItem(AUTHOR_KEY));
+        if (!saved) return;
+        fields.authorName.value = saved.name || ''; fields.authorEmail.value = saved.email || ''; fields.authorUrl.value = saved.url || '';
+        $('consent').checked = true;
+      } catch (e) { /* nothing saved */ }
+    }
+
+    function randomKey() {
+      var a = new Uint8Array(16);
+      crypto.getRandomValues(a);
+      return Array.prototype.map.call(a, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+    }
+
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var v = { text: fields.text.value, authorName: fields.authorName.value, authorEmail: fields.authorEmail.value, authorUrl: fields.authorUrl.value };
+      var errors = check(v);
+      if (Object.keys(errors).length) { showErrors(errors, t('fixFields')); return; }
+      showErrors({});
+      try {
+        if ($('consent').checked) localStorage.setItem(AUTHOR_KEY, JSON.stringify({ name: v.authorName, email: v.authorEmail, url: v.authorUrl }));
+        else localStorage.removeItem(AUTHOR_KEY);
+      } catch (err) { /* storage unavailable */ }
+      var button = $('submit');
+      button.disabled = true;
+      var parentId = state.parentId;
+      fetch(threadUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomKey() },
+        body: JSON.stringify({
+          text: v.text, authorName: v.authorName, authorEmail: v.authorEmail, authorUrl: v.authorUrl || null,
+          parentId: parentId, threadTitle: document.title.slice(0, 200) || null,
+          threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
+          honeypot: $('hp').value || null
+        })
+      }).then(function (r) {
+        return answer(r).then(function (body) {
+          fields.text.value = '';
+          cancelReply();
+          if (r.status === 201) {
+            if (r.headers.get('Author-Token')) remember(body.id, r.headers.get('Author-Token'), v.text);
+            // Live readers get the count from countChanged; without the hub, count it here.
+            if (addComment(body, true)) { if (host.dataset.live !== 'on') setCount(state.count + 1); }
+            else rerender(body); // the live event came first: redraw it with the author's own buttons
+            var mine = state.nodes[body.id];
+            if (mine) mine.scrollIntoView({ block: 'nearest' });
+          } else {
+            var items = pendingList();
+            remember(body.id, body.token, v.text);
+            items.push({ id: body.id, token: body.token, text: v.text, name: v.authorName.trim() || t('anonymous'), parentId: parentId, at: Date.now() });
+            savePending(items);
+            showPending();
+            $('announce').textContent = t('awaiting');
+          }
+        });
+      }).catch(function (p) {
+        var errs = {}, general = said(p.code, p.title) || t('sendFailed');
+        (p.fields || []).forEach(function (f) { var text = said(f.code, f.message); if (fields[f.field]) errs[f.field] = text; else general = text; });
+        showErrors(errs, general);
+      }).then(function () { button.disabled = false; });
+    });
+
+    // ----- live -----
+    function midThread() {
+      var box = list.getBoundingClientRect();
+      return box.top < 0 && box.bottom > 0;
+    }
+    function arrive(c) {
+      if (state.nodes[c.id]) return;
+      // With oldest-first and pages still unread, the newest belongs after them: 'load more' brings it.
+      if (state.sort === 'oldest' && state.next && !c.parentId) return;
+      if (midThread()) {
+        state.queued.push(c);
+        var bar = $('newbar'), n = state.queued.length;
+        bar.textContent = t('newBar', { n: n });
+        bar.hidden = false;
+        return;
+      }
+      addComment(c, true);
+    }
+    $('newbar').addEventListener('click', function () {
+      var first = null;
+      state.queued.splice(0).forEach(function (c) { if (addComment(c, true) && !first) first = state.nodes[c.id]; });
+      $('newbar').hidden = true;
+      if (first) { first.scrollIntoView({ block: 'start' }); first.querySelector('.reply').focus({ preventScroll: true }); }
+    });
+
+    function catchUp() {
+      return fetch(threadUrl + '?after=' + state.maxCursor + '&limit=200').then(answer).then(function (page) {
+        page.comments.forEach(arrive);
+        setCount(page.count);
+        if (page.nextCursor) return catchUp();
+      });
+    }
+
+    function connect() {
+      var signalR = window.signalR;
+      var hub = new signalR.HubConnectionBuilder().withUrl(api + '/hubs/comments')
+        .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000]).configureLogging(signalR.LogLevel.None).build();
+      hub.on('commentPublished', function (c) { if (c.threadId === thread) arrive(c); });
+      hub.on('commentUpdated', function (c) {
+        var old = state.nodes[c.id];
+        if (old) old.querySelector('.body').innerHTML = c.html;
+      });
+      hub.on('commentRemoved', function (c) {
+        var old = state.nodes[c.id];
+        if (old) { old.remove(); delete state.nodes[c.id]; }
+      });
+      hub.on('likesChanged', function (l) { if (l.threadId === thread) setLikes(l.id, l.likes); });
+      hub.on('countChanged', function (c) { if (c.threadId === thread) setCount(c.count); });
+      function joined() { return hub.invoke('JoinThread', site, thread).then(function () { host.dataset.live = 'on'; return catchUp(); }); }
+      // After the client's own retries give up (a laptop asleep, a long outage), keep trying every 30 s.
+      function retryLater() { if (hub.state === signalR.HubConnectionState.Disconnected) setTimeout(start, 30000); }
+      function start() {
+        hub.start().then(joined).catch(function () { host.dataset.live = 'off'; retryLater(); });
+      }
+      hub.onreconnecting(function () { host.dataset.live = 'reconnecting'; });
+      hub.onreconnected(function () { joined().catch(function () {}); });
+      hub.onclose(function () { host.dataset.live = 'off'; retryLater(); });
+      host.dataset.live = 'connecting';
+      start();
+    }
+
+    function loadClient() {
+      if (window.signalR) return connect();
+      var s = document.createElement('script');
+      s.src = api + '/vendor/signalr.min.js';
+      s.async = true;
+      s.onload = connect;
+      document.head.appendChild(s);
+    }
+
+    restoreAuthor();
+    host.dataset.thread = thread;
+    setInterval(function () { Array.prototype.forEach.call(root.querySelectorAll('time'), stamp); }, 30000);
+    load(true).then(loadLikes).then(function () { host.dataset.ready = 'true'; loadClient(); });
+  }
 })();

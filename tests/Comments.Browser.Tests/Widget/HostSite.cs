@@ -36,12 +36,12 @@ public sealed class HostSite : IAsyncDisposable
         return Origin + path;
     }
 
-    /// <summary>An article with the one-tag embed, optionally with the blog's own (hostile) CSS.</summary>
-    public static string Article(Uri api, string site, string thread, string hostCss = "", string title = "An article") => $$"""
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+    /// <summary>An article with the one-tag embed, optionally with the blog's own (hostile) CSS, its language and more attributes on the script.</summary>
+    public static string Article(Uri api, string site, string thread, string hostCss = "", string title = "An article", string lang = "en", string scriptAttributes = "") => $$"""
+        <!doctype html><html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
         <title>{{title}}</title><style>{{hostCss}}</style></head>
         <body><main><article><h1>{{title}}</h1><p>The blogger's text. Comments follow.</p></article>
-        <script src="{{api.GetLeftPart(UriPartial.Authority)}}/embed.js" data-site="{{site}}" data-thread="{{thread}}" async></script>
+        <script src="{{api.GetLeftPart(UriPartial.Authority)}}/embed.js" data-site="{{site}}" data-thread="{{thread}}" {{scriptAttributes}} async></script>
         </main></body></html>
         """;
 

@@ -74,10 +74,14 @@ function signOut() {
 
 // ---- live queue ------------------------------------------------------------------------------
 
+// The client's own retries (0, 1, 2, 5 s) cover a blip. Once it gives up and the connection closes,
+// the page keeps trying by itself (after 2, 5, 10, then every 30 s) and reloads the queue when back.
+const RETRY_MS = [2000, 5000, 10000, 30000];
+
 async function connect() {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/moderation", { accessTokenFactory: () => state.key })
-    .withAutomaticReconnect()
+    .withAutomaticReconnect([0, 1000, 2000, 5000])
     .build();
   connection.on("queueItemAdded", onAdded);
   connection.on("queueItemUpdated", onUpdated);
@@ -85,7 +89,7 @@ async function connect() {
   connection.on("queueCounts", (n) => { if (n.site === state.site) renderCounts(n.counts); });
   connection.onreconnecting(() => setLive("reconnecting…"));
   connection.onreconnected(async () => { await connection.invoke("Listening"); setLive("live"); await loadQueue(); });
-  connection.onclose(() => setLive("offline"));
+  connection.onclose(() => { setLive("offline"); retry(connection, 0); });
   await connection.start();
   // Answered once this connection hears its sites: the queue loaded after it misses nothing.
   await connection.invoke("Listening");
@@ -115,6 +119,20 @@ async function onUpdated(notice) {
 async function onRemoved(notice) {
   await state.loading;
   if (notice.site === state.site && notice.queue === state.queue) drop(notice.id);
+}
+
+function retry(connection, attempt) {
+  clearTimeout(state.retry);
+  state.retry = setTimeout(async () => {
+    try {
+      await connection.start();
+      await connection.invoke("Listening");
+      setLive("live");
+      await loadQueue();
+    } catch {
+      if (connection.state === signalR.HubConnectionState.Disconnected) retry(connection, attempt + 1);
+    }
+  }, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
 }
 
 function setLive(text) { $("live").textContent = text; }
