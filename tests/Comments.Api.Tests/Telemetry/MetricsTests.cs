@@ -91,6 +91,19 @@ public sealed class MetricsTests(MetricsService fixture) : IClassFixture<Metrics
     }
 
     [Fact]
+    public async Task A_scrape_counts_the_open_reader_connections()
+    {
+        using var client = fixture.CreateClient();
+        var before = (await ScrapeAsync(client)).Sum("comments_hub_connections", ("hub", "CommentsHub"));
+        await using var reader = await Realtime.LiveReader.ConnectAsync(fixture.Service.BaseAddress);
+        // The hub answers a call only once its OnConnectedAsync (and the filter counting it) has run.
+        await reader.JoinAsync(TestSites.Open, TestSites.NewThread("metrics-hub"));
+
+        var after = (await ScrapeAsync(client)).Sum("comments_hub_connections", ("hub", "CommentsHub"));
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
     public async Task The_scrape_is_refused_to_a_client_that_is_not_on_this_machine()
     {
         using var client = fixture.CreateClient();
