@@ -62,7 +62,11 @@ public static class TelemetryServiceExtensions
         if (options.Metrics == MetricsAccess.Off) return app;
         var path = new PathString(options.MetricsPath);
         if (options.Metrics == MetricsAccess.Loopback)
-            app.UseWhen(http => http.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase), branch => branch.Use(MetricsGate.RefuseStrangers));
+        {
+            // By segments, as routing matches: "/metrics/" and "/METRICS" reach the endpoint too.
+            app.UseWhen(http => http.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase),
+                branch => branch.Use(MetricsGate.RefuseStrangers));
+        }
         app.MapPrometheusScrapingEndpoint(options.MetricsPath);
         return app;
     }

@@ -103,12 +103,15 @@ public sealed class MetricsTests(MetricsService fixture) : IClassFixture<Metrics
         Assert.Equal(before + 1, after);
     }
 
-    [Fact]
-    public async Task The_scrape_is_refused_to_a_client_that_is_not_on_this_machine()
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/metrics/")]
+    [InlineData("/METRICS")]
+    public async Task The_scrape_is_refused_to_a_client_that_is_not_on_this_machine(string path)
     {
         using var client = fixture.CreateClient();
         // Through the (trusted, loopback) proxy, for a client elsewhere.
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
         using var refused = await client.SendAsync(request, Ct);
 
@@ -119,7 +122,7 @@ public sealed class MetricsTests(MetricsService fixture) : IClassFixture<Metrics
         Assert.Equal(403, problem.GetProperty("status").GetInt32());
         Assert.DoesNotContain("comments_decisions_total", problem.GetRawText(), StringComparison.Ordinal);
 
-        using var local = await client.GetAsync("/metrics", Ct);
+        using var local = await client.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
     }
 
