@@ -7,6 +7,7 @@ using Comments.Api.Limits;
 using Comments.Api.Moderation;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
+using Comments.Api.Telemetry;
 using Comments.Core.Submissions;
 using Comments.Storage;
 
@@ -31,6 +32,7 @@ public static class CommentsServiceExtensions
         services.AddCommentsRealtime(configuration);
         services.AddModeration(configuration);
         services.AddEngagement();
+        services.AddTelemetry(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

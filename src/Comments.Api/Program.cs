@@ -6,6 +6,7 @@ using Comments.Api.Health;
 using Comments.Api;
 using Comments.Api.Infrastructure;
 using Comments.Api.Realtime;
+using Comments.Api.Telemetry;
 using Comments.Storage;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseStaticFiles();
 
+app.MapTelemetry();
 app.MapOpenApi();
 app.MapHealthApi();
 app.MapModerationApi();

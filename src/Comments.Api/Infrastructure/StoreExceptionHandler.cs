@@ -39,13 +39,17 @@ public sealed partial class StoreExceptionHandler(ILogger<StoreExceptionHandler>
         {
             // Refused before anything was written; the operator was warned (readiness Degraded, a warning) at 80%.
             LogStoreUnavailable(http.Request.Method, http.Request.Path, "store full", http.TraceIdentifier);
+            Telemetry.HostMetrics.StoreErrors.Add(1, new KeyValuePair<string, object?>("error", "full"));
             await Problems.Of(StatusCodes.Status507InsufficientStorage, ErrorCodes.StoreFull,
                 "The comment store is full: new comments cannot be taken now. Reading still works.").ExecuteAsync(http);
             return true;
         }
         var unavailable = IsStoreUnavailable(exception);
         if (unavailable)
+        {
             LogStoreUnavailable(http.Request.Method, http.Request.Path, Describe(exception), http.TraceIdentifier);
+            Telemetry.HostMetrics.StoreErrors.Add(1, new KeyValuePair<string, object?>("error", "unavailable"));
+        }
         else
             LogFailure(exception, http.Request.Method, http.Request.Path, http.TraceIdentifier);
         var problem = unavailable

@@ -3,7 +3,10 @@ using Comments.Core.Engagement;
 using Comments.Core.Events;
 using Comments.Core.Sites;
 using Comments.Core.Storage;
+using Comments.Core.Telemetry;
 using Comments.Core.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Comments.Core.Submissions;
 
@@ -19,18 +22,37 @@ public sealed class SubmissionPipeline(
     IEnumerable<IDecisionRule> rules,
     ICommentEventPublisher events,
     StoreDigests digests,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<SubmissionPipeline>? logger = null)
 {
     private readonly IDecisionRule[] _rules = rules.OrderBy(r => r.Order).ToArray();
+    private readonly ILogger _logger = logger ?? NullLogger<SubmissionPipeline>.Instance;
 
+    /// <summary>
+    /// One submission, traced (a <c>comment.submit</c> span with a child per step), counted by
+    /// decision and reason, and logged once (<see cref="DecisionLog"/>).
+    /// </summary>
     public async Task<SubmissionResult> SubmitAsync(SiteOptions site, CommentSubmission submission, CancellationToken ct = default)
+    {
+        using var span = CommentsDiagnostics.Source.StartActivity("comment.submit");
+        span?.SetTag("comments.site", site.Id);
+        span?.SetTag("comments.thread", submission.ThreadId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var timings = new StepTimings();
+        var result = await SubmitTracedAsync(site, submission, timings, ct);
+        SubmissionOutcome.Record(_logger, span, site, submission, result, timings.RulesSeconds,
+            CommentsDiagnostics.Seconds(started, System.Diagnostics.Stopwatch.GetTimestamp()));
+        return result;
+    }
+
+    private async Task<SubmissionResult> SubmitTracedAsync(SiteOptions site, CommentSubmission submission, StepTimings timings, CancellationToken ct)
     {
         var key = Ids.IsIdempotencyKey(submission.IdempotencyKey) ? submission.IdempotencyKey : null;
         var request = key is null ? null : RequestDigest.Of(submission);
         if (key is not null && await guards.FindAnswerAsync(site.Id, key, ct) is { } earlier)
             return Replay(earlier, request!);
 
-        var result = await SubmitOnceAsync(site, submission, request, ct);
+        var result = await SubmitOnceAsync(site, submission, request, timings, ct);
 
         // A concurrent retry of the same request can lose the race to the first one and trip the
         // duplicate or flood guard; the client must still get the first answer.
@@ -103,10 +125,12 @@ public sealed class SubmissionPipeline(
         return status;
     }
 
-    private async Task<SubmissionResult> SubmitOnceAsync(SiteOptions site, CommentSubmission submission, string? request, CancellationToken ct)
+    private async Task<SubmissionResult> SubmitOnceAsync(SiteOptions site, CommentSubmission submission, string? request, StepTimings timings, CancellationToken ct)
     {
         var validator = site.RequireNameAndEmail ? CommentSubmissionValidator.RequiringIdentity : CommentSubmissionValidator.Anonymous;
+        var step = CommentsDiagnostics.Source.StartActivity("comment.validate");
         var validation = await validator.ValidateAsync(submission, ct);
+        step?.Dispose();
         if (!validation.IsValid)
         {
             var errors = validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorCode, e.ErrorMessage)).ToList();
@@ -125,12 +149,14 @@ public sealed class SubmissionPipeline(
 
         // The lookups are independent: send them together (one round trip on a pipelined
         // connection) and judge their answers in the pipeline's order.
+        step = CommentsDiagnostics.Source.StartActivity("comment.lookups");
         var threadLookup = store.GetThreadAsync(site.Id, submission.ThreadId, ct);
         var parentLookup = submission.ParentId is { } parentId ? store.GetAsync(site.Id, parentId, ct) : Task.FromResult<Comment?>(null);
         var banLookup = guards.FindBanAsync(site.Id, author, submission.Ip,
             name is null ? null : AuthorKeys.NameKey(name), ct);
         var duplicateLookup = guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct);
         await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup);
+        step?.Dispose();
 
         var thread = await threadLookup;
         if (thread is not null && IsClosed(site, thread))
@@ -165,8 +191,13 @@ public sealed class SubmissionPipeline(
             }
         }
 
+        step = CommentsDiagnostics.Source.StartActivity("comment.decide");
+        var rulesStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         status = await DecideAsync(context, status, ct);
+        timings.RulesSeconds = CommentsDiagnostics.Seconds(rulesStarted, System.Diagnostics.Stopwatch.GetTimestamp());
+        step?.Dispose();
 
+        step = CommentsDiagnostics.Source.StartActivity("comment.store");
         var seq = await store.NextSequenceAsync(site.Id, ct);
         var comment = new Comment
         {
@@ -197,6 +228,7 @@ public sealed class SubmissionPipeline(
 
         var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
             Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency, author), ct);
+        step?.Dispose();
         // A lost race: the caller replays the first answer when the key was taken.
         if (outcome.Status != SaveStatus.Saved) return Duplicate();
 
@@ -226,6 +258,13 @@ public sealed class SubmissionPipeline(
             "You already said that in this thread.", [new FieldError("text", ErrorCodes.Duplicate, "This comment was already posted.")]));
 
     private static string? Trimmed(string? value) => TextChecks.HasVisibleText(value) ? value!.Trim() : null;
+}
+
+/// <summary>What the pipeline measured of one submission for its outcome's metrics and log line.</summary>
+internal sealed class StepTimings
+{
+    /// <summary>Time of the decision rules; null when the submission was refused before them.</summary>
+    public double? RulesSeconds { get; set; }
 }
 
 /// <param name="Status">What the edited text would get as a new comment; null when it would be published.</param>
