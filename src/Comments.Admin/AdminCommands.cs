@@ -24,6 +24,8 @@ public static class AdminCommands
               Move a store written before issue 10 to today's thread index key names (safe to run twice).
           import wxr FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N]
               Import a WordPress export (docs/import-export.md); safe to run twice, resumes after an interruption.
+          export --redis HOST:PORT --site ID [--thread ID] --format jsonl|wxr [--out FILE]
+              A site or one thread as JSON lines (schema comments-export v1) or WXR (stdout by default).
         """;
 
     private static readonly JsonSerializerOptions Jsonl = new(JsonSerializerDefaults.Web);
@@ -83,7 +85,7 @@ public static class AdminCommands
         var root = new RootCommand("Operator commands that work on the store directly.") 
         {
             hashKey, addModerator, removeModerator, exportLabels, renameThreadKeys,
-            ImportExport.ImportCommands.Import(output, error),
+            ImportExport.ImportCommands.Import(output, error), ImportExport.ImportCommands.Export(output, error),
         };
         root.SetAction(_ => UsageError(error, []));
         return root;

@@ -16,6 +16,43 @@ public static class ImportCommands
         return import;
     }
 
+    public static Command Export(TextWriter output, TextWriter error)
+    {
+        var redis = new Option<string>("--redis") { Required = true, HelpName = "HOST:PORT" };
+        var site = new Option<string>("--site") { Required = true, HelpName = "ID" };
+        var thread = new Option<string>("--thread") { HelpName = "ID", Description = "One thread only." };
+        var format = new Option<string>("--format") { Required = true, HelpName = "jsonl|wxr" };
+        format.Validators.Add(r => { if (r.GetValueOrDefault<string>() is { } v && v is not ("jsonl" or "wxr")) r.AddError($"--format is jsonl or wxr, not '{v}'."); });
+        var outFile = new Option<string>("--out") { HelpName = "FILE" };
+        var command = new Command("export", "A site or one thread as JSON lines or WXR (stdout by default).") { redis, site, thread, format, outFile };
+        command.SetAction(parse => ExportAsync(parse.GetValue(redis)!, parse.GetValue(site)!, parse.GetValue(thread), parse.GetValue(format)!, parse.GetValue(outFile), output, error));
+        return command;
+    }
+
+    private static async Task<int> ExportAsync(string store, string site, string? thread, string format, string? path, TextWriter output, TextWriter error)
+    {
+        if (!Ids.IsSite(site)) throw new AdminUsageException("--site is a configured site id (lower-case letters, digits, '-', '_').");
+        if (thread is not null && !Ids.IsThread(thread)) throw new AdminUsageException("--thread is 1–128 letters, digits, '-', '_', '.', ':' or '~'.");
+        await using var redis = await AdminCommands.ConnectAsync(store);
+        var comments = new RedisCommentStore(redis);
+        var archive = new RedisSiteArchive(redis);
+        var threads = thread is null ? archive.ThreadIdsAsync(site) : One(thread);
+        await using var file = path is null ? null : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        var writer = (TextWriter?)file ?? output;
+        var (threadCount, commentCount) = format == "wxr"
+            ? await Exporter.WxrAsync(comments, archive, site, threads, writer)
+            : await Exporter.JsonLinesAsync(comments, archive, site, threads, writer);
+        await writer.FlushAsync();
+        error.WriteLine($"exported {commentCount} comments in {threadCount} threads of {site}");
+        return 0;
+    }
+
+    private static async IAsyncEnumerable<string> One(string thread)
+    {
+        await Task.CompletedTask;
+        yield return thread;
+    }
+
     private static Command Source(string source, string description, Func<Stream, IEnumerable<SourceComment>> read, TextWriter output, TextWriter error)
     {
         var file = new Argument<FileInfo>("file");
