@@ -13,6 +13,7 @@ public static class ImportCommands
     {
         var import = new Command("import", "Import comments from another system's export file.");
         import.Subcommands.Add(Source("wxr", "A WordPress export (Tools → Export, WXR).", WxrReader.Read, output, error));
+        import.Subcommands.Add(Source("disqus", "A Disqus XML export.", DisqusReader.Read, output, error));
         return import;
     }
 

@@ -27,10 +27,13 @@ public sealed class CommentRenderer
 
     /// <summary>
     /// HTML written elsewhere (an imported WordPress comment) through the same allowlist. Paragraphs
-    /// follow WordPress's display: a blank line ends one, a single line break is a &lt;br&gt;.
+    /// follow WordPress's display: a blank line ends one, a single line break is a &lt;br&gt;. HTML that
+    /// has its own paragraphs (a Disqus message) keeps them.
     /// </summary>
     public string RenderImportedHtml(string html)
     {
+        if (html.Contains("<p>", StringComparison.OrdinalIgnoreCase) || html.Contains("<p ", StringComparison.OrdinalIgnoreCase))
+            return _sanitizer.Sanitize(html).Trim();
         var paragraphs = html.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var laidOut = string.Concat(paragraphs.Select(p => "<p>" + p.Replace("\n", "<br>\n") + "</p>"));
         return _sanitizer.Sanitize(laidOut).Trim();
