@@ -22,6 +22,10 @@ public static class AdminCommands
               Moderator decisions as JSONL in the shape of the training corpora (stdout by default).
           rename-thread-keys --redis HOST:PORT --site ID
               Move a store written before issue 10 to today's thread index key names (safe to run twice).
+          import wxr|disqus FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N]
+              Import a WordPress or Disqus export (docs/import-export.md); safe to run twice, resumes after an interruption.
+          export --redis HOST:PORT --site ID [--thread ID] --format jsonl|wxr [--out FILE]
+              A site or one thread as JSON lines (schema comments-export v1) or WXR (stdout by default).
         """;
 
     private static readonly JsonSerializerOptions Jsonl = new(JsonSerializerDefaults.Web);
@@ -78,7 +82,11 @@ public static class AdminCommands
         var renameThreadKeys = new Command("rename-thread-keys", "Move a store written before issue 10 to today's thread index key names.") { redis, site };
         renameThreadKeys.SetAction(parse => RenameThreadKeysAsync(parse.GetValue(redis)!, parse.GetValue(site)!, output));
 
-        var root = new RootCommand("Operator commands that work on the store directly.") { hashKey, addModerator, removeModerator, exportLabels, renameThreadKeys };
+        var root = new RootCommand("Operator commands that work on the store directly.") 
+        {
+            hashKey, addModerator, removeModerator, exportLabels, renameThreadKeys,
+            ImportExport.ImportCommands.Import(output, error), ImportExport.ImportCommands.Export(output, error),
+        };
         root.SetAction(_ => UsageError(error, []));
         return root;
     }
@@ -146,7 +154,7 @@ public static class AdminCommands
         return 0;
     }
 
-    private static async Task<ConnectionMultiplexer> ConnectAsync(string store)
+    internal static async Task<ConnectionMultiplexer> ConnectAsync(string store)
     {
         var config = ConfigurationOptions.Parse(store);
         config.AbortOnConnectFail = true;

@@ -45,7 +45,10 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         var digests = RedisKeys.ThreadDigests(site, c.ThreadId);
 
         var tx = Db.CreateTransaction();
-        var notDuplicate = tx.AddCondition(Condition.SetNotContains(digests, write.TextDigest));
+        var import = write.Import;
+        var notImported = import is null ? null : tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(site, import.Source), import.SourceId));
+        // An imported text was accepted by the source site already: the same "Thanks!" twice in a thread is kept.
+        var notDuplicate = import is null ? tx.AddCondition(Condition.SetNotContains(digests, write.TextDigest)) : null;
         ConditionResult? keyFree = write.Idempotency is { } idem
             ? tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)))
             : null;
@@ -58,11 +61,13 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         if (write.AuthorDigest is { } author)
             _ = tx.SortedSetAddAsync(RedisKeys.Author(site, author), c.Id, c.Seq);
         _ = tx.SetAddAsync(digests, write.TextDigest);
-        _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, c.CreatedAt.ToUnixTimeMilliseconds(), When.NotExists);
+        var threadCreated = (import?.ThreadCreatedAt ?? c.CreatedAt).ToUnixTimeMilliseconds();
+        _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, threadCreated, When.NotExists);
         if (write.ThreadTitle is { } title) _ = tx.HashSetAsync(threadKey, Fields.Title, title, When.NotExists);
         if (write.ThreadUrl is { } url) _ = tx.HashSetAsync(threadKey, Fields.Url, url, When.NotExists);
         _ = tx.HashIncrementAsync(threadKey, Fields.Version);
-        _ = tx.SortedSetAddAsync(RedisKeys.Threads(site), c.ThreadId, c.CreatedAt.ToUnixTimeMilliseconds(), SortedSetWhen.NotExists);
+        _ = tx.SortedSetAddAsync(RedisKeys.Threads(site), c.ThreadId, threadCreated, SortedSetWhen.NotExists);
+        if (import is not null) _ = tx.HashSetAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId, import.MapValue);
         if (write.Idempotency is { } answer)
         {
             _ = tx.StringSetAsync(RedisKeys.Idempotency(site, answer.Key),
@@ -72,9 +77,11 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
 
         if (await tx.ExecuteAsync())
             return new SaveOutcome(SaveStatus.Saved, await count);
+        if (notImported is { WasSatisfied: false })
+            return new SaveOutcome(SaveStatus.AlreadyImported, 0);
         if (keyFree is { WasSatisfied: false })
             return new SaveOutcome(SaveStatus.IdempotencyKeyTaken, 0);
-        return new SaveOutcome(notDuplicate.WasSatisfied ? SaveStatus.IdempotencyKeyTaken : SaveStatus.DuplicateText, 0);
+        return new SaveOutcome(notDuplicate is { WasSatisfied: false } ? SaveStatus.DuplicateText : SaveStatus.IdempotencyKeyTaken, 0);
     }
 
     /// <summary>How long a client may retry with the same Idempotency-Key and get the first answer.</summary>

@@ -54,7 +54,10 @@ public static class RedisKeys
     public static RedisKey ThreadLikes(string site, string thread) => $"c:{{{S(site)}}}:thread-likes:{T(thread)}";
     /// <summary>Likes given to one comment from one address digest (expires after a day).</summary>
     public static RedisKey LikesFromAddress(string site, string id, string addressDigest) => $"c:{{{S(site)}}}:likes-from:{C(id)}:{addressDigest}";
+    /// <summary>Hash of one import source's rows already imported: source id (a WordPress comment id, a Disqus post id) → the importer's record of our comment.</summary>
+    public static RedisKey ImportMap(string site, string source) => $"c:{{{S(site)}}}:import:{ImportSource(source)}";
 
+    private static string ImportSource(string source) => source is "wxr" or "disqus" ? source : throw new InvalidIdException("import source");
     private static string S(string site) => Ids.Site(site);
     private static string T(string thread) => Ids.Thread(thread);
     private static string C(string id) => Ids.Comment(id);

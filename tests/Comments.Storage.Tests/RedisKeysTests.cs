@@ -17,7 +17,7 @@ public sealed class RedisKeysTests
             RedisKeys.Idempotency(site, "k-1"), RedisKeys.Bans(site), RedisKeys.Flood(site, "x"), RedisKeys.Reported(site),
             RedisKeys.Flags(site, "12"), RedisKeys.AuditSequence(site), RedisKeys.Audit(site), RedisKeys.AuditOfComment(site, "12"),
             RedisKeys.Labels(site), RedisKeys.Likers(site, "12"), RedisKeys.ThreadLikes(site, "post-1"),
-            RedisKeys.LikesFromAddress(site, "12", "cd34"),
+            RedisKeys.LikesFromAddress(site, "12", "cd34"), RedisKeys.ImportMap(site, "wxr"), RedisKeys.ImportMap(site, "disqus"),
         };
         Assert.All(keys, key => Assert.StartsWith("c:{blog}:", key.ToString()));
         Assert.Equal(keys.Length, keys.Select(k => k.ToString()).Distinct().Count());
@@ -32,4 +32,11 @@ public sealed class RedisKeysTests
     {
         Assert.Throws<InvalidIdException>(() => { _ = RedisKeys.Thread(site, thread); _ = RedisKeys.Comment(site, comment); });
     }
+
+    [Theory]
+    [InlineData("seq")]
+    [InlineData("WXR")]
+    [InlineData("wxr:x")]
+    public void An_import_map_is_named_only_for_a_known_import_source(string source) =>
+        Assert.Throws<InvalidIdException>(() => RedisKeys.ImportMap("blog", source));
 }

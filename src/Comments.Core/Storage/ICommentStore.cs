@@ -42,13 +42,22 @@ public sealed record CommentPage(IReadOnlyList<Comment> Comments, long Published
 /// <param name="TextDigest">Per-thread digest of the normalised text; a second write with it fails as a duplicate.</param>
 /// <param name="Idempotency">The first answer to remember under the client's key, written in the same transaction.</param>
 /// <param name="AuthorDigest">The author's email as <see cref="StoreDigests.Email"/> (the author-history index), or null without an email.</param>
+/// <param name="Import">Set by an import: the write is conditional on the source row not being imported yet, and a repeated text is no duplicate.</param>
 public sealed record NewCommentWrite(
     Comment Comment,
     string TextDigest,
     string? ThreadTitle,
     string? ThreadUrl,
     IdempotentAnswer? Idempotency,
-    string? AuthorDigest);
+    string? AuthorDigest,
+    ImportOrigin? Import = null);
+
+/// <summary>
+/// Where an imported comment came from. <paramref name="Source"/> names the import map (<c>wxr</c>, <c>disqus</c>),
+/// <paramref name="SourceId"/> the row there; <paramref name="MapValue"/> is what the map keeps for it (the importer's
+/// format); <paramref name="ThreadCreatedAt"/> is the post's publish date, the thread's creation time when it is new.
+/// </summary>
+public sealed record ImportOrigin(string Source, string SourceId, string MapValue, DateTimeOffset ThreadCreatedAt);
 
 public sealed record IdempotentAnswer(string Key, SubmissionAnswer Answer);
 
@@ -59,7 +68,7 @@ public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? 
     public string? RequestDigest { get; init; }
 }
 
-public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken }
+public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken, AlreadyImported }
 
 public sealed record SaveOutcome(SaveStatus Status, long PublishedCount);
 

@@ -25,6 +25,20 @@ public sealed class CommentRenderer
         return _sanitizer.Sanitize(html).Trim();
     }
 
+    /// <summary>
+    /// HTML written elsewhere (an imported WordPress comment) through the same allowlist. Paragraphs
+    /// follow WordPress's display: a blank line ends one, a single line break is a &lt;br&gt;. HTML that
+    /// has its own paragraphs (a Disqus message) keeps them.
+    /// </summary>
+    public string RenderImportedHtml(string html)
+    {
+        if (html.Contains("<p>", StringComparison.OrdinalIgnoreCase) || html.Contains("<p ", StringComparison.OrdinalIgnoreCase))
+            return _sanitizer.Sanitize(html).Trim();
+        var paragraphs = html.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var laidOut = string.Concat(paragraphs.Select(p => "<p>" + p.Replace("\n", "<br>\n") + "</p>"));
+        return _sanitizer.Sanitize(laidOut).Trim();
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var options = new HtmlSanitizerOptions

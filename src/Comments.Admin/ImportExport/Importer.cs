@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Comments.Core.Comments;
+using Comments.Core.Storage;
+using Comments.Core.Text;
+using Comments.Storage;
+
+namespace Comments.Admin.ImportExport;
+
+public sealed record ImportSettings(string Site, string Source, int MaxDepth, bool KeepPings, bool DryRun);
+
+/// <summary>What an import did, or would do (a dry run): every skipped row is listed with its reason.</summary>
+public sealed class ImportReport
+{
+    public long Read { get; set; }
+    public long Imported { get; set; }
+    public long AlreadyImported { get; set; }
+    public long Threads { get; set; }
+    public List<(string SourceId, string Reason)> Skipped { get; } = [];
+    /// <summary>Rows imported with a change (a parent not found, a reply moved up to the site's depth).</summary>
+    public List<(string SourceId, string Note)> Notes { get; } = [];
+}
+
+/// <summary>
+/// Writes comments read from an export file straight to the store, in batches of 500: one HMGET of the
+/// import map for the batch, pipelined sequence numbers, then one transaction per comment, conditional on
+/// its source row not being in the map yet, that writes the comment, its indexes and its map entry
+/// together. A second run, or a run after an interruption, writes only what is missing. Nothing is
+/// published, mailed or scored: those happen in the service's pipeline, which an import never enters.
+/// <para>
+/// The map keeps, per source row, "our id, depth, parent of its replies": a reply to a comment at the
+/// site's deepest depth is attached to that comment's parent (the deepest allowed ancestor), so the map
+/// is all an import needs to remember (memory stays flat however big the file).
+/// </para>
+/// </summary>
+public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive, StoreDigests? digests, ImportSettings settings, TextWriter progress)
+{
+    private const int BatchSize = 500;
+    private readonly CommentRenderer _renderer = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly HashSet<string> _threads = new(StringComparer.Ordinal);
+    private long _nextProgress = 10_000;
+
+    public ImportReport Report { get; } = new();
+
+    public async Task RunAsync(IEnumerable<SourceComment> rows, CancellationToken ct = default)
+    {
+        var batch = new List<SourceComment>(BatchSize);
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            Report.Read++;
+            if (SkipReason(row) is { } reason) { Report.Skipped.Add((row.SourceId, reason)); continue; }
+            if (_threads.Add(row.Thread.ThreadId)) Report.Threads++;
+            batch.Add(row);
+            if (batch.Count == BatchSize) { await WriteAsync(batch); batch.Clear(); }
+        }
+        await WriteAsync(batch);
+        progress.WriteLine(Line(final: true));
+    }
+
+    private string? SkipReason(SourceComment row)
+    {
+        if (!Ids.IsComment(row.SourceId)) return $"the comment id '{row.SourceId}' is not a number";
+        if (row.Status is null) return $"state '{row.RawStatus}' has no status here";
+        if (row.Type is "pingback" or "trackback" && !settings.KeepPings) return $"a {row.Type} (--keep-pings imports them)";
+        if (row.Content.Length == 0) return "no text";
+        return null;
+    }
+
+    private async Task WriteAsync(List<SourceComment> batch)
+    {
+        if (batch.Count == 0) return;
+        if (settings.DryRun || store is null || archive is null || digests is null)
+        {
+            Report.Imported += batch.Count;
+            Progress();
+            return;
+        }
+
+        var lookups = batch.Select(r => r.SourceId).Concat(batch.Where(r => r.ParentId is not null).Select(r => r.ParentId!)).Distinct().ToList();
+        var found = await archive.ImportedAsync(settings.Site, settings.Source, lookups);
+        var known = new Dictionary<string, MapEntry>(StringComparer.Ordinal);
+        for (var i = 0; i < lookups.Count; i++)
+            if (found[i] is { } value) known[lookups[i]] = MapEntry.Parse(value);
+
+        var fresh = batch.Where(r => !known.ContainsKey(r.SourceId)).ToList();
+        Report.AlreadyImported += batch.Count - fresh.Count;
+        var seqs = await Task.WhenAll(fresh.Select(_ => store.NextSequenceAsync(settings.Site)));
+        // Concurrent calls may finish out of order (the first ones of a site jump to the floor): the file's order is kept.
+        Array.Sort(seqs);
+
+        var writes = new List<Task<SaveOutcome>>(fresh.Count);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var row = fresh[i];
+            var (parentId, depth) = Place(row, known);
+            var id = seqs[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var entry = new MapEntry(id, depth, depth < settings.MaxDepth ? id : parentId);
+            known[row.SourceId] = entry;
+            writes.Add(store.SaveNewAsync(Write(row, id, seqs[i], parentId, depth, entry)));
+        }
+        foreach (var outcome in await Task.WhenAll(writes))
+        {
+            if (outcome.Status == SaveStatus.Saved) Report.Imported++;
+            else Report.AlreadyImported++;
+        }
+        Progress();
+    }
+
+    private (string? ParentId, int Depth) Place(SourceComment row, Dictionary<string, MapEntry> known)
+    {
+        if (row.ParentId is null) return (null, 0);
+        if (!known.TryGetValue(row.ParentId, out var parent))
+        {
+            Report.Notes.Add((row.SourceId, $"parent {row.ParentId} is not imported: kept at top level"));
+            return (null, 0);
+        }
+        if (parent.Depth >= settings.MaxDepth)
+            Report.Notes.Add((row.SourceId, $"deeper than {settings.MaxDepth}: attached to the deepest allowed ancestor"));
+        return parent.RepliesTo is null ? (null, 0) : (parent.RepliesTo, Math.Min(parent.Depth + 1, settings.MaxDepth));
+    }
+
+    private NewCommentWrite Write(SourceComment row, string id, long seq, string? parentId, int depth, MapEntry entry)
+    {
+        var email = string.IsNullOrWhiteSpace(row.Email) ? null : row.Email;
+        var comment = new Comment
+        {
+            Id = id,
+            Seq = seq,
+            Site = settings.Site,
+            ThreadId = row.Thread.ThreadId,
+            ParentId = parentId,
+            Depth = depth,
+            Text = row.Content,
+            Html = _renderer.RenderImportedHtml(row.Content),
+            AuthorName = row.AuthorName.Length > 0 ? row.AuthorName : "Anonymous",
+            AuthorEmail = email,
+            AuthorUrl = row.Url,
+            Ip = row.Ip ?? AddressKeys.Unknown,
+            Status = row.Status!.Value,
+            CreatedAt = row.CreatedAt,
+            Reasons = [new CommentReason("import." + settings.Source, $"imported from {settings.Source} row {row.SourceId}")],
+        };
+        var textDigest = AuthorKeys.TextDigest(TextNormalizer.Normalize(row.Content));
+        return new NewCommentWrite(comment, textDigest, row.Thread.Title, row.Thread.Url, null,
+            email is null ? null : digests!.Email(email),
+            new ImportOrigin(settings.Source, row.SourceId, entry.ToString(), row.Thread.PublishedAt));
+    }
+
+    private void Progress()
+    {
+        if (Report.Read < _nextProgress) return;
+        _nextProgress = Report.Read + 10_000;
+        progress.WriteLine(Line(final: false));
+    }
+
+    private string Line(bool final)
+    {
+        var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        var verb = settings.DryRun ? "would import" : "imported";
+        return $"{(final ? "done: " : "")}read {Report.Read}, {verb} {Report.Imported}, already imported {Report.AlreadyImported}, " +
+               $"skipped {Report.Skipped.Count}, threads {Report.Threads}, {Report.Read / seconds:F0} rows/s, {seconds:F1} s";
+    }
+
+    /// <summary>The import map's value for a row: "id depth repliesTo" (repliesTo "-" at top level).</summary>
+    private sealed record MapEntry(string Id, int Depth, string? RepliesTo)
+    {
+        public override string ToString() => $"{Id} {Depth} {RepliesTo ?? "-"}";
+
+        public static MapEntry Parse(string value)
+        {
+            var parts = value.Split(' ');
+            return new MapEntry(parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2] == "-" ? null : parts[2]);
+        }
+    }
+}
