@@ -5,6 +5,7 @@ using Comments.Api.Health;
 using Comments.Api.Infrastructure;
 using Comments.Api.Limits;
 using Comments.Api.Moderation;
+using Comments.Api.OpenApi;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Api.Telemetry;
@@ -58,7 +59,7 @@ public static class CommentsServiceExtensions
         services.AddCommentRateLimits(configuration);
         services.AddServerLimits(configuration);
         services.AddCommentHealth();
-        services.AddOpenApi();
+        services.AddCommentsOpenApi();
         services.AddTrustedProxies(configuration);
         return builder;
     }

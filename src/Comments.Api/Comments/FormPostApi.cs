@@ -36,6 +36,7 @@ public static class FormPostApi
             .WithName("PostCommentForm")
             .WithSummary("No-JavaScript fallback: a WordPress-style form post, answered with 303 back to the article.")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status303SeeOther)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Comments.Api.Tests.Infrastructure;
 using Comments.Api.Tests.Realtime;
+using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,74 @@ public sealed class OpenApiCoverageTests(InProcessService service) : IClassFixtu
             && Regex.IsMatch(r.Route, "^" + Regex.Escape(op.Route).Replace(@"\{}", "[^/]+", StringComparison.Ordinal) + "$"))).ToList();
         Assert.True(missing.Count == 0, "in /openapi/v1.json but not in Comments.Api.http: " + string.Join(", ", missing.Select(m => $"{m.Method} {m.Route}")));
     }
+
+    [Fact]
+    public async Task Moderator_operations_require_the_moderator_key_and_public_ones_say_they_are_anonymous()
+    {
+        using var client = service.CreateClient();
+        var doc = await client.GetJsonAsync("/openapi/v1.json");
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ModeratorKey");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var operations = Operations(doc).ToList();
+        Assert.Contains(operations, o => o.Path.StartsWith("/api/moderation/", StringComparison.Ordinal));
+        foreach (var (path, method, operation) in operations)
+        {
+            var schemes = operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList();
+            if (path.StartsWith("/api/moderation/", StringComparison.Ordinal)) Assert.True(schemes is ["ModeratorKey"], $"{method} {path}: {string.Join(",", schemes)}");
+            else Assert.True(schemes.Count == 0, $"{method} {path} is public but asks for {string.Join(",", schemes)}");
+        }
+    }
+
+    [Fact]
+    public async Task Every_site_operation_documents_its_site_and_the_comment_post_its_idempotency_key()
+    {
+        using var client = service.CreateClient();
+        var doc = await client.GetJsonAsync("/openapi/v1.json");
+        foreach (var (path, method, operation) in Operations(doc).Where(o => o.Path.Contains("{site}", StringComparison.Ordinal)))
+            Assert.True(Parameters(operation).Any(p => p.In == "path" && p.Name == "site"), $"{method} {path} lacks its site parameter");
+        var post = doc.GetProperty("paths").GetProperty("/api/sites/{site}/threads/{thread}/comments").GetProperty("post");
+        Assert.Contains(("header", "Idempotency-Key"), Parameters(post));
+    }
+
+    [Fact]
+    public async Task Every_refusal_is_problem_json_naming_codes_of_the_catalogue_with_an_example()
+    {
+        var catalogue = typeof(ErrorCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        using var client = service.CreateClient();
+        var doc = await client.GetJsonAsync("/openapi/v1.json");
+        var refusals = 0;
+        foreach (var (path, method, operation) in Operations(doc).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            var responses = operation.GetProperty("responses");
+            Assert.True(responses.TryGetProperty("503", out _), $"{method} {path} does not document 503 (the store down)");
+            foreach (var response in responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+            {
+                refusals++;
+                var where = $"{method} {path} {response.Name}";
+                var codes = Regex.Matches(response.Value.GetProperty("description").GetString()!, @"`([a-z_]+\.[a-z_]+)`").Select(m => m.Groups[1].Value).ToList();
+                Assert.True(codes.Count > 0, $"{where} names no code");
+                Assert.True(codes.All(catalogue.Contains), $"{where} names codes outside ErrorCodes: {string.Join(", ", codes)}");
+                var example = response.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+                Assert.Equal(codes[0], example.GetProperty("code").GetString());
+                Assert.Equal(int.Parse(response.Name, System.Globalization.CultureInfo.InvariantCulture), example.GetProperty("status").GetInt32());
+            }
+        }
+        Assert.True(refusals >= 50, $"only {refusals} refusals documented");
+        var post = doc.GetProperty("paths").GetProperty("/api/sites/{site}/threads/{thread}/comments").GetProperty("post").GetProperty("responses");
+        Assert.Contains(ErrorCodes.Duplicate, post.GetProperty("409").GetProperty("description").GetString());
+        Assert.Contains(ErrorCodes.IdempotencyKeyReused, post.GetProperty("422").GetProperty("description").GetString());
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement doc) =>
+        doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(op => op.Name != "parameters").Select(op => (p.Name, op.Name.ToUpperInvariant(), op.Value)));
+
+    private static IEnumerable<(string In, string Name)> Parameters(JsonElement operation) =>
+        operation.TryGetProperty("parameters", out var list)
+            ? list.EnumerateArray().Select(p => (p.GetProperty("in").GetString()!, p.GetProperty("name").GetString()!))
+            : [];
 
     /// <summary>A route with every parameter ({site}, {{site}}, {{post.response.body.$.id}}, {id:long}) as "{}", without the trailing slash.</summary>
     public static string Normalize(string route) =>
