@@ -51,14 +51,7 @@ start_redis() {
   redis_pid=$!
   until redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG; do sleep 0.05; done
 }
-start_api() {
-  dotnet "$dll" >>"$work/api.log" 2>&1 &
-  api_pid=$!
-  until curl -sf "$base/health/live" >/dev/null; do
-    kill -0 $api_pid 2>/dev/null || { echo "the service did not start:"; tail -20 "$work/api.log"; exit 1; }
-    sleep 0.05
-  done
-}
+. bench/lib/start-api.sh
 
 # A writer appends "code site id token" for every 201/202 to its own file.
 writer() {
@@ -82,7 +75,7 @@ writer() {
 acked() { cat "$work"/acks.* 2>/dev/null | wc -l; }
 
 [ "$store" = redis ] && start_redis
-start_api
+start_api /health/live
 writer_pids=()
 for w in $(seq 1 "$writers"); do writer "$w" & writer_pids+=($!); done
 
@@ -92,7 +85,7 @@ for c in $(seq 1 "$cycles"); do
   sleep "$seconds"
   before=$(acked)
   if [ "$store" = redis ]; then kill -9 "$redis_pid"; wait "$redis_pid" 2>/dev/null; t0=$(date +%s.%N); start_redis
-  else kill -9 "$api_pid"; wait "$api_pid" 2>/dev/null; t0=$(date +%s.%N); start_api; fi
+  else kill -9 "$api_pid"; wait "$api_pid" 2>/dev/null; t0=$(date +%s.%N); start_api /health/live; fi
   # Healed: acknowledgements come in again.
   until [ "$(acked)" -gt "$before" ]; do sleep 0.02; done
   heal=$(echo "$(date +%s.%N) - $t0" | bc)
@@ -106,7 +99,7 @@ elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 # In order: SIGTERM and a fresh start of everything, then look every acknowledgement up.
 kill -TERM "$api_pid"; wait "$api_pid" 2>/dev/null
 if [ "$store" = redis ]; then kill -TERM "$redis_pid"; wait "$redis_pid" 2>/dev/null; start_redis; fi
-start_api
+start_api /health/live
 
 lost=0 false201=0 total=0
 while read -r code site id token text; do

@@ -37,14 +37,7 @@ export RateLimits__PostsPerMinute=100000000 RateLimits__ReadsPerMinute=100000000
 for t in Spam SpamHold Toxicity ToxicityHold; do export Sites__open__Thresholds__$t=1.01; done
 export SOAK_ACKS="$work/acks/a"
 
-start_api() {
-  dotnet "$dll" >>"$work/api.log" 2>&1 &
-  api_pid=$!
-  until curl -sf "$base/health/ready" >/dev/null; do
-    kill -0 $api_pid 2>/dev/null || { echo "the service did not start:"; tail -20 "$work/api.log"; exit 1; }
-    sleep 0.1
-  done
-}
+. bench/lib/start-api.sh
 acked() { cat "$work"/acks/a.* 2>/dev/null | wc -l; }
 
 start_api

@@ -42,7 +42,7 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, IOptions<Sto
     /// <summary>A new comment may go by a reading this old (the margin up to Garnet's limit is the capacity itself).</summary>
     private static readonly TimeSpan Fresh = TimeSpan.FromMilliseconds(100);
 
-    private long Capacity => ByteSize.Parse(options.EmbeddedCapacity);
+    private readonly long _capacity = ByteSize.Parse(storage.Value.EmbeddedCapacity);
     private volatile Reading? _last;
     private int _warned;
 
@@ -75,7 +75,7 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, IOptions<Sto
             : throw new InvalidOperationException($"The embedded store's INFO store has no {name}.");
         var usage = new StoreUsage(
             Field("Log.CurrentMemorySizeBytes") + Field("Log.CurrentHeapSizeBytes") + Field("IndexMemoryChargedToLogBudgetBytes"),
-            Capacity, options.EmbeddedCapacityWarnPercent)
+            _capacity, options.EmbeddedCapacityWarnPercent)
         {
             IndexOverflowBytes = Field("IndexOverflowBucketCount") * Field("IndexBucketSizeBytes"),
             IndexOverflowMaxBytes = Field("IndexOverflowMaxMemorySizeBytes"),

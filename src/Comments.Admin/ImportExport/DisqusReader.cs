@@ -18,7 +18,7 @@ public static class DisqusReader
     public static IEnumerable<SourceComment> Read(Stream stream)
     {
         var threads = new Dictionary<string, SourceThread>(StringComparer.Ordinal);
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = SourceXml.Open(stream);
         reader.MoveToContent();
         reader.Read();
         while (!reader.EOF)

@@ -15,7 +15,7 @@ public static class WxrReader
 
     public static IEnumerable<SourceComment> Read(Stream stream)
     {
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = SourceXml.Open(stream);
         while (reader.ReadToFollowing("item"))
         {
             using var item = reader.ReadSubtree();
