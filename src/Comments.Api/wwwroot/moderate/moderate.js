@@ -19,6 +19,7 @@ const state = {
   connection: null,
   arrivals: 0,
   loading: Promise.resolve(), // the queue load in flight: live changes wait for it
+  filter: { q: "", reason: "", from: "", to: "", thread: "" },
 };
 
 class Problem extends Error {
@@ -63,6 +64,7 @@ async function signIn(key) {
   state.site = state.me.sites[0]?.id ?? null;
   renderTabs();
   $("tabs").hidden = false;
+  $("filters").hidden = false;
   await connect();
   await loadQueue();
 }
@@ -101,7 +103,7 @@ async function onAdded(notice) {
   await state.loading;
   if (notice.site !== state.site || notice.queue !== state.queue || state.items.has(notice.id)) return;
   const item = await api(sitePath(`/comments/${notice.id}`)).catch(() => null);
-  if (!item || item.queue !== state.queue || state.items.has(item.id)) return;
+  if (!item || item.queue !== state.queue || state.items.has(item.id) || !matchesFilter(item)) return;
   append(item);
   state.arrivals++;
   setLive(`live · ${state.arrivals} new`);
@@ -180,7 +182,15 @@ function loadQueue() {
 // in the page loaded or appended after it, never lost to a load that replaced the list.
 async function renderQueue() {
   if (!state.site) return;
-  const page = await api(sitePath(`/queue/${state.queue}?limit=100`));
+  let page;
+  try {
+    page = await api(sitePath(`/queue/${state.queue}?limit=100${filterQuery()}`));
+  } catch (e) {
+    if (e.status !== 400) throw e;
+    $("filter-error").textContent = e.message;
+    return;
+  }
+  $("filter-error").textContent = "";
   state.items.clear();
   state.picked.clear();
   state.focused = null;
@@ -204,9 +214,9 @@ function renderMore() {
   const more = document.createElement("button");
   more.type = "button";
   more.className = "more";
-  more.textContent = "Load more";
+  more.textContent = filtering() ? "Search further" : "Load more";
   more.addEventListener("click", async () => {
-    const page = await api(sitePath(`/queue/${state.queue}?limit=100&cursor=${state.nextCursor}`));
+    const page = await api(sitePath(`/queue/${state.queue}?limit=100&cursor=${state.nextCursor}${filterQuery()}`));
     page.items.filter((i) => !state.items.has(i.id)).forEach(append);
     state.nextCursor = page.nextCursor;
     renderMore();
@@ -214,7 +224,65 @@ function renderMore() {
   $("queue").after(more);
 }
 
-function updateEmpty() { $("empty").hidden = state.items.size > 0; }
+function updateEmpty() {
+  $("empty").hidden = state.items.size > 0;
+  $("empty").textContent = filtering()
+    ? (state.nextCursor ? "No match yet: search further below." : "Nothing matches these filters.")
+    : "Nothing waiting. New comments appear here as they arrive.";
+}
+
+// ---- filters ---------------------------------------------------------------------------------
+
+const filtering = () => Object.values(state.filter).some((v) => v);
+
+function filterQuery() {
+  return Object.entries({ q: state.filter.q, reason: state.filter.reason, from: state.filter.from, to: state.filter.to, thread: state.filter.thread })
+    .filter(([, v]) => v)
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+    .join("");
+}
+
+/** The server's rule (QueueFilter) for items that arrive live while a filter is on. */
+function matchesFilter(item) {
+  const f = state.filter;
+  if (f.thread && item.threadId !== f.thread) return false;
+  const day = item.createdAt.slice(0, 10);
+  if (f.from && day < f.from) return false;
+  if (f.to && day > f.to) return false;
+  if (f.reason && !item.reasons.some((r) => r.code === f.reason || r.code.startsWith(f.reason + ".") || r.code.startsWith(f.reason + "_"))) return false;
+  const q = f.q.toLowerCase();
+  return !q || [item.text, item.authorName, item.authorEmail].some((v) => v && v.toLowerCase().includes(q));
+}
+
+function applyFilters(e) {
+  e?.preventDefault();
+  state.filter.q = $("filter-q").value.trim();
+  state.filter.reason = $("filter-reason").value;
+  state.filter.from = $("filter-from").value;
+  state.filter.to = $("filter-to").value;
+  renderArticleFilter();
+  loadQueue();
+}
+
+function filterArticle(item) {
+  state.filter.thread = item?.threadId ?? "";
+  state.filter.threadName = item ? (item.article?.title || item.threadId) : "";
+  renderArticleFilter();
+  loadQueue();
+}
+
+function renderArticleFilter() {
+  const chip = $("filter-article");
+  chip.hidden = !state.filter.thread;
+  chip.querySelector(".chip-text").textContent = state.filter.thread ? `article: ${state.filter.threadName}` : "";
+}
+
+function clearFilters() {
+  $("filters").reset();
+  state.filter = { q: "", reason: "", from: "", to: "", thread: "" };
+  renderArticleFilter();
+  loadQueue();
+}
 
 // ---- cards -----------------------------------------------------------------------------------
 
@@ -229,6 +297,7 @@ function append(item) {
   for (const button of el.querySelectorAll("[data-act]")) {
     button.addEventListener("click", () => { focus(item.id); command(button.dataset.act); });
   }
+  el.querySelector("[data-only-article]").addEventListener("click", () => filterArticle(state.items.get(item.id)?.item ?? item));
   for (const button of el.querySelectorAll("[data-reason]")) {
     button.addEventListener("click", () => act(item.id, "reject", button.dataset.reason));
   }
@@ -255,7 +324,13 @@ function fill(el, item) {
   const when = el.querySelector(".when");
   when.dateTime = item.createdAt;
   when.textContent = new Date(item.createdAt).toLocaleString();
-  text(".thread", `in ${item.threadId}`);
+  const article = el.querySelector(".article");
+  const url = item.article?.url;
+  article.hidden = !/^https?:\/\//i.test(url ?? "");
+  article.textContent = item.article?.title || url || "";
+  if (!article.hidden) article.href = url; else article.removeAttribute("href");
+  text(".article-id", article.hidden ? (item.article?.title || item.threadId) : "");
+  el.querySelector(".only-article").hidden = state.filter.thread === item.threadId;
   const body = el.querySelector(".body");
   body.innerHTML = item.html; // sanitized by the server (allowlist), never raw user HTML
   highlight(body, wordsOf(item.reasons));
@@ -267,8 +342,12 @@ function fill(el, item) {
   text(".flags", flags.length ? "flags: " + flags.map(([r, n]) => `${r} ×${n}`).join(", ") : "");
   el.querySelector(".reasons").replaceChildren(...item.reasons.map((r) => {
     const li = document.createElement("li");
-    li.textContent = r.code;
-    li.title = r.detail;
+    const what = document.createElement("span");
+    what.className = "why";
+    what.textContent = readable(r);
+    const code = document.createElement("code");
+    code.textContent = r.code;
+    li.append(what, " ", code);
     return li;
   }));
   el.classList.toggle("picked", state.picked.has(item.id));
@@ -281,6 +360,22 @@ function score(el, value) {
   el.querySelector(".meter i").style.width = known ? `${Math.round(value * 100)}%` : "0";
   el.classList.toggle("high", known && value >= 0.8);
   el.classList.toggle("mid", known && value >= 0.5 && value < 0.8);
+}
+
+/** A reason as a moderator reads it: "Spam score 0.91, mostly because of its link" rather than model.spam_link. */
+function readable(reason) {
+  const detail = (reason.detail ?? "").trim();
+  const scored = /^(spam|toxicity) (\d\.\d\d)(?: \((.+?)\))?(?:; words that raised it most: (.+?))?\.?$/.exec(detail);
+  if (scored) {
+    const [, kind, value, note, words] = scored;
+    const because = words ? `, mostly because of ${words.replaceAll('"[link]"', "its link").replaceAll('"[phone number]"', "a phone number")}` : "";
+    return `${kind === "spam" ? "Spam" : "Toxicity"} score ${value}${because}${note ? ` (${note})` : ""}`;
+  }
+  const kinds = { "signal.": "Spam lists", "rule.links": "Links", "ban.": "Banned", "import.": "Imported" };
+  const kind = Object.entries(kinds).find(([prefix]) => reason.code.startsWith(prefix))?.[1];
+  if (!detail) return kind ?? reason.code;
+  const sentence = detail[0].toUpperCase() + detail.slice(1);
+  return kind && !sentence.toLowerCase().includes(kind.toLowerCase()) ? `${kind}: ${sentence}` : sentence;
 }
 
 /** Words named by the rules or the model in their reasons: quoted, or listed after "words:". */
@@ -509,6 +604,9 @@ document.addEventListener("DOMContentLoaded", () => {
   $("help-button").addEventListener("click", () => $("help").showModal());
   $("bans-button").addEventListener("click", showBans);
   $("site").addEventListener("change", (e) => { state.site = e.target.value; loadQueue(); });
+  $("filters").addEventListener("submit", applyFilters);
+  $("filter-clear").addEventListener("click", clearFilters);
+  $("filter-article-clear").addEventListener("click", () => filterArticle(null));
   for (const button of document.querySelectorAll("[data-bulk]")) button.addEventListener("click", () => bulk(button.dataset.bulk));
   document.addEventListener("keydown", onKey);
   if (state.key) signIn(state.key);
