@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
 using Comments.Core.Rules;
@@ -18,6 +19,7 @@ public static class CommentPipelineServiceExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CommentRenderer>();
+        services.AddSingleton<UiStrings>();
         services.AddSingleton<SubmissionPipeline>();
         services.AddSingleton<AuthorTokens>();
         services.AddSingleton<StoreDigests>();

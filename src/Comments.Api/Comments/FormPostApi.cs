@@ -10,14 +10,17 @@ namespace Comments.Api.Comments;
 /// The no-JavaScript fallback: a plain HTML form with WordPress's field names (<c>comment</c>,
 /// <c>author</c>, <c>email</c>, <c>url</c>, <c>comment_parent</c>) posts here as
 /// <c>application/x-www-form-urlencoded</c>, and the reader is sent back to the article with 303:
-/// <c>#comment-&lt;id&gt;</c> when published, <c>#comment-pending</c> when held.
+/// <c>#comment-&lt;id&gt;</c> when published, <c>#comment-pending</c> when held. A refusal is a
+/// page in the reader's language with the form and what they typed (<see cref="FormErrorPage"/>)
+/// when the browser asks for HTML, else ProblemDetails.
 /// <para>
 /// CSRF-safe by design. A forged cross-site POST can gain nothing: (1) the endpoint carries no
 /// ambient authority — it reads no cookie, session or credential, so a forged post can only do
 /// what its sender could do directly, create a comment under the name typed into it; (2) the
 /// request must come from one of the site's own pages: its <c>Origin</c> (or, when a browser omits
 /// it, its <c>Referer</c>) must match the site's allowed origins, so another site cannot use a
-/// visitor's browser and address to post; (3) the 303 goes only to a page on those same origins,
+/// visitor's browser and address to post (the service's own origin is accepted too: it is where the
+/// error page's form posts from); (3) the 303 goes only to a page on those same origins,
 /// so the endpoint is not an open redirect.
 /// </para>
 /// </summary>
@@ -34,7 +37,7 @@ public static class FormPostApi
 
         group.MapPost("/threads/{thread}/comments/form", PostForm)
             .WithName("PostCommentForm")
-            .WithSummary("No-JavaScript fallback: a WordPress-style form post, answered with 303 back to the article.")
+            .WithSummary("No-JavaScript fallback: a WordPress-style form post, answered with 303 back to the article; a refusal is an HTML page with the form when the browser accepts text/html.")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status303SeeOther)
             .ProducesValidationProblem()
@@ -48,7 +51,7 @@ public static class FormPostApi
         return group;
     }
 
-    public static async Task<Results<StatusCodeHttpResult, ProblemHttpResult>> PostForm(
+    public static async Task<Results<StatusCodeHttpResult, ProblemHttpResult, ContentHttpResult>> PostForm(
         string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
@@ -76,7 +79,12 @@ public static class FormPostApi
         }, ct);
 
         if (result.Problem is { } refused)
-            return Problems.From(refused with { Errors = refused.Errors.Select(e => e with { Field = FormName(e.Field) }).ToList() });
+        {
+            var named = refused with { Errors = refused.Errors.Select(e => e with { Field = FormName(e.Field) }).ToList() };
+            return FormErrorPage.Wanted(http.Request)
+                ? FormErrorPage.Render(http, site, form!, returnTo, named, Problems.StatusOf(named))
+                : Problems.From(named);
+        }
         var answer = result.Answer!;
         var fragment = answer.Published ? $"comment-{answer.Id}" : PendingFragment;
         http.Response.Headers.Location = new UriBuilder(returnTo) { Fragment = fragment }.Uri.AbsoluteUri;
@@ -91,11 +99,23 @@ public static class FormPostApi
     private static Uri? ArticleOf(HttpRequest request, IReadOnlyDictionary<string, string> form, SiteOptions site)
     {
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !SiteOrigins.IsAllowed(site, origin)) return null;
-        if (origin.Length == 0 && !OnSite(request.Headers.Referer.ToString(), site)) return null;
+        var referer = request.Headers.Referer.ToString();
+        if (origin.Length > 0 && !SiteOrigins.IsAllowed(site, origin) && !IsOwn(request, origin)) return null;
+        if (origin.Length == 0 && !OnSite(referer, site) && !IsOwnPage(request, referer)) return null;
         var wanted = form.TryGetValue("redirect_to", out var r) && r.Length > 0 ? r : request.Headers.Referer.ToString();
         return OnSite(wanted, site) ? new Uri(wanted) : null;
     }
+
+    /// <summary>
+    /// The service's own origin: the form on <see cref="FormErrorPage"/>, sent again after a
+    /// correction. Only this service serves pages there, so it is as safe as the site's origins;
+    /// the 303 still goes only to the site's origins.
+    /// </summary>
+    private static bool IsOwn(HttpRequest request, string origin) =>
+        string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOwnPage(HttpRequest request, string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsOwn(request, uri.GetLeftPart(UriPartial.Authority));
 
     private static bool OnSite(string url, SiteOptions site) =>
         url.Length <= FieldLimits.ThreadUrlBytes

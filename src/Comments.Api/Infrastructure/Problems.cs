@@ -42,14 +42,16 @@ public static class Problems
         route.AddEndpointFilter((context, next) =>
             BadThread(context.HttpContext.GetRouteValue("thread") as string) is { } bad ? ValueTask.FromResult<object?>(bad) : next(context));
 
-    public static ProblemHttpResult From(SubmissionProblem problem) => Of(problem.Kind switch
+    public static ProblemHttpResult From(SubmissionProblem problem) => Of(StatusOf(problem), problem.Code, problem.Title, problem.Errors);
+
+    public static int StatusOf(SubmissionProblem problem) => problem.Kind switch
     {
         ProblemKind.SiteNotFound => StatusCodes.Status404NotFound,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         ProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
-    }, problem.Code, problem.Title, problem.Errors);
+    };
 
     /// <summary>Echo user input in errors only in a short, harmless form.</summary>
     private static string Clip(string value) =>

@@ -13,6 +13,7 @@ public sealed record ModerationItem(
     string Id,
     string Site,
     string ThreadId,
+    ArticleLink? Article,
     string? ParentId,
     string Queue,
     string Status,
@@ -34,6 +35,9 @@ public sealed record ModerationItem(
     IReadOnlyDictionary<string, long> Flags,
     AuthorHistory? AuthorHistory,
     string Cursor);
+
+/// <summary>The article a comment is under, as the site told us (widget's page) or a moderator corrected it.</summary>
+public sealed record ArticleLink(string? Title, string? Url);
 
 public sealed record QueueResponse(string Site, string Queue, IReadOnlyList<ModerationItem> Items, string? NextCursor, QueueCounts Counts);
 

@@ -10,6 +10,7 @@
   var site = script.dataset.site;
   var thread = script.dataset.thread || threadFromPath(location.pathname);
   var needIdentity = script.dataset.requireIdentity !== 'false';
+  var avatars = script.dataset.avatars !== 'off';
   var base = api + '/api/sites/' + encodeURIComponent(site);
   var threadUrl = base + '/threads/' + encodeURIComponent(thread) + '/comments';
   var LIMITS = { text: 65525, authorName: 245, authorEmail: 100, authorUrl: 200 };
@@ -78,6 +79,17 @@
     if (id.length > 128) id = id.slice(0, 119) + '~' + hash(id);
     return id;
   }
+  // Initials on a colour picked from the name, made here: no request leaves the page (no Gravatar,
+  // which would hand an email hash to a third party). data-avatars="off" hides them.
+  function avatar(name) {
+    var words = String(name || '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+    var span = document.createElement('span');
+    span.className = 'avatar';
+    span.textContent = words.map(function (w) { return Array.from(w)[0]; }).join('').toUpperCase() || '?';
+    span.setAttribute('aria-hidden', 'true');
+    span.style.setProperty('--hue', String(parseInt(hash(String(name || '')), 36) % 360));
+    return span;
+  }
   function hash(s) {
     var h = 5381;
     for (var i = 0; i < s.length; i++) h = (h * 33 ^ s.charCodeAt(i)) >>> 0;
@@ -104,6 +116,8 @@
     'ol{list-style:none;margin:0;padding:0}ol ol{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid ' + v('line') + '}' +
     'li>article{padding:.75em 0;border-bottom:1px solid ' + v('line') + '}' +
     '.meta{font-size:.875em;color:' + v('muted') + ';display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:' + v('text') + '}' +
+    '.avatar{display:inline-grid;place-items:center;width:2.2em;height:2.2em;border-radius:50%;flex:none;align-self:center;font-weight:700;font-size:.85em;' +
+    'color:#fff;background:hsl(var(--hue,210) 45% 30%)}' +
     'a{color:' + v('link') + '}' +
     '.body{overflow-wrap:anywhere}.body p{margin:.4em 0}.body pre{white-space:pre-wrap}.pending .body{white-space:pre-wrap}' +
     '.awaiting{font-style:italic;color:' + v('warn') + ';margin:.25em 0}' +
@@ -190,6 +204,7 @@
       var art = el('article');
       art.setAttribute('aria-label', t('commentBy', { name: c.authorName }));
       var meta = el('div', 'meta');
+      if (avatars) meta.appendChild(avatar(c.authorName));
       var who = el('b', 'author');
       if (c.authorUrl && /^https?:\/\//i.test(c.authorUrl)) {
         var a = el('a', null, c.authorName);

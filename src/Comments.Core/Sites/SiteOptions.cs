@@ -25,6 +25,8 @@ public sealed class SiteOptions
     /// <summary>Origins allowed by CORS; <c>*</c> stands for any port or any host label (<c>http://localhost:*</c>).</summary>
     public List<string> AllowedOrigins { get; set; } = [];
     public ModerationMode ModerationMode { get; set; } = ModerationMode.Post;
+    /// <summary>The readers' language for pages the server renders (the no-JavaScript form's errors): en, de, fr, es, ru, uk, ko or ar; null follows the browser.</summary>
+    public string? Language { get; set; }
     public bool RequireNameAndEmail { get; set; } = true;
     /// <summary>Reader flags that put a published comment on the moderators' reported queue.</summary>
     public int FlagThreshold { get; set; } = 3;

@@ -92,6 +92,51 @@ public abstract class FormPostTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_browser_gets_its_field_errors_as_a_page_in_its_language_with_what_it_typed_kept_and_escaped()
+    {
+        using var client = NoRedirects(fixture);
+        var thread = TestSites.NewThread("form");
+        var typed = "A long thought about <b>bridges</b> & \"quotes\", written with care.";
+        var request = Form(TestSites.Open, thread, "http://localhost:8080", null,
+            [("comment", typed), ("author", ""), ("email", "not-an-address"), ("url", ""), ("comment_parent", "0"), ("redirect_to", Article)]);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        request.Headers.AcceptLanguage.ParseAdd("de-AT,de;q=0.9,en;q=0.5");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", html);
+        Assert.Contains("Name ist erforderlich.", html);
+        Assert.Contains("Gib eine gültige E-Mail-Adresse ein.", html);
+        Assert.Contains("A long thought about &lt;b&gt;bridges&lt;/b&gt; &amp; &quot;quotes&quot;, written with care.</textarea>", html);
+        Assert.DoesNotContain("<b>bridges</b>", html);
+        Assert.Contains("value=\"not-an-address\"", html);
+        Assert.Contains($"href=\"{Article}\"", html);
+        Assert.Empty(await fixture.KeysOfThreadAsync(TestSites.Open, thread));
+    }
+
+    [Fact]
+    public async Task The_forms_lang_field_picks_the_language_and_an_arabic_page_reads_right_to_left()
+    {
+        using var client = NoRedirects(fixture);
+        var request = Form(TestSites.Open, TestSites.NewThread("form"), "http://localhost:8080", null,
+            [("comment", ""), ("author", "Fran"), ("email", "fran@example.com"), ("redirect_to", Article), ("lang", "ar")]);
+        request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.AcceptLanguage.ParseAdd("de");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
+        Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"ar\">", html);
+        Assert.Contains("العودة إلى المقال", html);
+    }
+
+    [Fact]
     public async Task A_held_answer_carries_an_author_token_that_differs_per_comment_and_never_appears_publicly()
     {
         using var client = fixture.CreateClient();

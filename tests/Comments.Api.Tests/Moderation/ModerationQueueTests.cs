@@ -84,6 +84,90 @@ public abstract class ModerationQueueTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_filtered_queue_finds_words_in_the_text_the_author_name_or_the_email_and_pages_the_matches()
+    {
+        using var reader = fixture.CreateClient();
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var thread = TestSites.NewThread();
+        var word = "zq" + Guid.NewGuid().ToString("N")[..8];
+        var inText = await reader.HoldAsync(TestSites.Premoderated, thread, TestApi.Reply($"The {word.ToUpperInvariant()} question, again"));
+        await reader.HoldAsync(TestSites.Premoderated, thread, TestApi.Reply("Nothing to see here", "Someone Else", "else@example.com"));
+        var inName = await reader.HoldAsync(TestSites.Premoderated, thread, TestApi.Reply("Another ordinary remark", $"Ann {word}"));
+        var inEmail = await reader.HoldAsync(TestSites.Premoderated, thread, TestApi.Reply("A third ordinary remark", "Ann", $"{word}@example.com"));
+
+        var all = await moderator.QueueAsync(TestSites.Premoderated, "pending", thread, $"q={word}");
+        var first = await moderator.QueueAsync(TestSites.Premoderated, "pending", thread, $"q={word}&limit=2");
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var rest = await moderator.QueueAsync(TestSites.Premoderated, "pending", thread, $"q={word}&limit=2&cursor={cursor}");
+
+        Assert.Equal([inText, inName, inEmail], all.Ids());
+        Assert.Equal([inText, inName], first.Ids());
+        Assert.Equal([inEmail], rest.Ids());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rest.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_filtered_queue_keeps_a_reason_or_its_family_and_a_range_of_days()
+    {
+        using var reader = fixture.CreateClient();
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var thread = TestSites.NewThread();
+        var id = await reader.HoldAsync(TestSites.Premoderated, thread, TestApi.Reply("Held for the filter test"));
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd");
+
+        async Task<List<string>> Listed(string query) => (await moderator.QueueAsync(TestSites.Premoderated, "pending", thread, query)).Ids();
+
+        Assert.Equal([id], await Listed("reason=site.pre_moderation"));
+        Assert.Equal([id], await Listed("reason=site"));
+        Assert.Equal([id], await Listed("reason=site."));
+        Assert.Empty(await Listed("reason=sit"));
+        Assert.Empty(await Listed("reason=rule.links"));
+        Assert.Equal([id], await Listed($"from={yesterday}&to={today}"));
+        Assert.Empty(await Listed($"from={tomorrow}"));
+        Assert.Empty(await Listed($"to={yesterday}"));
+    }
+
+    [Fact]
+    public async Task A_held_item_names_its_article_with_the_title_and_link_the_page_gave()
+    {
+        using var reader = fixture.CreateClient();
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var thread = TestSites.NewThread();
+        var body = new { text = "Which article is this under?", authorName = "Ann", authorEmail = "ann@example.com",
+            threadTitle = "Why the bridge closed", threadUrl = "http://localhost:8080/2026/bridge" };
+        var id = await reader.HoldAsync(TestSites.Premoderated, thread, body);
+        var bare = await reader.HoldAsync(TestSites.Premoderated, TestSites.NewThread(), TestApi.Reply("No title given"));
+
+        var item = await moderator.ItemAsync(TestSites.Premoderated, id);
+        var untitled = await moderator.ItemAsync(TestSites.Premoderated, bare);
+
+        Assert.Equal("Why the bridge closed", item.GetProperty("article").GetProperty("title").GetString());
+        Assert.Equal("http://localhost:8080/2026/bridge", item.GetProperty("article").GetProperty("url").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, untitled.GetProperty("article").ValueKind);
+    }
+
+    [Fact]
+    public async Task Bad_filters_answer_problem_details_naming_the_field()
+    {
+        using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
+        var path = ModerationTestApi.SitePath(TestSites.Open);
+
+        using var from = await moderator.GetAsync($"{path}/queue/pending?from=yesterday", Ct);
+        using var to = await moderator.GetAsync($"{path}/queue/pending?to=2026-02-30", Ct);
+        using var order = await moderator.GetAsync($"{path}/queue/pending?from=2026-03-02&to=2026-03-01", Ct);
+        using var reason = await moderator.GetAsync($"{path}/queue/pending?reason=%3Cscript%3E", Ct);
+        using var q = await moderator.GetAsync($"{path}/queue/pending?q={new string('a', 201)}", Ct);
+
+        await from.AssertProblemAsync(HttpStatusCode.BadRequest, "request.bad_query", "from");
+        await to.AssertProblemAsync(HttpStatusCode.BadRequest, "request.bad_query", "to");
+        await order.AssertProblemAsync(HttpStatusCode.BadRequest, "request.bad_query", "to");
+        await reason.AssertProblemAsync(HttpStatusCode.BadRequest, "request.bad_query", "reason");
+        await q.AssertProblemAsync(HttpStatusCode.BadRequest, "request.bad_query", "q");
+    }
+
+    [Fact]
     public async Task Bad_queue_names_cursors_limits_and_ids_answer_problem_details()
     {
         using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);

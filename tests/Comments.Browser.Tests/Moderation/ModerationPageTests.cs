@@ -70,6 +70,54 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_moderator_searches_the_queue_reads_the_reasons_in_words_and_narrows_to_one_article()
+    {
+        var errors = new List<string>();
+        var page = await fixture.NewPageAsync(errors);
+        using var reader = fixture.CreateClient();
+        var thread = TestSites.NewThread("search");
+        var word = "zq" + Guid.NewGuid().ToString("N")[..8];
+
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", TestModerators.OpenKey);
+        await page.PressAsync("#key", "Enter");
+        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SelectOptionAsync("#site", TestSites.Premoderated);
+        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+
+        using var wanted = await reader.PostAsync(TestSites.Premoderated, thread, new
+        {
+            text = $"Is {word} the right word here?", authorName = "Sam Searcher", authorEmail = "sam@example.com",
+            threadTitle = "The bridge, explained", threadUrl = "http://localhost:8080/2026/bridge",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, wanted.StatusCode);
+        var id = (await wanted.JsonAsync()).GetProperty("id").GetString()!;
+        using var other = await reader.PostAsync(TestSites.Premoderated, thread, TestApi.Reply("An unrelated remark on the same article"));
+        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+        var otherId = (await other.JsonAsync()).GetProperty("id").GetString()!;
+        using var elsewhere = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("search"), TestApi.Reply("A remark under another article"));
+        var elsewhereId = (await elsewhere.JsonAsync()).GetProperty("id").GetString()!;
+        await page.Locator($".card[data-id='{elsewhereId}']").WaitForAsync(new() { Timeout = Patience });
+
+        await page.FillAsync("#filter-q", word);
+        await page.PressAsync("#filter-q", "Enter");
+        var card = page.Locator($".card[data-id='{id}']");
+        await Assertions.Expect(page.Locator(".card")).ToHaveCountAsync(1, new() { Timeout = Patience });
+        await Assertions.Expect(card.Locator(".article")).ToHaveTextAsync("The bridge, explained");
+        await Assertions.Expect(card.Locator(".article")).ToHaveAttributeAsync("href", "http://localhost:8080/2026/bridge");
+        await Assertions.Expect(card.Locator(".reasons li .why")).ToHaveTextAsync(["Every comment on this site waits for a moderator."]);
+
+        // Narrow to the card's article, then drop the words: both comments of that article, nothing else.
+        await card.Locator("[data-only-article]").ClickAsync();
+        await Assertions.Expect(page.Locator("#filter-article")).ToContainTextAsync("The bridge, explained");
+        await page.FillAsync("#filter-q", "");
+        await page.PressAsync("#filter-q", "Enter");
+        await Assertions.Expect(page.Locator(".card")).ToHaveCountAsync(2, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator($".card[data-id='{otherId}']")).ToBeVisibleAsync();
+        Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_refused_on_the_sign_in_form()
     {
         var page = await fixture.NewPageAsync();

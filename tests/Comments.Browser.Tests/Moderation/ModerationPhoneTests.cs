@@ -75,6 +75,39 @@ public sealed class ModerationPhoneTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_page_speaks_the_browsers_language_and_arabic_reads_right_to_left_with_no_serious_axe_violations()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { Locale = "de-DE", BaseURL = fixture.Service.BaseAddress.ToString() });
+        var german = await context.NewPageAsync();
+        await german.GotoAsync("/moderate");
+        await Assertions.Expect(german.Locator("label[for=key]")).ToHaveTextAsync("Moderationsschlüssel");
+        await german.FillAsync("#key", TestModerators.OpenKey);
+        await german.PressAsync("#key", "Enter");
+        await german.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await Assertions.Expect(german.Locator("#tabs [data-queue=pending] span").First).ToHaveTextAsync("ausstehend ");
+        Assert.Equal("de", await german.GetAttributeAsync("html", "lang"));
+        await context.CloseAsync();
+
+        var errors = new List<string>();
+        var page = await fixture.NewPageAsync(errors);
+        await page.GotoAsync("/moderate?lang=ar");
+        await page.FillAsync("#key", TestModerators.OpenKey);
+        await page.PressAsync("#key", "Enter");
+        await page.Locator("#live").Filter(new() { HasTextString = "مباشر" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SelectOptionAsync("#site", TestSites.Premoderated);
+        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        var id = await HoldAsync("تعليق ينتظر المشرف.");
+        var card = page.Locator($".card[data-id='{id}']");
+        await card.WaitForAsync(new() { Timeout = Patience });
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        await Assertions.Expect(card.Locator("[data-act=approve] span")).ToHaveTextAsync("قبول");
+        await Assertions.Expect(page.Locator("#filter-q")).ToHaveAttributeAsync("placeholder", "النص أو الاسم أو البريد");
+        await Axe.AssertNoSeriousViolationsAsync(page, null, "/moderate in Arabic");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "moderate-ar.png"), FullPage = true });
+        Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
+    }
+
+    [Fact]
     public async Task On_a_desktop_the_page_has_no_serious_axe_violations()
     {
         var page = await fixture.NewPageAsync(width: 1280, height: 900);

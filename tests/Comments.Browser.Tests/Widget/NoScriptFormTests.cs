@@ -70,5 +70,33 @@ public sealed class NoScriptFormTests(BrowserFixture fixture) : IAsyncDisposable
         await page.WaitForURLAsync(url + "#comment-pending", new() { Timeout = BrowserFixture.Patience });
     }
 
+    [Fact]
+    public async Task A_refused_plain_form_post_comes_back_as_a_page_in_the_readers_language_with_the_text_kept_and_posts_again()
+    {
+        var thread = TestSites.NewThread("nojs");
+        var url = PublishFormPage(TestSites.Open, thread);
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+
+        await page.FillAsync("#comment", "Un long commentaire, écrit avec soin, que je ne veux pas perdre.");
+        await page.FillAsync("#email", "nora@example.com");
+        await page.EvaluateAsync("() => document.getElementById('author').removeAttribute('required')");
+        await page.ClickAsync("#submit");
+
+        await page.Locator("ul.errors li").First.WaitForAsync(new() { Timeout = BrowserFixture.Patience });
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Locator("ul.errors li")).ToHaveTextAsync(["Le nom est obligatoire."]);
+        await Assertions.Expect(page.Locator("#comment")).ToHaveValueAsync("Un long commentaire, écrit avec soin, que je ne veux pas perdre.");
+        await Assertions.Expect(page.Locator("#author")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "nojs-error-fr.png"), FullPage = true });
+
+        await page.FillAsync("#author", "Nora Noscript");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("#comment-[0-9]+$"), new() { Timeout = BrowserFixture.Patience });
+        Assert.StartsWith(url + "#comment-", page.Url);
+        await context.CloseAsync();
+    }
+
     public ValueTask DisposeAsync() => _blog.DisposeAsync();
 }

@@ -38,6 +38,28 @@ public sealed class WidgetDetailsTests(BrowserFixture fixture) : IAsyncDisposabl
     }
 
     [Fact]
+    public async Task Each_comment_has_an_initials_avatar_made_on_the_page_with_no_request_to_a_third_party()
+    {
+        var thread = TestSites.NewThread("details");
+        using var api = fixture.CreateClient();
+        await api.PublishAsync(TestSites.Open, thread, TestApi.Reply("First.", "wendy writer"));
+        await api.PublishAsync(TestSites.Open, thread, TestApi.Reply("Second.", "Ёлка"));
+        var requests = new List<string>();
+        var page = await fixture.NewPageAsync();
+        page.Request += (_, r) => requests.Add(r.Url);
+        await page.GotoAsync(_blog.Publish($"/{thread}/{Guid.NewGuid():N}", HostSite.Article(fixture.Service.BaseAddress, TestSites.Open, thread)));
+        await page.Locator("#comments-widget[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+
+        var avatars = page.Locator("li.comment .avatar");
+        await Assertions.Expect(avatars).ToHaveTextAsync(["WW", "Ё"]);
+        await Assertions.Expect(avatars.First).ToHaveAttributeAsync("aria-hidden", "true");
+        var hues = await avatars.EvaluateAllAsync<string[]>("els => els.map(e => e.style.getPropertyValue('--hue'))");
+        Assert.All(hues, h => Assert.InRange(int.Parse(h), 0, 359));
+        var origins = new[] { new Uri(_blog.Origin).Authority, fixture.Service.BaseAddress.Authority };
+        Assert.All(requests, url => Assert.Contains(new Uri(url).Authority, origins));
+    }
+
+    [Fact]
     public async Task The_like_buttons_accessible_name_says_whose_comment_and_how_many_likes()
     {
         var thread = TestSites.NewThread("details");

@@ -93,5 +93,6 @@
   "error.comment.parent_too_deep": "لا يمكن إضافة ردود أعمق هنا.",
   "error.field.bidi_control": "يحتوي النص على محارف تحكم في اتجاه الكتابة.",
   "error.field.invalid_unicode": "يحتوي النص على محارف يونيكود غير صالحة.",
-  "error.server.store_unavailable": "التعليقات غير متاحة الآن. حاول بعد قليل."
+  "error.server.store_unavailable": "التعليقات غير متاحة الآن. حاول بعد قليل.",
+  "backToArticle": "العودة إلى المقال"
 };

@@ -81,5 +81,6 @@
   "error.comment.parent_too_deep": "Antworten können hier nicht tiefer verschachtelt werden.",
   "error.field.bidi_control": "Der Text enthält Steuerzeichen für die Schreibrichtung.",
   "error.field.invalid_unicode": "Der Text enthält ungültiges Unicode.",
-  "error.server.store_unavailable": "Die Kommentare sind gerade nicht verfügbar. Versuche es gleich noch einmal."
+  "error.server.store_unavailable": "Die Kommentare sind gerade nicht verfügbar. Versuche es gleich noch einmal.",
+  "backToArticle": "Zurück zum Artikel"
 };

@@ -81,5 +81,6 @@
   "error.comment.parent_too_deep": "Replies cannot be nested any deeper here.",
   "error.field.bidi_control": "The text contains bidirectional override or isolate characters.",
   "error.field.invalid_unicode": "The text contains invalid Unicode.",
-  "error.server.store_unavailable": "Comments are unavailable right now. Try again shortly."
+  "error.server.store_unavailable": "Comments are unavailable right now. Try again shortly.",
+  "backToArticle": "Back to the article"
 };

@@ -81,5 +81,6 @@
   "error.comment.parent_too_deep": "Aquí no se pueden anidar más respuestas.",
   "error.field.bidi_control": "El texto contiene caracteres de control de dirección.",
   "error.field.invalid_unicode": "El texto contiene Unicode no válido.",
-  "error.server.store_unavailable": "Los comentarios no están disponibles ahora. Inténtalo de nuevo en breve."
+  "error.server.store_unavailable": "Los comentarios no están disponibles ahora. Inténtalo de nuevo en breve.",
+  "backToArticle": "Volver al artículo"
 };

@@ -81,5 +81,6 @@
   "error.comment.parent_too_deep": "Les réponses ne peuvent pas être imbriquées plus profondément ici.",
   "error.field.bidi_control": "Le texte contient des caractères de contrôle de direction.",
   "error.field.invalid_unicode": "Le texte contient de l’Unicode non valide.",
-  "error.server.store_unavailable": "Les commentaires sont indisponibles pour le moment. Réessayez bientôt."
+  "error.server.store_unavailable": "Les commentaires sont indisponibles pour le moment. Réessayez bientôt.",
+  "backToArticle": "Retour à l’article"
 };

@@ -78,5 +78,6 @@
   "error.comment.parent_too_deep": "여기서는 답글을 더 깊이 달 수 없습니다.",
   "error.field.bidi_control": "텍스트에 방향 제어 문자가 있습니다.",
   "error.field.invalid_unicode": "텍스트에 잘못된 유니코드가 있습니다.",
-  "error.server.store_unavailable": "지금은 댓글을 사용할 수 없습니다. 잠시 후 다시 시도하세요."
+  "error.server.store_unavailable": "지금은 댓글을 사용할 수 없습니다. 잠시 후 다시 시도하세요.",
+  "backToArticle": "글로 돌아가기"
 };

@@ -87,5 +87,6 @@
   "error.comment.parent_too_deep": "Здесь нельзя отвечать с ещё большей вложенностью.",
   "error.field.bidi_control": "Текст содержит управляющие символы направления письма.",
   "error.field.invalid_unicode": "Текст содержит недопустимые символы Unicode.",
-  "error.server.store_unavailable": "Комментарии сейчас недоступны. Попробуйте чуть позже."
+  "error.server.store_unavailable": "Комментарии сейчас недоступны. Попробуйте чуть позже.",
+  "backToArticle": "Вернуться к статье"
 };

@@ -87,5 +87,6 @@
   "error.comment.parent_too_deep": "Тут не можна відповідати з ще більшою вкладеністю.",
   "error.field.bidi_control": "Текст містить керівні символи напрямку письма.",
   "error.field.invalid_unicode": "Текст містить недопустимі символи Unicode.",
-  "error.server.store_unavailable": "Коментарі зараз недоступні. Спробуйте трохи згодом."
+  "error.server.store_unavailable": "Коментарі зараз недоступні. Спробуйте трохи згодом.",
+  "backToArticle": "Повернутися до статті"
 };

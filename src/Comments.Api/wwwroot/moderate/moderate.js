@@ -6,6 +6,61 @@ const QUEUES = ["pending", "spam", "reported", "published", "rejected", "deleted
 const REASONS = ["offensive", "abusive", "spam", "off-topic", "other"];
 const $ = (id) => document.getElementById(id);
 
+// ---- language --------------------------------------------------------------------------------
+// ?lang= or the browser's languages; strings from /moderate/lang/<code>.js (English is always loaded).
+
+const LANGS = ["en", "de", "fr", "es", "ru", "uk", "ko", "ar"];
+const RTL = ["ar"];
+const i18n = { lang: "en", strings: {}, plural: new Intl.PluralRules("en"), numbers: new Intl.NumberFormat("en") };
+
+function pickLang() {
+  const asked = new URLSearchParams(location.search).get("lang");
+  for (const candidate of [asked, ...(navigator.languages ?? [navigator.language])]) {
+    const code = (candidate ?? "").toLowerCase().split(/[-_]/)[0];
+    if (LANGS.includes(code)) return code;
+  }
+  return "en";
+}
+
+function loadLang(code) {
+  if (code === "en" || window.ModerateLang?.[code]) return Promise.resolve(code);
+  return new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = `/moderate/lang/${code}.js`;
+    script.onload = () => resolve(window.ModerateLang?.[code] ? code : "en");
+    script.onerror = () => resolve("en");
+    document.head.appendChild(script);
+  });
+}
+
+async function useLang() {
+  const code = await loadLang(pickLang());
+  i18n.lang = code;
+  i18n.strings = window.ModerateLang?.[code] ?? {};
+  i18n.plural = new Intl.PluralRules(code);
+  i18n.numbers = new Intl.NumberFormat(code);
+  document.documentElement.lang = code;
+  document.documentElement.dir = RTL.includes(code) ? "rtl" : "ltr";
+  translate(document);
+  translate($("card").content);
+}
+
+/** A string by key; {n} is a localized number that picks the plural form, other {names} are filled in. */
+function t(key, vars = {}) {
+  let text = i18n.strings[key] ?? window.ModerateLang?.en?.[key] ?? key;
+  if (typeof text === "object") text = text[i18n.plural.select(vars.n ?? 0)] ?? text.other;
+  return text.replace(/\{(\w+)\}/g, (m, name) => !(name in vars) ? m : name === "n" ? i18n.numbers.format(vars.n) : String(vars[name]));
+}
+
+function translate(root) {
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const [attribute, data] of [["title", "i18nTitle"], ["aria-label", "i18nAriaLabel"], ["placeholder", "i18nPlaceholder"]])
+    for (const el of root.querySelectorAll(`[data-i18n-${attribute}]`)) el.setAttribute(attribute, t(el.dataset[data]));
+}
+
+/** A reader's or moderator's reason (offensive, spam…) in the page's language; an unknown one as it is. */
+const reasonName = (reason) => (`reason.${reason}` in (window.ModerateLang?.en ?? {}) ? t(`reason.${reason}`) : reason);
+
 const state = {
   key: sessionStorage.getItem("moderatorKey"),
   me: null,
@@ -19,6 +74,7 @@ const state = {
   connection: null,
   arrivals: 0,
   loading: Promise.resolve(), // the queue load in flight: live changes wait for it
+  filter: { q: "", reason: "", from: "", to: "", thread: "" },
 };
 
 class Problem extends Error {
@@ -50,7 +106,7 @@ async function signIn(key) {
   } catch (e) {
     sessionStorage.removeItem("moderatorKey");
     state.key = null;
-    $("sign-in-error").textContent = e.status === 401 ? "That key is not valid." : `Could not sign in: ${e.message}`;
+    $("sign-in-error").textContent = e.status === 401 ? t("keyInvalid") : t("signInFailed", { error: e.message });
     return;
   }
   sessionStorage.setItem("moderatorKey", key);
@@ -63,6 +119,7 @@ async function signIn(key) {
   state.site = state.me.sites[0]?.id ?? null;
   renderTabs();
   $("tabs").hidden = false;
+  $("filters").hidden = false;
   await connect();
   await loadQueue();
 }
@@ -87,24 +144,24 @@ async function connect() {
   connection.on("queueItemUpdated", onUpdated);
   connection.on("queueItemRemoved", onRemoved);
   connection.on("queueCounts", (n) => { if (n.site === state.site) renderCounts(n.counts); });
-  connection.onreconnecting(() => setLive("reconnecting…"));
-  connection.onreconnected(async () => { await connection.invoke("Listening"); setLive("live"); await loadQueue(); });
-  connection.onclose(() => { setLive("offline"); retry(connection, 0); });
+  connection.onreconnecting(() => setLive(t("reconnecting")));
+  connection.onreconnected(async () => { await connection.invoke("Listening"); setLive(t("live")); await loadQueue(); });
+  connection.onclose(() => { setLive(t("offline")); retry(connection, 0); });
   await connection.start();
   // Answered once this connection hears its sites: the queue loaded after it misses nothing.
   await connection.invoke("Listening");
   state.connection = connection;
-  setLive("live");
+  setLive(t("live"));
 }
 
 async function onAdded(notice) {
   await state.loading;
   if (notice.site !== state.site || notice.queue !== state.queue || state.items.has(notice.id)) return;
   const item = await api(sitePath(`/comments/${notice.id}`)).catch(() => null);
-  if (!item || item.queue !== state.queue || state.items.has(item.id)) return;
+  if (!item || item.queue !== state.queue || state.items.has(item.id) || !matchesFilter(item)) return;
   append(item);
   state.arrivals++;
-  setLive(`live · ${state.arrivals} new`);
+  setLive(t("liveNew", { n: state.arrivals }));
   if (!state.focused) focus(item.id);
   updateEmpty();
 }
@@ -127,7 +184,7 @@ function retry(connection, attempt) {
     try {
       await connection.start();
       await connection.invoke("Listening");
-      setLive("live");
+      setLive(t("live"));
       await loadQueue();
     } catch {
       if (connection.state === signalR.HubConnectionState.Disconnected) retry(connection, attempt + 1);
@@ -145,10 +202,10 @@ function renderTabs() {
     tab.type = "button";
     tab.role = "tab";
     tab.dataset.queue = q;
-    tab.title = `${q} (${i + 1})`;
+    tab.title = `${t("queue." + q)} (${i + 1})`;
     tab.setAttribute("aria-selected", String(q === state.queue));
     const name = document.createElement("span");
-    name.textContent = q + " ";
+    name.textContent = t("queue." + q) + " ";
     const count = document.createElement("span");
     count.className = "count";
     count.dataset.count = q;
@@ -180,7 +237,15 @@ function loadQueue() {
 // in the page loaded or appended after it, never lost to a load that replaced the list.
 async function renderQueue() {
   if (!state.site) return;
-  const page = await api(sitePath(`/queue/${state.queue}?limit=100`));
+  let page;
+  try {
+    page = await api(sitePath(`/queue/${state.queue}?limit=100${filterQuery()}`));
+  } catch (e) {
+    if (e.status !== 400) throw e;
+    $("filter-error").textContent = e.message;
+    return;
+  }
+  $("filter-error").textContent = "";
   state.items.clear();
   state.picked.clear();
   state.focused = null;
@@ -204,9 +269,9 @@ function renderMore() {
   const more = document.createElement("button");
   more.type = "button";
   more.className = "more";
-  more.textContent = "Load more";
+  more.textContent = filtering() ? t("searchFurther") : t("loadMore");
   more.addEventListener("click", async () => {
-    const page = await api(sitePath(`/queue/${state.queue}?limit=100&cursor=${state.nextCursor}`));
+    const page = await api(sitePath(`/queue/${state.queue}?limit=100&cursor=${state.nextCursor}${filterQuery()}`));
     page.items.filter((i) => !state.items.has(i.id)).forEach(append);
     state.nextCursor = page.nextCursor;
     renderMore();
@@ -214,7 +279,65 @@ function renderMore() {
   $("queue").after(more);
 }
 
-function updateEmpty() { $("empty").hidden = state.items.size > 0; }
+function updateEmpty() {
+  $("empty").hidden = state.items.size > 0;
+  $("empty").textContent = filtering()
+    ? (state.nextCursor ? t("noMatchYet") : t("noMatch"))
+    : t("emptyQueue");
+}
+
+// ---- filters ---------------------------------------------------------------------------------
+
+const filtering = () => Object.values(state.filter).some((v) => v);
+
+function filterQuery() {
+  return Object.entries({ q: state.filter.q, reason: state.filter.reason, from: state.filter.from, to: state.filter.to, thread: state.filter.thread })
+    .filter(([, v]) => v)
+    .map(([k, v]) => `&${k}=${encodeURIComponent(v)}`)
+    .join("");
+}
+
+/** The server's rule (QueueFilter) for items that arrive live while a filter is on. */
+function matchesFilter(item) {
+  const f = state.filter;
+  if (f.thread && item.threadId !== f.thread) return false;
+  const day = item.createdAt.slice(0, 10);
+  if (f.from && day < f.from) return false;
+  if (f.to && day > f.to) return false;
+  if (f.reason && !item.reasons.some((r) => r.code === f.reason || r.code.startsWith(f.reason + ".") || r.code.startsWith(f.reason + "_"))) return false;
+  const q = f.q.toLowerCase();
+  return !q || [item.text, item.authorName, item.authorEmail].some((v) => v && v.toLowerCase().includes(q));
+}
+
+function applyFilters(e) {
+  e?.preventDefault();
+  state.filter.q = $("filter-q").value.trim();
+  state.filter.reason = $("filter-reason").value;
+  state.filter.from = $("filter-from").value;
+  state.filter.to = $("filter-to").value;
+  renderArticleFilter();
+  loadQueue();
+}
+
+function filterArticle(item) {
+  state.filter.thread = item?.threadId ?? "";
+  state.filter.threadName = item ? (item.article?.title || item.threadId) : "";
+  renderArticleFilter();
+  loadQueue();
+}
+
+function renderArticleFilter() {
+  const chip = $("filter-article");
+  chip.hidden = !state.filter.thread;
+  chip.querySelector(".chip-text").textContent = state.filter.thread ? t("articleFilter", { title: state.filter.threadName }) : "";
+}
+
+function clearFilters() {
+  $("filters").reset();
+  state.filter = { q: "", reason: "", from: "", to: "", thread: "" };
+  renderArticleFilter();
+  loadQueue();
+}
 
 // ---- cards -----------------------------------------------------------------------------------
 
@@ -229,6 +352,7 @@ function append(item) {
   for (const button of el.querySelectorAll("[data-act]")) {
     button.addEventListener("click", () => { focus(item.id); command(button.dataset.act); });
   }
+  el.querySelector("[data-only-article]").addEventListener("click", () => filterArticle(state.items.get(item.id)?.item ?? item));
   for (const button of el.querySelectorAll("[data-reason]")) {
     button.addEventListener("click", () => act(item.id, "reject", button.dataset.reason));
   }
@@ -246,29 +370,40 @@ function replace(item) {
 
 function fill(el, item) {
   el.dataset.status = item.status;
-  el.querySelector("[data-act=pin]").firstChild.textContent = item.pinned ? "Unpin " : "Pin ";
+  el.querySelector("[data-act=pin] .pin-label").textContent = item.pinned ? t("unpin") : t("pin");
   const text = (selector, value) => { el.querySelector(selector).textContent = value ?? ""; };
   text(".author", item.authorName);
-  text(".email", item.authorEmail ?? "no email");
+  text(".email", item.authorEmail ?? t("noEmail"));
   text(".ip", item.ip);
   el.querySelector(".ip").title = item.userAgent ?? "";
   const when = el.querySelector(".when");
   when.dateTime = item.createdAt;
-  when.textContent = new Date(item.createdAt).toLocaleString();
-  text(".thread", `in ${item.threadId}`);
+  when.textContent = new Date(item.createdAt).toLocaleString(i18n.lang);
+  const article = el.querySelector(".article");
+  const url = item.article?.url;
+  article.hidden = !/^https?:\/\//i.test(url ?? "");
+  article.textContent = item.article?.title || url || "";
+  if (!article.hidden) article.href = url; else article.removeAttribute("href");
+  text(".article-id", article.hidden ? (item.article?.title || item.threadId) : "");
+  el.querySelector(".only-article").hidden = state.filter.thread === item.threadId;
   const body = el.querySelector(".body");
   body.innerHTML = item.html; // sanitized by the server (allowlist), never raw user HTML
   highlight(body, wordsOf(item.reasons));
   score(el.querySelector(".score.spam"), item.spamScore);
   score(el.querySelector(".score.toxicity"), item.toxicityScore);
   const h = item.authorHistory;
-  text(".history", h ? `history: ${h.published} published · ${h.rejected} rejected · ${h.spam} spam` : "no history (no email)");
+  text(".history", h ? t("history", { published: h.published, rejected: h.rejected, spam: h.spam }) : t("noHistory"));
   const flags = Object.entries(item.flags ?? {});
-  text(".flags", flags.length ? "flags: " + flags.map(([r, n]) => `${r} ×${n}`).join(", ") : "");
+  text(".flags", flags.length ? t("flags", { list: flags.map(([r, n]) => `${reasonName(r)} ×${n}`).join(", ") }) : "");
   el.querySelector(".reasons").replaceChildren(...item.reasons.map((r) => {
     const li = document.createElement("li");
-    li.textContent = r.code;
-    li.title = r.detail;
+    const what = document.createElement("span");
+    what.className = "why";
+    what.dir = "auto";
+    what.textContent = readable(r);
+    const code = document.createElement("code");
+    code.textContent = r.code;
+    li.append(what, " ", code);
     return li;
   }));
   el.classList.toggle("picked", state.picked.has(item.id));
@@ -281,6 +416,22 @@ function score(el, value) {
   el.querySelector(".meter i").style.width = known ? `${Math.round(value * 100)}%` : "0";
   el.classList.toggle("high", known && value >= 0.8);
   el.classList.toggle("mid", known && value >= 0.5 && value < 0.8);
+}
+
+/** A reason as a moderator reads it: "Spam score 0.91, mostly because of its link" rather than model.spam_link. */
+function readable(reason) {
+  const detail = (reason.detail ?? "").trim();
+  const scored = /^(spam|toxicity) (\d\.\d\d)(?: \((.+?)\))?(?:; words that raised it most: (.+?))?\.?$/.exec(detail);
+  if (scored) {
+    const [, kind, value, note, words] = scored;
+    const because = words ? t("why.because", { words: words.replaceAll('"[link]"', t("why.link")).replaceAll('"[phone number]"', t("why.phone")) }) : "";
+    return `${t(kind === "spam" ? "why.spamScore" : "why.toxicityScore", { value })}${because}${note ? ` (${note})` : ""}`;
+  }
+  const kinds = { "signal.": t("why.spamLists"), "rule.links": t("why.links"), "ban.": t("why.banned"), "import.": t("why.imported") };
+  const kind = Object.entries(kinds).find(([prefix]) => reason.code.startsWith(prefix))?.[1];
+  if (!detail) return kind ?? reason.code;
+  const sentence = detail[0].toUpperCase() + detail.slice(1);
+  return kind && !sentence.toLowerCase().includes(kind.toLowerCase()) ? `${kind}: ${sentence}` : sentence;
 }
 
 /** Words named by the rules or the model in their reasons: quoted, or listed after "words:". */
@@ -356,7 +507,7 @@ function command(name) {
   if (name === "ban") return ban(id);
   if (name === "pin") return act(id, state.items.get(id).item.pinned ? "unpin" : "pin");
   if (name === "edit") {
-    const text = prompt("Edit the comment (the old text is kept in the audit log):", state.items.get(id).item.text);
+    const text = prompt(t("editPrompt"), state.items.get(id).item.text);
     return text === null ? undefined : act(id, "edit", undefined, text);
   }
   return act(id, name);
@@ -365,7 +516,7 @@ function command(name) {
 function askReason(id) {
   state.rejecting = id;
   state.items.get(id).el.querySelector(".reject-reasons").hidden = false;
-  status("Reject: press 1–5 for the reason, Esc to cancel.");
+  status(t("rejectHint"));
 }
 
 function cancelReason() {
@@ -382,12 +533,11 @@ async function act(id, action, reason, text) {
   entry.el.classList.add("busy");
   try {
     const item = await api(sitePath(`/comments/${id}/actions`), { method: "POST", body: JSON.stringify({ action, reason, text }) });
-    const done = { reject: `rejected (${reason})`, spam: "marked spam", pin: "pinned", unpin: "unpinned", edit: "edited" }[action] ?? action + "d";
-    status(`${done}: ${item.authorName}`);
+    status(t("done." + action, { name: item.authorName, reason: reason ? reasonName(reason) : "" }));
     if (item.queue !== state.queue) drop(id); else { entry.el.classList.remove("busy"); replace(item); }
   } catch (e) {
     entry.el.classList.remove("busy");
-    status(`Could not ${action}: ${e.message}`);
+    status(t("actionFailed", { error: e.message }));
   }
 }
 
@@ -397,9 +547,9 @@ async function ban(id) {
   try {
     const result = await api(sitePath("/bans"), { method: "POST", body: JSON.stringify({ kind, commentId: id, reason: "banned from the queue" }) });
     entry.el.querySelector(".note").textContent = `banned ${result.kind} ${result.shown}`;
-    status(`Banned ${result.kind} ${result.shown}. Their next comments are rejected.`);
+    status(t("banned", { who: `${result.kind} ${result.shown}` }));
   } catch (e) {
-    status(`Could not ban: ${e.message}`);
+    status(t("banFailed", { error: e.message }));
   }
 }
 
@@ -410,17 +560,17 @@ async function showBans() {
   try {
     ({ bans } = await api(sitePath("/bans")));
   } catch (e) {
-    status(`Could not load the bans: ${e.message}`);
+    status(t("bansFailed", { error: e.message }));
     return;
   }
   const rows = bans.map((b) => {
     const tr = document.createElement("tr");
     tr.dataset.id = b.id;
-    const cells = [`${b.kind} ${b.shown}`, b.reason ?? "", b.by ?? "", b.expiresAt ? new Date(b.expiresAt).toLocaleString() : "for good"];
+    const cells = [`${b.kind} ${b.shown}`, b.reason ?? "", b.by ?? "", b.expiresAt ? new Date(b.expiresAt).toLocaleString(i18n.lang) : t("forGood")];
     for (const text of cells) tr.appendChild(document.createElement("td")).textContent = text;
     const lift = document.createElement("button");
     lift.type = "button";
-    lift.textContent = "Lift";
+    lift.textContent = t("lift");
     lift.addEventListener("click", () => liftBan(b, tr));
     tr.appendChild(document.createElement("td")).appendChild(lift);
     return tr;
@@ -435,10 +585,10 @@ async function liftBan(ban, row) {
   try {
     await api(sitePath("/bans/lift"), { method: "POST", body: JSON.stringify({ id: ban.id }) });
     row.remove();
-    status(`Lifted the ban on ${ban.kind} ${ban.shown}.`);
+    status(t("lifted", { who: `${ban.kind} ${ban.shown}` }));
     if (!$("bans-table").querySelector("tbody tr")) { $("bans-table").hidden = true; $("bans-empty").hidden = false; }
   } catch (e) {
-    status(`Could not lift the ban: ${e.message}`);
+    status(t("liftFailed", { error: e.message }));
   }
 }
 
@@ -454,14 +604,14 @@ function pick(id, on) {
 
 function updateBulk() {
   $("bulk").hidden = state.picked.size === 0;
-  $("bulk-count").textContent = `${state.picked.size} selected`;
+  $("bulk-count").textContent = t("selected", { n: state.picked.size });
 }
 
 async function bulk(action) {
   if (action === "clear") { [...state.picked].forEach((id) => pick(id, false)); return; }
   let reason;
   if (action === "reject") {
-    reason = prompt(`Reason: ${REASONS.join(", ")}`, "other");
+    reason = prompt(t("reasonPrompt", { list: REASONS.join(", ") }), "other");
     if (!REASONS.includes(reason)) return;
   }
   const ids = [...state.picked];
@@ -471,7 +621,7 @@ async function bulk(action) {
     else if (r.item) { pick(r.id, false); replace(r.item); }
   }
   const failed = results.filter((r) => r.status !== 200).length;
-  status(`${action}: ${results.length - failed} done${failed ? `, ${failed} failed` : ""}.`);
+  status(t("bulkResult", { done: results.length - failed, failed }));
 }
 
 function status(text) { $("status").textContent = text; }
@@ -503,12 +653,16 @@ function onKey(e) {
 
 // ---- start -----------------------------------------------------------------------------------
 
-document.addEventListener("DOMContentLoaded", () => {
+document.addEventListener("DOMContentLoaded", async () => {
+  await useLang();
   $("sign-in").addEventListener("submit", (e) => { e.preventDefault(); signIn($("key").value.trim()); });
   $("sign-out").addEventListener("click", signOut);
   $("help-button").addEventListener("click", () => $("help").showModal());
   $("bans-button").addEventListener("click", showBans);
   $("site").addEventListener("change", (e) => { state.site = e.target.value; loadQueue(); });
+  $("filters").addEventListener("submit", applyFilters);
+  $("filter-clear").addEventListener("click", clearFilters);
+  $("filter-article-clear").addEventListener("click", () => filterArticle(null));
   for (const button of document.querySelectorAll("[data-bulk]")) button.addEventListener("click", () => bulk(button.dataset.bulk));
   document.addEventListener("keydown", onKey);
   if (state.key) signIn(state.key);
