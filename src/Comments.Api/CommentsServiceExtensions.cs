@@ -8,6 +8,7 @@ using Comments.Api.Moderation;
 using Comments.Api.OpenApi;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
+using Comments.Api.Stats;
 using Comments.Api.Telemetry;
 using Comments.Core.Submissions;
 using Comments.Storage;
@@ -33,6 +34,7 @@ public static class CommentsServiceExtensions
         services.AddCommentsRealtime(configuration);
         services.AddModeration(configuration);
         services.AddEngagement();
+        services.AddSiteStats();
         services.AddTelemetry(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -54,6 +54,8 @@ public static class RedisKeys
     public static RedisKey ThreadLikes(string site, string thread) => $"c:{{{S(site)}}}:thread-likes:{T(thread)}";
     /// <summary>Likes given to one comment from one address digest (expires after a day).</summary>
     public static RedisKey LikesFromAddress(string site, string id, string addressDigest) => $"c:{{{S(site)}}}:likes-from:{C(id)}:{addressDigest}";
+    /// <summary>Hash of one day's counters of a site (decisions, moderators' actions and agreement): counter → count; expires after a year and a bit.</summary>
+    public static RedisKey StatsDay(string site, DateOnly day) => $"c:{{{S(site)}}}:stats:{day:yyyy-MM-dd}";
     /// <summary>Hash of one import source's rows already imported: source id (a WordPress comment id, a Disqus post id) → the importer's record of our comment.</summary>
     public static RedisKey ImportMap(string site, string source) => $"c:{{{S(site)}}}:import:{ImportSource(source)}";
 

@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
             return multiplexer;
         });
         services.AddSingleton<IModerationStore, RedisModerationStore>();
+        services.AddSingleton<Comments.Core.Stats.ISiteStatsStore, RedisSiteStatsStore>();
         services.AddSingleton<IModeratorKeyStore, RedisModeratorKeyStore>();
         services.AddHostedService<StorageWarmup>();
         services.AddSingleton<ICommentStore, RedisCommentStore>();

@@ -1,4 +1,5 @@
 using Comments.Api.Sites;
+using Comments.Api.Stats;
 using Comments.Core;
 using Comments.Core.Moderation;
 using Comments.Core.Sites;
@@ -36,6 +37,7 @@ public static class ModerationApi
         site.MapActionEndpoints();
         site.MapBanEndpoints();
         site.MapThreadAndAuditEndpoints();
+        site.MapStatsEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);
         return group;

@@ -18,4 +18,5 @@ namespace Comments.Api.Moderation;
 [JsonSerializable(typeof(ThreadDetailsRequest))]
 [JsonSerializable(typeof(ThreadDetailsResponse))]
 [JsonSerializable(typeof(AuditResponse))]
+[JsonSerializable(typeof(Stats.SiteNumbers))]
 internal sealed partial class ModerationJson : JsonSerializerContext;

@@ -118,6 +118,38 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_admin_opens_the_numbers_and_sees_the_days_plotted_with_the_moderators_agreement()
+    {
+        var errors = new List<string>();
+        using var reader = fixture.CreateClient();
+        var held = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("numbers"), TestApi.Reply("Counted in the numbers."));
+        Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
+        var moderatorPage = await fixture.NewPageAsync();
+        await moderatorPage.GotoAsync("/moderate");
+        await moderatorPage.FillAsync("#key", TestModerators.OpenKey);
+        await moderatorPage.PressAsync("#key", "Enter");
+        await moderatorPage.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await Assertions.Expect(moderatorPage.Locator("#numbers-button")).ToBeHiddenAsync();
+
+        var page = await fixture.NewPageAsync(errors);
+        await page.GotoAsync("/moderate");
+        await page.FillAsync("#key", TestModerators.AdminKey);
+        await page.PressAsync("#key", "Enter");
+        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SelectOptionAsync("#site", TestSites.Premoderated);
+        await page.Locator($"#queue[data-site='{TestSites.Premoderated}']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await page.ClickAsync("#numbers-button");
+
+        await Assertions.Expect(page.Locator("#numbers")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#numbers-chart rect.pending").CountAsync() >= 1, "no held bar for today");
+        await Assertions.Expect(page.Locator("#numbers-chart")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Comments per day"));
+        await Assertions.Expect(page.Locator("#numbers-held")).ToContainTextAsync("held now");
+        await Axe.AssertNoSeriousViolationsAsync(page, null, "/moderate numbers");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "moderate-numbers.png") });
+        Assert.True(errors.Count == 0, "browser console errors: " + string.Join(" | ", errors));
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_refused_on_the_sign_in_form()
     {
         var page = await fixture.NewPageAsync();

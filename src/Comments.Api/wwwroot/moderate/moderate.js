@@ -113,6 +113,7 @@ async function signIn(key) {
   $("sign-in").hidden = true;
   $("sign-out").hidden = false;
   $("bans-button").hidden = false;
+  $("numbers-button").hidden = state.me.role !== "admin";
   const sites = $("site");
   sites.replaceChildren(...state.me.sites.map((s) => new Option(`${s.displayName} (${s.id})`, s.id)));
   sites.hidden = state.me.sites.length < 2;
@@ -592,6 +593,73 @@ async function liftBan(ban, row) {
   }
 }
 
+// ---- numbers (admins) ------------------------------------------------------------------------
+
+async function showNumbers() {
+  let numbers;
+  try {
+    numbers = await api(sitePath("/stats?days=30"));
+  } catch (e) {
+    status(t("actionFailed", { error: e.message }));
+    return;
+  }
+  drawDays($("numbers-chart"), numbers.perDay);
+  const held = numbers.held;
+  const hours = new Intl.NumberFormat(i18n.lang, { style: "unit", unit: "hour", unitDisplay: "long", maximumFractionDigits: 1 });
+  $("numbers-held").textContent = held.pending
+    ? t("numbersHeld", { n: held.pending, age: hours.format((held.oldestAgeSeconds ?? 0) / 3600) })
+    : t("numbersNoneHeld");
+  $("numbers-spam").textContent = `${t("numbersSpam", { n: numbers.spamCaught })} · ${t("numbersMissed", { n: numbers.overturnedPublished })}`;
+  const rows = numbers.agreement.map((a) => {
+    const tr = document.createElement("tr");
+    const share = a.agreement ?? 0;
+    tr.appendChild(document.createElement("th")).textContent = a.reason;
+    const bar = tr.appendChild(document.createElement("td")).appendChild(document.createElement("span"));
+    bar.className = "agree-bar";
+    bar.style.setProperty("--share", `${Math.round(share * 100)}%`);
+    bar.setAttribute("aria-hidden", "true");
+    tr.appendChild(document.createElement("td")).textContent =
+      `${new Intl.NumberFormat(i18n.lang, { style: "percent" }).format(share)} · ${t("numbersAgreementRow", { confirmed: a.confirmed, overturned: a.overturned })}`;
+    return tr;
+  });
+  $("numbers-agreement").tBodies[0].replaceChildren(...rows);
+  $("numbers-agreement").hidden = rows.length === 0;
+  $("numbers-none").hidden = rows.length > 0;
+  $("numbers").showModal();
+}
+
+/** Stacked bars per day (published, held, spam) in the SVG, with a text alternative that lists every day. */
+function drawDays(svg, days) {
+  const ns = "http://www.w3.org/2000/svg";
+  const width = 600, height = 160, gap = 2;
+  const max = Math.max(1, ...days.map((d) => d.published + d.pending + d.spam));
+  const step = width / days.length;
+  const shapes = [];
+  days.forEach((d, i) => {
+    let y = height;
+    for (const kind of ["published", "pending", "spam"]) {
+      const h = (d[kind] / max) * (height - 10);
+      if (h <= 0) continue;
+      y -= h;
+      const rect = document.createElementNS(ns, "rect");
+      rect.setAttribute("x", String(i * step + gap / 2));
+      rect.setAttribute("y", String(y));
+      rect.setAttribute("width", String(Math.max(1, step - gap)));
+      rect.setAttribute("height", String(h));
+      rect.setAttribute("class", kind);
+      rect.dataset.day = d.day;
+      shapes.push(rect);
+    }
+  });
+  const axis = document.createElementNS(ns, "text");
+  axis.setAttribute("x", "0");
+  axis.setAttribute("y", "176");
+  axis.textContent = `${days[0]?.day ?? ""} – ${days.at(-1)?.day ?? ""} · max ${i18n.numbers.format(max)}`;
+  svg.replaceChildren(...shapes, axis);
+  svg.setAttribute("aria-label", t("chartLabel") + ": " + days.map((d) =>
+    `${d.day} ${i18n.numbers.format(d.published)}/${i18n.numbers.format(d.pending)}/${i18n.numbers.format(d.spam)}`).join(", "));
+}
+
 function pick(id, on) {
   if (on) state.picked.add(id); else state.picked.delete(id);
   const entry = state.items.get(id);
@@ -659,6 +727,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("sign-out").addEventListener("click", signOut);
   $("help-button").addEventListener("click", () => $("help").showModal());
   $("bans-button").addEventListener("click", showBans);
+  $("numbers-button").addEventListener("click", showNumbers);
   $("site").addEventListener("change", (e) => { state.site = e.target.value; loadQueue(); });
   $("filters").addEventListener("submit", applyFilters);
   $("filter-clear").addEventListener("click", clearFilters);

@@ -131,5 +131,25 @@
   "why.spamLists": "قوائم الإزعاج",
   "why.links": "الروابط",
   "why.banned": "محظور",
-  "why.imported": "مستورد"
+  "why.imported": "مستورد",
+  "numbers": "الأرقام",
+  "numbersTitle": "آخر 30 يومًا",
+  "legendPublished": "منشورة",
+  "legendPending": "محتجزة",
+  "legendSpam": "إزعاج",
+  "chartLabel": "التعليقات في اليوم: منشورة، محتجزة، إزعاج",
+  "numbersHeld": {
+    "zero": "{n} تعليق محتجز؛ أقدمها ينتظر منذ {age}",
+    "one": "تعليق محتجز {n}؛ أقدمها ينتظر منذ {age}",
+    "two": "تعليقان محتجزان {n}؛ أقدمها ينتظر منذ {age}",
+    "few": "{n} تعليقات محتجزة؛ أقدمها ينتظر منذ {age}",
+    "many": "{n} تعليقًا محتجزًا؛ أقدمها ينتظر منذ {age}",
+    "other": "{n} تعليق محتجز؛ أقدمها ينتظر منذ {age}"
+  },
+  "numbersNoneHeld": "لا شيء محتجز الآن.",
+  "numbersSpam": "الإزعاج المحجوب: {n}",
+  "numbersMissed": "نُشرت ثم أزالها مشرف: {n}",
+  "numbersAgreement": "موافقة المشرفين على الاحتجاز",
+  "numbersAgreementRow": "{confirmed} مؤكَّد، {overturned} ملغى",
+  "numbersNoAgreement": "لم يحكم المشرفون على أي احتجاز بعد."
 };

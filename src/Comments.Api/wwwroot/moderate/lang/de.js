@@ -123,5 +123,21 @@
   "why.spamLists": "Spam-Listen",
   "why.links": "Links",
   "why.banned": "Gesperrt",
-  "why.imported": "Importiert"
+  "why.imported": "Importiert",
+  "numbers": "Zahlen",
+  "numbersTitle": "Die letzten 30 Tage",
+  "legendPublished": "veröffentlicht",
+  "legendPending": "zurückgehalten",
+  "legendSpam": "Spam",
+  "chartLabel": "Kommentare pro Tag: veröffentlicht, zurückgehalten, Spam",
+  "numbersHeld": {
+    "one": "{n} Kommentar wartet; der älteste seit {age}",
+    "other": "{n} Kommentare warten; der älteste seit {age}"
+  },
+  "numbersNoneHeld": "Gerade wartet nichts.",
+  "numbersSpam": "Abgefangener Spam: {n}",
+  "numbersMissed": "veröffentlicht, dann von der Moderation entfernt: {n}",
+  "numbersAgreement": "Zustimmung der Moderation zu den Zurückhaltungen",
+  "numbersAgreementRow": "{confirmed} bestätigt, {overturned} aufgehoben",
+  "numbersNoAgreement": "Die Moderation hat noch keine Zurückhaltung beurteilt."
 };

@@ -123,5 +123,21 @@
   "why.spamLists": "Spam lists",
   "why.links": "Links",
   "why.banned": "Banned",
-  "why.imported": "Imported"
+  "why.imported": "Imported",
+  "numbers": "Numbers",
+  "numbersTitle": "The last 30 days",
+  "legendPublished": "published",
+  "legendPending": "held",
+  "legendSpam": "spam",
+  "chartLabel": "Comments per day: published, held, spam",
+  "numbersHeld": {
+    "one": "{n} comment held now; the oldest has waited {age}",
+    "other": "{n} comments held now; the oldest has waited {age}"
+  },
+  "numbersNoneHeld": "Nothing is held now.",
+  "numbersSpam": "Spam caught: {n}",
+  "numbersMissed": "published, then removed by a moderator: {n}",
+  "numbersAgreement": "Moderators agreed with the holds",
+  "numbersAgreementRow": "{confirmed} confirmed, {overturned} overturned",
+  "numbersNoAgreement": "Moderators have not judged any hold yet."
 };

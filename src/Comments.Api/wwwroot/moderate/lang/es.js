@@ -123,5 +123,21 @@
   "why.spamLists": "Listas de spam",
   "why.links": "Enlaces",
   "why.banned": "Bloqueado",
-  "why.imported": "Importado"
+  "why.imported": "Importado",
+  "numbers": "Cifras",
+  "numbersTitle": "Los últimos 30 días",
+  "legendPublished": "publicados",
+  "legendPending": "retenidos",
+  "legendSpam": "spam",
+  "chartLabel": "Comentarios por día: publicados, retenidos, spam",
+  "numbersHeld": {
+    "one": "{n} comentario retenido; el más antiguo espera desde hace {age}",
+    "other": "{n} comentarios retenidos; el más antiguo espera desde hace {age}"
+  },
+  "numbersNoneHeld": "Ahora no hay nada retenido.",
+  "numbersSpam": "Spam detenido: {n}",
+  "numbersMissed": "publicados y luego retirados por la moderación: {n}",
+  "numbersAgreement": "Acuerdo de la moderación con las retenciones",
+  "numbersAgreementRow": "{confirmed} confirmados, {overturned} revocados",
+  "numbersNoAgreement": "La moderación aún no ha juzgado ninguna retención."
 };

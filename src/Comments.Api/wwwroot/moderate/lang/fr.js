@@ -123,5 +123,21 @@
   "why.spamLists": "Listes de spam",
   "why.links": "Liens",
   "why.banned": "Banni",
-  "why.imported": "Importé"
+  "why.imported": "Importé",
+  "numbers": "Chiffres",
+  "numbersTitle": "Les 30 derniers jours",
+  "legendPublished": "publiés",
+  "legendPending": "retenus",
+  "legendSpam": "spam",
+  "chartLabel": "Commentaires par jour : publiés, retenus, spam",
+  "numbersHeld": {
+    "one": "{n} commentaire retenu ; le plus ancien attend depuis {age}",
+    "other": "{n} commentaires retenus ; le plus ancien attend depuis {age}"
+  },
+  "numbersNoneHeld": "Rien n’est retenu pour l’instant.",
+  "numbersSpam": "Spam intercepté : {n}",
+  "numbersMissed": "publiés puis retirés par la modération : {n}",
+  "numbersAgreement": "Accord de la modération avec les retenues",
+  "numbersAgreementRow": "{confirmed} confirmés, {overturned} annulés",
+  "numbersNoAgreement": "La modération n’a encore jugé aucune retenue."
 };

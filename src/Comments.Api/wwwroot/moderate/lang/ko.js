@@ -121,5 +121,20 @@
   "why.spamLists": "스팸 목록",
   "why.links": "링크",
   "why.banned": "차단됨",
-  "why.imported": "가져옴"
+  "why.imported": "가져옴",
+  "numbers": "통계",
+  "numbersTitle": "최근 30일",
+  "legendPublished": "게시됨",
+  "legendPending": "보류됨",
+  "legendSpam": "스팸",
+  "chartLabel": "일별 댓글: 게시됨, 보류됨, 스팸",
+  "numbersHeld": {
+    "other": "보류된 댓글 {n}개, 가장 오래된 댓글은 {age} 대기 중"
+  },
+  "numbersNoneHeld": "현재 보류된 댓글이 없습니다.",
+  "numbersSpam": "차단된 스팸: {n}",
+  "numbersMissed": "게시 후 관리자가 삭제: {n}",
+  "numbersAgreement": "보류에 대한 관리자 동의율",
+  "numbersAgreementRow": "확인 {confirmed}, 번복 {overturned}",
+  "numbersNoAgreement": "관리자가 아직 보류를 판단하지 않았습니다."
 };
