@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
 using Comments.Core.Rules;
@@ -27,6 +28,8 @@ public static class CommentPipelineServiceExtensions
         services.AddCommentScoring(configuration, contentRoot);
         services.AddSingleton<IDecisionRule, ModelRule>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+        services.AddSettings<ThreadCacheOptions>(configuration, ThreadCacheOptions.Section);
+        services.AddSingleton<ThreadPageCache>();
         return services;
     }
 }
