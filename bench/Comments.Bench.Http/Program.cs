@@ -4,9 +4,9 @@ using Comments.Bench.Http;
 
 // Ingest and read benchmark: the service on embedded Garnet and on redis-server next to a bare
 // Kestrel echo endpoint, all in the same run on the same machine. Loopback only, bounded in time.
-if (args is ["echo", "--port", var echoPort])
+if (args is ["echo", "--port", var echoPort, ..])
 {
-    EchoServer.Run(int.Parse(echoPort));
+    EchoServer.Run(int.Parse(echoPort), args is [_, _, _, "--static", var file] ? file : null);
     return 0;
 }
 
