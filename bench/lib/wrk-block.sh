@@ -13,11 +13,11 @@ cpu_ticks() {
 
 block() {
   local name=$1 pids=$2 url=$3; shift 3
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" "$@" "$url" >/dev/null 2>&1
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 10s "$@" "$url" >/dev/null 2>&1
   local load before after
   load=$(cut -d' ' -f1 /proc/loadavg)
   before=$(cpu_ticks "$pids")
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" "$url" >"$work/out" 2>&1
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@" "$url" >"$work/out" 2>&1
   after=$(cpu_ticks "$pids")
   awk -v name="$name" -v la="$load" -v ticks=$((after - before)) -v tick="$(getconf CLK_TCK)" -v secs="$seconds" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }

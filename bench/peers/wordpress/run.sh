@@ -124,12 +124,12 @@ apache2 -f "$work/apache.conf" -k start || { echo "Apache did not start"; cat "$
 base="http://127.0.0.1:$port"
 until curl -s -o /dev/null "$base/wp-login.php"; do sleep 0.2; done
 
-curl -s -o /dev/null --data-urlencode "weblog_title=Bench" --data-urlencode "user_name=admin" \
-  --data-urlencode "admin_password=bench-$RANDOM-$RANDOM" --data-urlencode "admin_password2=" --data "pw_weak=1" \
+password="bench-$RANDOM-$RANDOM-$RANDOM"
+curl -s -o "$work/install.html" --data-urlencode "weblog_title=Bench" --data-urlencode "user_name=admin" \
+  --data-urlencode "admin_password=$password" --data-urlencode "admin_password2=$password" --data "pw_weak=1" \
   --data-urlencode "admin_email=admin@example.com" --data "blog_public=0" "$base/wp-admin/install.php?step=2"
-# The installer's admin_password2 must match: send it again properly if the first call was refused.
 posts=$(curl -s "$base/?rest_route=/wp/v2/posts" | grep -o '"id":1,' | head -1)
-[ -n "$posts" ] || { echo "WordPress did not install (no post 1):"; tail "$work/apache-error.log"; exit 1; }
+[ -n "$posts" ] || { echo "WordPress did not install (no post 1):"; sed 's/<[^>]*>//g' "$work/install.html" | grep -v '^\s*$' | tail -5; tail -3 "$work/apache-error.log"; exit 1; }
 
 for i in $(seq 1 100); do
   code=$(curl -s -o /dev/null -w '%{http_code}' --data "comment_post_ID=1&author=Seed+Reader&email=seed$((i % 10))%40example.com&url=&submit=Post+Comment" \
