@@ -4,7 +4,7 @@ namespace Comments.Bench.Fanout;
 
 /// <summary>
 /// The floor: SignalR's own fan-out with nothing else. The same hub surface (JoinThread,
-/// commentPublished, countChanged) and a payload of the same shape and size, but no store and no
+/// one commentPublished per comment with the thread's count inside) and a payload of the same shape and size, but no store and no
 /// pipeline. In memory by default; given a Redis address, through the same Redis backplane as
 /// the service, which separates the backplane's cost from the rest. POST /post/… broadcasts.
 /// </summary>
@@ -28,14 +28,13 @@ public static class BaselineServer
         {
             var seq = Interlocked.Increment(ref sequence);
             var comment = new BaselineComment(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), thread, null, 0,
-                "Bench Poster", null, $"<p>{text}</p>", DateTimeOffset.UtcNow, null, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                "Bench Poster", null, $"<p>{text}</p>", DateTimeOffset.UtcNow, null, seq.ToString(System.Globalization.CultureInfo.InvariantCulture), false, seq);
             var readers = hub.Clients.Group($"thread:{site}:{thread}");
             if (serial) await oneAtATime.WaitAsync();
             try
             {
+                // One message per comment, the count inside, as the service sends it.
                 await readers.SendAsync("commentPublished", comment);
-                // The service sends the new count after every comment: so does the floor.
-                await readers.SendAsync("countChanged", new BaselineCount(site, thread, seq));
             }
             finally
             {
@@ -51,9 +50,7 @@ public static class BaselineServer
         public Task JoinThread(string site, string thread) => Groups.AddToGroupAsync(Context.ConnectionId, $"thread:{site}:{thread}");
     }
 
-    public sealed record BaselineCount(string Site, string ThreadId, long Count);
-
-    /// <summary>The same fields as Comments.Core's PublicComment, so the frames are the same size.</summary>
+    /// <summary>The same fields as the service's PublishedComment (PublicComment and the count), so the frames are the same size.</summary>
     public sealed record BaselineComment(string Id, string ThreadId, string? ParentId, int Depth, string AuthorName,
-        string? AuthorUrl, string Html, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string Cursor);
+        string? AuthorUrl, string Html, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string Cursor, bool Pinned, long Count);
 }

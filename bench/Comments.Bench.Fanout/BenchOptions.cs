@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Comments.Bench.Fanout;
 
 /// <summary>Command-line options, each with a bounded default.</summary>
-public sealed record BenchOptions(int[] Readers, int Posts, double Rate, int Sources, string[] Servers, string? Redis, string RepoRoot)
+/// <param name="Port">The server's port (the service's embedded store takes the next one); a free port when not given.</param>
+public sealed record BenchOptions(int[] Readers, int Posts, double Rate, int Sources, string[] Servers, string? Redis, string RepoRoot, int? Port = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,7 +16,8 @@ public sealed record BenchOptions(int[] Readers, int Posts, double Rate, int Sou
         if (readers.Any(r => r is < 1 or > 20_000) || posts is < 1 or > 2_000 || rate is <= 0 or > 1_000 || sources is < 1 or > 250)
             throw new ArgumentException("readers 1..20000, posts 1..2000, rate 0..1000/s, sources 1..250");
         var servers = (Value("--servers") ?? "service,baseline").Split(',');
-        return new BenchOptions(readers, posts, rate, sources, servers, Value("--redis"), FindRoot());
+        int? port = Value("--port") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : null;
+        return new BenchOptions(readers, posts, rate, sources, servers, Value("--redis"), FindRoot(), port);
     }
 
     private static string FindRoot()

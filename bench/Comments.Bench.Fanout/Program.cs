@@ -7,7 +7,7 @@ using Comments.Bench.Fanout;
 //
 //   dotnet run -c Release --project bench/Comments.Bench.Fanout -- \
 //     [--readers 1000,5000,10000] [--posts 100] [--rate 10] [--sources 4] \
-//     [--servers service,baseline,baseline-redis] [--redis host:port]
+//     [--servers service,baseline,baseline-redis] [--redis host:port] [--port N]
 // "baseline" is SignalR's in-memory fan-out alone; "baseline-redis" the same through a Redis
 // backplane (--redis, default 127.0.0.1:6399); "baseline-serial" in memory but one broadcast at a
 // time, as the backplane's subscriber sends; "service" the real Comments.Api (Release build).
@@ -34,7 +34,7 @@ foreach (var readers in options.Readers)
         var dataDir = Directory.CreateTempSubdirectory("comments-bench-").FullName;
         try
         {
-            var port = FreePort();
+            var port = options.Port ?? FreePort();
             var baseline = serverName.StartsWith("baseline", StringComparison.Ordinal);
             string[] baselineArgs = serverName switch
             {
@@ -44,7 +44,7 @@ foreach (var readers in options.Readers)
             };
             await using var server = baseline
                 ? await ServerProcess.StartAsync(typeof(BaselineServer).Assembly.Location, baselineArgs, new Dictionary<string, string>(), port)
-                : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis), port);
+                : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis, options.Port is null ? 0 : port + 1), port);
             var label = serverName switch
             {
                 "baseline" => "SignalR alone, in memory (floor)",
@@ -75,9 +75,10 @@ return 0;
 static string Row(FanoutResult r) => string.Create(CultureInfo.InvariantCulture,
     $"| {r.Server} | {r.Readers:N0} | {r.Posts} @ {r.Rate}/s | {r.Delivered:N0} / {r.Expected:N0} | {r.FailedPosts} | {r.PostP50Ms:F1} / {r.PostP99Ms:F1} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.CompletionP99Ms:F1} | {r.DeliveriesPerSecond:N0} | {r.ServerCpuPercent:F0} | {r.ServerCpuMicrosPerDelivery:F2} | {r.ClientCpuPercent:F0} | {r.RssIdleMiB:F0} → {r.RssEndMiB:F0} | {r.ConnectSeconds:F1} | {r.LoadAverage} |");
 
-static Dictionary<string, string> ServiceEnvironment(string dataDir, string? redis) => new()
+static Dictionary<string, string> ServiceEnvironment(string dataDir, string? redis, int embeddedPort) => new()
 {
     ["ConnectionStrings__Redis"] = redis ?? "",
+    ["Storage__EmbeddedPort"] = embeddedPort.ToString(CultureInfo.InvariantCulture),
     ["Storage__DataDir"] = dataDir,
     ["RateLimits__PostsPerMinute"] = "1000000",
     ["RateLimits__ReadsPerMinute"] = "1000000",

@@ -4,9 +4,9 @@ using Comments.Bench.Http;
 
 // Ingest and read benchmark: the service on embedded Garnet and on redis-server next to a bare
 // Kestrel echo endpoint, all in the same run on the same machine. Loopback only, bounded in time.
-if (args is ["echo", "--port", var echoPort])
+if (args is ["echo", "--port", var echoPort, ..])
 {
-    EchoServer.Run(int.Parse(echoPort));
+    EchoServer.Run(int.Parse(echoPort), args is [_, _, _, "--static", var file] ? file : null);
     return 0;
 }
 
@@ -95,7 +95,7 @@ static async Task<(string, LoadResult, LoadResult, LoadResult, double, double)> 
         var i = Interlocked.Increment(ref PostCounter.Value);
         // Unique text per request (the same text twice in one thread is a duplicate), spread over 100 threads.
         // An ordinary reply (the model publishes it), made unique by its last words.
-        var body = $$"""{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it ({{run}} {{i}}).","authorName":"Bench Reader","authorEmail":"reader{{i % 1000}}@example.com"}""";
+        var body = $$"""{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it, from the {{UniqueWords(i)}} desk.","authorName":"Bench Reader","authorEmail":"reader{{i % 1000}}@example.com"}""";
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(postPath.Replace("{thread}", $"ingest-{run}-{i % 100}"), content);
         return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Accepted;
@@ -125,8 +125,20 @@ static async Task SeedAsync(Uri target, string thread, int count)
     using var http = new HttpClient { BaseAddress = target };
     for (var i = 0; i < count; i++)
     {
-        var body = $$"""{"text":"Seed comment {{i}} with a little **Markdown** and a link https://example.com/{{i}}","authorName":"Seeder","authorEmail":"seed@example.com"}""";
+        // A page the model publishes (the old seed, with a link, was held: the page was empty).
+        var body = $$"""{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it (seed {{i}}).","authorName":"Seed Reader","authorEmail":"seed{{i % 10}}@example.com"}""";
         using var response = await http.PostAsync($"/api/sites/bench/threads/{thread}/comments", new StringContent(body, Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
+        if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"seed comment {i} answered {(int)response.StatusCode}, not 201 (published)");
     }
+}
+
+// Digits in a text read as a phone number to the spam model (a run id and a counter scored 0.94 spam
+// and were held), so a text is made unique by words: n in base 16.
+static string UniqueWords(int n)
+{
+    string[] words = ["river", "lamp", "orange", "quiet", "window", "garden", "paper", "stone",
+        "cloud", "bread", "violin", "meadow", "candle", "harbor", "pencil", "forest"];
+    var parts = new List<string>();
+    do { parts.Add(words[n % 16]); n /= 16; } while (n > 0);
+    return string.Join(' ', parts);
 }

@@ -10,7 +10,7 @@ namespace Comments.Admin;
 /// today's (<see cref="RedisKeys.ThreadPublished"/>…). A key is moved only when its type is the
 /// index's (a thread named "X:published" has a hash there, not a sorted set; a thread named
 /// "X:likes" has a hash with a creation time, which a likes hash never has), and never over an
-/// existing key (RENAMENX). Safe to run twice.
+/// existing key (RENAMENX). Safe to run twice. Each move bumps the thread's version (see <c>MoveAsync</c>).
 /// </summary>
 public static class ThreadKeyRename
 {
@@ -40,12 +40,27 @@ public static class ThreadKeyRename
                     if (!Ids.IsThread(thread) || await db.KeyTypeAsync(key) != type
                         || (type == RedisType.Hash && await db.HashExistsAsync(key, RedisKeys.ThreadFields.CreatedAt)))
                         continue;
-                    if (await db.KeyRenameAsync(key, target(site, thread), When.NotExists)) moved++;
+                    if (await MoveAsync(db, key, target(site, thread), RedisKeys.Thread(site, thread))) moved++;
                     else skipped++;
                     break;
                 }
             }
         }
         return (moved, skipped);
+    }
+
+    /// <summary>
+    /// RENAMENX and, in the same transaction, a new version of the thread (when it has its hash):
+    /// nodes serve a thread's page from memory while its version is unchanged, and a moved index
+    /// changes what readers see.
+    /// </summary>
+    private static async Task<bool> MoveAsync(IDatabase db, RedisKey from, RedisKey to, RedisKey threadKey)
+    {
+        var hasThread = await db.HashExistsAsync(threadKey, RedisKeys.ThreadFields.CreatedAt);
+        var tx = db.CreateTransaction();
+        tx.AddCondition(Condition.KeyNotExists(to));
+        _ = tx.KeyRenameAsync(from, to);
+        if (hasThread) _ = tx.HashIncrementAsync(threadKey, RedisKeys.ThreadFields.Version);
+        return await tx.ExecuteAsync();
     }
 }

@@ -1,7 +1,7 @@
 // The official SignalR JavaScript client, as the widget uses it: connect over WebSockets, follow
 // one thread, print the first comment published to it, then exit 0 (or 1 on error or timeout).
 // Usage: node live-client.mjs <service base url> <site> <thread>
-// Prints "joined" once following the thread, then "commentPublished <json>" and "countChanged <json>".
+// Prints "joined" once following the thread, then "commentPublished <json>" (the thread's count inside).
 import * as signalR from "@microsoft/signalr";
 
 const [baseUrl, site, thread] = process.argv.slice(2);
@@ -17,11 +17,8 @@ const connection = new signalR.HubConnectionBuilder()
   .configureLogging(signalR.LogLevel.Warning)
   .build();
 
-connection.on("commentPublished", (comment) => {
+connection.on("commentPublished", async (comment) => {
   console.log(`commentPublished ${JSON.stringify(comment)}`);
-});
-connection.on("countChanged", async (count) => {
-  console.log(`countChanged ${JSON.stringify(count)}`);
   clearTimeout(timeout);
   await connection.stop();
   process.exit(0);

@@ -29,6 +29,8 @@ public static class CommentPipelineServiceExtensions
         services.AddCommentScoring(configuration, contentRoot);
         services.AddSingleton<IDecisionRule, ModelRule>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+        services.AddSettings<ThreadCacheOptions>(configuration, ThreadCacheOptions.Section);
+        services.AddSingleton<ThreadPageCache>();
         return services;
     }
 }

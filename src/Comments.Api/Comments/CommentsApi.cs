@@ -96,23 +96,31 @@ public static class CommentsApi
             : TypedResults.Accepted((string?)null, new HeldResponse(answer.Id, "pending", tokens.For(site.Id, answer.Id, answer.AuthorNonce)));
     }
 
-    public static async Task<Results<Ok<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(
+    /// <summary>
+    /// One version read per request (a cheap HMGET): 304 when the reader has it, the page from this
+    /// node's memory when it was rendered at that version, otherwise read, rendered and kept
+    /// (<see cref="ThreadPageCache"/>).
+    /// </summary>
+    public static async Task<Results<JsonBytesResult<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(
         string thread, string? sort, string? limit, string? cursor, string? after,
-        HttpContext http, ICommentStore store, CancellationToken ct)
+        HttpContext http, ICommentStore store, ThreadPageCache pages, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
 
-        var page = await store.ListPublishedAsync(site.Id, thread, query, ct);
-        var etag = $"W/\"v{page.Thread?.Version ?? 0}\"";
+        var version = (await store.GetThreadAsync(site.Id, thread, ct))?.Version ?? 0;
+        var etag = $"W/\"v{version}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
         var known = http.Request.Headers.IfNoneMatch.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries));
         if (known.Any(v => v == etag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-        return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
+        if (pages.Find(site.Id, thread, query, version, site.MaxDepth) is { } cached) return new JsonBytesResult<ThreadCommentsResponse>(cached);
+        var page = await store.ListPublishedAsync(site.Id, thread, query, ct);
+        var response = new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
-            Paging.Text(page.NextCursor), site.MaxDepth));
+            Paging.Text(page.NextCursor), site.MaxDepth);
+        return new JsonBytesResult<ThreadCommentsResponse>(pages.Render(site.Id, thread, query, version, response));
     }
 
     public static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> GetComment(

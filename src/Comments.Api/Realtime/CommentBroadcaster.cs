@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace Comments.Api.Realtime;
 
 /// <summary>
-/// Turns domain events into hub messages for the readers of the comment's thread, with the
-/// thread's published count and a comment's like count. Runs on the event dispatcher (never on the
-/// request path). With the Redis backplane each send is one PUBLISH that every node delivers to its
-/// own readers, so an event is broadcast once, cluster-wide.
+/// Turns domain events into hub messages for the readers of the comment's thread: one message per
+/// event, the thread's published count inside the comment's own message. Runs on the event
+/// dispatcher (never on the request path), whose ordered workers handle different threads at the
+/// same time and one thread's events in order. With the Redis backplane each send is one PUBLISH,
+/// serialized once, that every node writes as is to its own readers: broadcast once, cluster-wide.
 /// </summary>
 public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient> hub) : ICommentEventSubscriber
 {
@@ -20,17 +21,14 @@ public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient>
         switch (commentEvent.Kind)
         {
             case CommentEventKind.Published:
-                // Both are sent before either is awaited: one backplane round trip per event, not two.
-                // The backplane's connection writes them in the order they were sent.
-                await Task.WhenAll(readers.CommentPublished(PublicComment.From(comment), ct), readers.CountChanged(CountOf(commentEvent), ct));
+                await readers.CommentPublished(PublishedComment.From(PublicComment.From(comment), CountOf(commentEvent)), ct);
                 break;
             case CommentEventKind.Updated:
                 await readers.CommentUpdated(PublicComment.From(comment), ct);
                 break;
             case CommentEventKind.Removed:
                 var removed = PublicComment.From(comment);
-                await Task.WhenAll(readers.CommentRemoved(new RemovedComment(removed.Id, removed.ThreadId, removed.Cursor), ct),
-                    readers.CountChanged(CountOf(commentEvent), ct));
+                await readers.CommentRemoved(new RemovedComment(removed.Id, removed.ThreadId, removed.Cursor, CountOf(commentEvent)), ct);
                 break;
             case CommentEventKind.Liked:
                 await readers.LikesChanged(new LikeCount(comment.Site, comment.ThreadId, comment.Id, commentEvent.Likes.GetValueOrDefault()), ct);
@@ -41,5 +39,5 @@ public sealed class CommentBroadcaster(IHubContext<CommentsHub, ICommentsClient>
         }
     }
 
-    private static ThreadCount CountOf(CommentEvent e) => new(e.Comment.Site, e.Comment.ThreadId, e.PublishedCount.GetValueOrDefault());
+    private static long CountOf(CommentEvent e) => e.PublishedCount.GetValueOrDefault();
 }

@@ -611,7 +611,7 @@
           cancelReply();
           if (r.status === 201) {
             if (r.headers.get('Author-Token')) remember(body.id, r.headers.get('Author-Token'), v.text);
-            // Live readers get the count from countChanged; without the hub, count it here.
+            // Live readers get the count inside commentPublished; without the hub, count it here.
             if (addComment(body, true)) { if (host.dataset.live !== 'on') setCount(state.count + 1); }
             else rerender(body); // the live event came first: redraw it with the author's own buttons
             var mine = state.nodes[body.id];
@@ -669,7 +669,8 @@
       var signalR = window.signalR;
       var hub = new signalR.HubConnectionBuilder().withUrl(api + '/hubs/comments')
         .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000]).configureLogging(signalR.LogLevel.None).build();
-      hub.on('commentPublished', function (c) { if (c.threadId === thread) arrive(c); });
+      // One message per comment: the thread's count after it comes inside (commentRemoved too).
+      hub.on('commentPublished', function (c) { if (c.threadId === thread) { arrive(c); setCount(c.count); } });
       hub.on('commentUpdated', function (c) {
         var old = state.nodes[c.id];
         if (old) old.querySelector('.body').innerHTML = c.html;
@@ -677,9 +678,9 @@
       hub.on('commentRemoved', function (c) {
         var old = state.nodes[c.id];
         if (old) { old.remove(); delete state.nodes[c.id]; }
+        if (c.threadId === thread) setCount(c.count);
       });
       hub.on('likesChanged', function (l) { if (l.threadId === thread) setLikes(l.id, l.likes); });
-      hub.on('countChanged', function (c) { if (c.threadId === thread) setCount(c.count); });
       function joined() { return hub.invoke('JoinThread', site, thread).then(function () { host.dataset.live = 'on'; return catchUp(); }); }
       // After the client's own retries give up (a laptop asleep, a long outage), keep trying every 30 s.
       function retryLater() { if (hub.state === signalR.HubConnectionState.Disconnected) setTimeout(start, 30000); }

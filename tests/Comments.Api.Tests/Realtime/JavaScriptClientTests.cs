@@ -27,20 +27,15 @@ public sealed class JavaScriptClientTests(GarnetService fixture)
             var posted = await response.JsonAsync();
 
             var published = await NextLineAsync(lines.Reader);
-            var count = await NextLineAsync(lines.Reader);
             await node.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(LiveReader.Patience, TestContext.Current.CancellationToken);
 
             Assert.StartsWith("commentPublished ", published);
             var comment = JsonDocument.Parse(published["commentPublished ".Length..]).RootElement;
             Assert.Equal(posted.GetProperty("id").GetString(), comment.GetProperty("id").GetString());
             Assert.Equal(posted.GetProperty("html").GetString(), comment.GetProperty("html").GetString());
-            Assert.StartsWith("countChanged ", count);
-            Assert.Equal(1, JsonDocument.Parse(count["countChanged ".Length..]).RootElement.GetProperty("count").GetInt64());
+            Assert.Equal(1, comment.GetProperty("count").GetInt64());
             foreach (var secret in new[] { "js.poster@example.com", ip })
-            {
                 Assert.DoesNotContain(secret, published);
-                Assert.DoesNotContain(secret, count);
-            }
             Assert.Equal(0, node.ExitCode);
         }
         finally

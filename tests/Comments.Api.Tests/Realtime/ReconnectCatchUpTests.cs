@@ -24,7 +24,6 @@ public sealed class ReconnectCatchUpTests(GarnetService fixture)
         var firstLive = await reader.NextAsync("commentPublished");
         var seen = new List<string> { firstLive.GetProperty("id").GetString()! };
         var cursor = firstLive.GetProperty("cursor").GetString();
-        await reader.NextAsync("countChanged");
 
         relay.Sever();
         await reconnecting.Task.WaitAsync(LiveReader.Patience, TestContext.Current.CancellationToken);
@@ -40,11 +39,12 @@ public sealed class ReconnectCatchUpTests(GarnetService fixture)
         var caughtUp = page.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
         seen.AddRange(caughtUp);
         var after = await client.PublishAsync(TestSites.Open, thread, TestApi.Reply("After the reconnect"));
-        seen.Add((await reader.NextAsync("commentPublished")).GetProperty("id").GetString()!);
+        var last = await reader.NextAsync("commentPublished");
+        seen.Add(last.GetProperty("id").GetString()!);
 
         Assert.Equal(missed, caughtUp);
         Assert.Equal([first.GetProperty("id").GetString()!, .. missed, after.GetProperty("id").GetString()!], seen);
-        Assert.Equal(5, (await reader.NextAsync("countChanged")).GetProperty("count").GetInt64());
+        Assert.Equal(5, last.GetProperty("count").GetInt64());
         reader.AssertNoneContains("ann@example.com", "127.0.0.1");
     }
 

@@ -1,0 +1,56 @@
+-- wrk script: every request a new comment with a unique text, an ordinary reply that the shipped
+-- model publishes, spread over 100 threads of the site "bench", 1,000 distinct emails.
+--   wrk -t2 -c32 -d15s -s bench/wrk/post.lua http://127.0.0.1:PORT
+-- WRK_POST_PATH overrides the path ("{thread}" is replaced): /echo for the bare Kestrel echo.
+-- Prints the count of each status at the end (a 409 means a repeated text, a 429 a rate limit).
+local threads = {}
+local id = 0
+
+function setup(thread)
+  id = id + 1
+  thread:set("wid", id)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  counter = 0
+  math.randomseed(os.time() * 1000 + wid)
+  -- At most 5 digits: a run of 9 digits in a text makes the model hold it (measured: 202 instead of 201).
+  run = tostring(math.random(1, 99999))
+  path = os.getenv("WRK_POST_PATH") or "/api/sites/bench/threads/{thread}/comments"
+end
+
+-- Digits in a text read as a phone number to the spam model (measured: "(33416 1 4875)" scored
+-- 0.94 spam), so the text is made unique by words: this wrk thread and counter, in base 16.
+local words = { "river", "lamp", "orange", "quiet", "window", "garden", "paper", "stone",
+                "cloud", "bread", "violin", "meadow", "candle", "harbor", "pencil", "forest" }
+function unique(n)
+  local out = {}
+  repeat
+    table.insert(out, words[n % 16 + 1])
+    n = math.floor(n / 16)
+  until n == 0
+  return table.concat(out, " ")
+end
+
+function request()
+  counter = counter + 1
+  local body = string.format(
+    '{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it, from the %s desk.","authorName":"Bench Reader","authorEmail":"reader%d@example.com"}',
+    unique(counter * 16 + wid), (counter * 7 + wid) % 1000)
+  local thread = "ingest-" .. run .. "-" .. (counter % 100)
+  return wrk.format("POST", (string.gsub(path, "{thread}", thread)), { ["Content-Type"] = "application/json" }, body)
+end
+
+statuses = {}
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for code, n in pairs(thread:get("statuses")) do total[code] = (total[code] or 0) + n end
+  end
+  for code, n in pairs(total) do io.write(string.format("status %d: %d\n", code, n)) end
+end
