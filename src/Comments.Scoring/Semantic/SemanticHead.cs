@@ -57,10 +57,12 @@ public sealed class SemanticHead
     }
 
     /// <summary>
-    /// The n-gram model's and the head's probabilities averaged in logit space (equal weights):
-    /// the n-grams know words and evasions, the embedding knows what a sentence is about.
+    /// The n-gram model's and the head's probabilities averaged in logit space, the head weighing
+    /// <paramref name="semanticWeight"/> (Scoring:SemanticWeight): the n-grams know words and
+    /// evasions, the embedding knows what a sentence is about.
     /// </summary>
-    public static double Combine(double fast, double semantic) => Sigmoid((Logit(fast) + Logit(semantic)) / 2);
+    public static double Combine(double fast, double semantic, double semanticWeight = 0.5) =>
+        Sigmoid((1 - semanticWeight) * Logit(fast) + semanticWeight * Logit(semantic));
 
     private static double Logit(double p)
     {

@@ -15,8 +15,11 @@ public sealed class SemanticStage : IDisposable
     private readonly double _from, _upTo;
     private SentenceEmbedder? _embedder;
 
-    private SemanticStage(SemanticHead spam, SemanticHead toxicity, double from, double upTo) =>
-        (Spam, Toxicity, _from, _upTo) = (spam, toxicity, from, upTo);
+    private SemanticStage(SemanticHead spam, SemanticHead toxicity, double from, double upTo, double weight) =>
+        (Spam, Toxicity, _from, _upTo, Weight) = (spam, toxicity, from, upTo, weight);
+
+    /// <summary>The head's weight in <see cref="SemanticHead.Combine"/>.</summary>
+    public double Weight { get; }
 
     public SemanticHead Spam { get; }
     public SemanticHead Toxicity { get; }
@@ -28,7 +31,7 @@ public sealed class SemanticStage : IDisposable
         var spam = Path.Combine(directory, options.SpamSemanticFile);
         var toxicity = Path.Combine(directory, options.ToxicitySemanticFile);
         if (!File.Exists(spam) || !File.Exists(toxicity)) return null;
-        return new SemanticStage(SemanticHead.Load(spam), SemanticHead.Load(toxicity), options.SemanticFromScore, options.SemanticUpToScore);
+        return new SemanticStage(SemanticHead.Load(spam), SemanticHead.Load(toxicity), options.SemanticFromScore, options.SemanticUpToScore, options.SemanticWeight);
     }
 
     public string Version => $"{Spam.Version}+{Toxicity.Version}";

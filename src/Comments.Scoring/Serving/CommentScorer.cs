@@ -98,11 +98,12 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         var profane = scores.Profane || toxicity < _secondLookFrom && AbuseContext.HasProfanity(buffer.Tokens);
         if (!_semantic!.Wants(spam, toxicity, Links.Count(text) > 0, profane)) return scores;
         var (semanticSpam, semanticToxicity) = _semantic.Score(text);
-        double? Toxic(double? fast) => fast is { } f ? SemanticHead.Combine(f, semanticToxicity) : null;
+        var weight = _semantic.Weight;
+        double? Toxic(double? fast) => fast is { } f ? SemanticHead.Combine(f, semanticToxicity, weight) : null;
         return scores with
         {
-            Spam = SemanticHead.Combine(spam, semanticSpam),
-            Toxicity = SemanticHead.Combine(toxicity, semanticToxicity),
+            Spam = SemanticHead.Combine(spam, semanticSpam, weight),
+            Toxicity = SemanticHead.Combine(toxicity, semanticToxicity, weight),
             ToxicityWithoutQuotes = Toxic(scores.ToxicityWithoutQuotes),
             ToxicityWithoutProfanity = Toxic(scores.ToxicityWithoutProfanity),
             ModelVersion = $"{scores.ModelVersion}+{_semantic.Version}",

@@ -57,4 +57,7 @@ public sealed class ScoringOptions
     public double SemanticFromScore { get; set; } = 0.05;
 
     public double SemanticUpToScore { get; set; } = 0.95;
+
+    /// <summary>The semantic head's weight in the logit-space average with the n-gram score (0 = n-grams only, 1 = head only).</summary>
+    public double SemanticWeight { get; set; } = 0.25;
 }

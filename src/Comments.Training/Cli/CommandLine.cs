@@ -17,7 +17,7 @@ public static class CommandLine
                    [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X]
                    [--nb-alpha X] [--nb-beta X] [--out models/]
           evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
-                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--decisions [--models DIR] [--site NAME=VALUE ...] [--semantic]]
+                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--decisions [--models DIR] [--site NAME=VALUE ...] [--semantic [--semantic-weight W]]]
                    [--per-label N [--cache DIR]] [--json]
           perturb  --data FILE... [--seed N] --out FILE.jsonl
           promote  --kind spam|toxicity --candidate ZIP [--model ZIP] --data FILE... [--split test] [--tolerance 0.002]
@@ -33,7 +33,7 @@ public static class CommandLine
     private static readonly (string Command, string[] Values, string[] Flags)[] Options =
     [
         ("train", ["kind", "data", "negatives", "weight", "train-split", "exclude-group", "l2", "l1", "nb-alpha", "nb-beta", "out"], ["balance-classes", "holdout"]),
-        ("evaluate", ["kind", "model", "data", "split", "source", "group", "threshold", "perturb", "technique", "models", "site", "per-label", "cache"], ["all-negative", "decisions", "json", "semantic"]),
+        ("evaluate", ["kind", "model", "data", "split", "source", "group", "threshold", "perturb", "technique", "models", "site", "per-label", "cache", "semantic-weight"], ["all-negative", "decisions", "json", "semantic"]),
         ("perturb", ["data", "seed", "out"], []),
         ("promote", ["kind", "candidate", "model", "data", "split", "tolerance"], []),
         ("embed", ["data", "cache", "split", "per-label", "exclude-group"], []),

@@ -22,7 +22,8 @@ namespace Comments.Training.Cli;
 /// Thresholds.ToxicityHold=0.5): how the thresholds are chosen. --semantic turns the semantic
 /// stage on (heads from DIR). --per-label N keeps only the semantic sample of the rows (at most N
 /// per source, split and label, as `embed` chose them), so the stage is compared with and
-/// without on the same rows; --cache DIR serves their embeddings from `embed`'s cache.
+/// without on the same rows; --cache DIR serves their embeddings from `embed`'s cache;
+/// --semantic-weight W overrides Scoring:SemanticWeight.
 /// </summary>
 public static class EvaluateCommand
 {
@@ -45,6 +46,7 @@ public static class EvaluateCommand
         var modelsDirectory = args.Single("models") ?? Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
         var site = SiteSettings.Apply(new SiteOptions { Id = "evaluation" }, args.Many("site"));
         var semantic = args.Flag("semantic");
+        var semanticWeight = args.Single("semantic-weight") is not null ? args.Number("semantic-weight", 0) : (float?)null;
         var perLabel = args.Single("per-label") is { } n ? (int)args.Number("per-label", 0) : (int?)null;
         var cache = args.Single("cache") is { } cacheDirectory ? new EmbeddingCache(cacheDirectory) : null;
         args.RejectUnknown();
@@ -62,7 +64,7 @@ public static class EvaluateCommand
         }
 
         if (perturbSeed is not null) throw new UsageException("--decisions does not take --perturb");
-        using var scorer = DecisionScorer.Open(modelsDirectory, semantic);
+        using var scorer = DecisionScorer.Open(modelsDirectory, semantic, semanticWeight);
         if (scorer.Semantic is { } stage && cache is not null)
             stage.Precomputed = text => cache.TryGet(text, out var vector) ? vector : null;
         foreach (var file in files)

@@ -7,9 +7,11 @@ namespace Comments.Training.Evaluation;
 /// <summary>The service's own scorer over a folder of model files, without watching it.</summary>
 public static class DecisionScorer
 {
-    public static CommentScorer Open(string directory, bool semantic = false)
+    public static CommentScorer Open(string directory, bool semantic = false, double? semanticWeight = null)
     {
-        var scorer = new CommentScorer(Options.Create(new ScoringOptions { ModelDirectory = directory, WatchModelFiles = false, SemanticStage = semantic }),
+        var options = new ScoringOptions { ModelDirectory = directory, WatchModelFiles = false, SemanticStage = semantic };
+        if (semanticWeight is { } weight) options.SemanticWeight = weight;
+        var scorer = new CommentScorer(Options.Create(options),
             NullLogger<CommentScorer>.Instance, new ModelDirectory(directory));
         if (semantic && scorer.Semantic is null)
         {
