@@ -1,4 +1,7 @@
 using Comments.Scoring.Semantic;
+using Comments.Scoring.Serving;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Comments.Scoring.Tests.Serving;
 
@@ -38,6 +41,26 @@ public sealed class SemanticStageTests
     {
         using var scorer = ScorerFactory.Shipped();
         Assert.Null(scorer.Semantic);
+    }
+
+    [Fact]
+    public void When_on_only_the_comments_the_cascade_picks_pay_for_the_embedding_and_their_version_names_the_heads()
+    {
+        using var scorer = new CommentScorer(
+            Options.Create(new ScoringOptions { ModelDirectory = RepoPaths.Models, WatchModelFiles = false, SemanticStage = true }),
+            NullLogger<CommentScorer>.Instance, new ModelDirectory(RepoPaths.Models));
+        var stage = scorer.Semantic;
+        Assert.NotNull(stage);
+
+        var plain = scorer.Score("Thanks for the write-up, the photos of the old station are lovely.");
+        Assert.Equal(0, stage.Scored);
+        Assert.DoesNotContain("semantic", plain.ModelVersion);
+
+        var linked = scorer.Score("The council published the full budget at https://council.example.gov/budget-2026 if anyone wants to check.");
+        Assert.Equal(1, stage.Scored);
+        Assert.Contains("+spam.semantic-", linked.ModelVersion);
+        Assert.InRange(linked.Spam!.Value, 0, 1);
+        Assert.StartsWith(scorer.ModelVersion, linked.ModelVersion);
     }
 
     private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
