@@ -77,7 +77,7 @@ decisions() {
 
 # The semantic stage: MiniLM embeddings of a stable sample (at most PER_LABEL rows per source,
 # split and label; embedding costs ~20-40 ms of CPU a row here), cached OUTSIDE the repository.
-CACHE=${EMBEDDING_CACHE:-../h12-cache/emb}
+CACHE=${EMBEDDING_CACHE:-../embedding-cache}
 PER_LABEL=800
 TEST_PER_LABEL=600
 SMOKE_EXCLUDED=("Spammy Titles - QueryResults.csv" GermanGood.txt ItalianGood.txt SpanishGood.txt ElectronicsGood.txt

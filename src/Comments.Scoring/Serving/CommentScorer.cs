@@ -79,25 +79,26 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             withoutQuotes = AbuseContext.Mask(text, buffer.Tokens, profanity: false);
             withoutProfanity = profane ? AbuseContext.Mask(text, buffer.Tokens, profanity: true) : null;
         }
+        // Read off this featurization's tokens too, before the rescoring below replaces them.
+        var semantic = _semantic is { } stage && spam is { } s && toxicity is { } t
+            && stage.Wants(s, t, Links.Count(text) > 0, profane || AbuseContext.HasProfanity(buffer.Tokens));
         var scores = new CommentScores(spam, toxicity, models.Version, spamTerms, toxicTerms,
             SpamWithoutLinks(models.Spam, spam, buffer, text),
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
             profane, threat, _signals?.Find(text));
-        return _semantic is null || spam is not { } s || toxicity is not { } t ? scores : SecondStage(scores, text, s, t, buffer);
+        return semantic ? SecondStage(scores, text, spam!.Value, toxicity!.Value) : scores;
     }
 
     /// <summary>
-    /// The semantic stage, for the comments the cascade sends it: every toxicity (also the
+    /// The semantic stage, for the comments the cascade sent it (<see cref="SemanticStage.Wants"/>): every toxicity (also the
     /// second looks, which stay the n-gram model's reading of the masked text) and the spam score
     /// are combined with the heads' opinion of the whole comment. The link-blind spam score stays
     /// the n-gram model's: it says whether the words without their links are spam.
     /// </summary>
-    private CommentScores SecondStage(CommentScores scores, string text, double spam, double toxicity, FeatureBuffer buffer)
+    private CommentScores SecondStage(CommentScores scores, string text, double spam, double toxicity)
     {
-        var profane = scores.Profane || toxicity < _secondLookFrom && AbuseContext.HasProfanity(buffer.Tokens);
-        if (!_semantic!.Wants(spam, toxicity, Links.Count(text) > 0, profane)) return scores;
-        var (semanticSpam, semanticToxicity) = _semantic.Score(text);
+        var (semanticSpam, semanticToxicity) = _semantic!.Score(text);
         var weight = _semantic.Weight;
         double? Toxic(double? fast) => fast is { } f ? SemanticHead.Combine(f, semanticToxicity, weight) : null;
         return scores with
