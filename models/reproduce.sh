@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every number in models/README.md from the repository root:
 #   bash models/reproduce.sh [train|lovo|evaluate|decisions|select-spam|all]
+#   bash models/reproduce.sh [embed|train-semantic|semantic-decisions]   (the semantic stage, see models/README.md)
 # The corpora are read from ../shared/data; nothing is copied into the repository.
 set -euo pipefail
 D=${DATA:-../shared/data}
@@ -74,11 +75,44 @@ decisions() {
   done
 }
 
+# The semantic stage: MiniLM embeddings of a stable sample (at most PER_LABEL rows per source,
+# split and label; embedding costs ~20-40 ms of CPU a row here), cached OUTSIDE the repository.
+CACHE=${EMBEDDING_CACHE:-../embedding-cache}
+PER_LABEL=800
+TEST_PER_LABEL=600
+SMOKE_EXCLUDED=("Spammy Titles - QueryResults.csv" GermanGood.txt ItalianGood.txt SpanishGood.txt ElectronicsGood.txt
+  GamingGood.txt MathematicsGood.txt StatsGood.txt SOLowQuality.txt)
+embed() {
+  nice -n 10 $CLI embed --data $SPAM $TOX --split train,val --per-label $PER_LABEL --cache "$CACHE"
+  nice -n 10 $CLI embed --data $SMOKE --split train --per-label $PER_LABEL --cache "$CACHE" --exclude-group "${SMOKE_EXCLUDED[@]}"
+  nice -n 10 $CLI embed --data $SPAM $SMOKE $TOX $D/toxicity/reddit-counterspeech.jsonl --split test --per-label $TEST_PER_LABEL --cache "$CACHE"
+}
+train_semantic() {
+  $CLI train-semantic --kind spam --data $SPAM $SMOKE --exclude-group "${SMOKE_EXCLUDED[@]}" $SPAM_NEGATIVES stackexchange-smokedetector=0.5 \
+    --l2 0.1 --l1 0 --per-label $PER_LABEL --cache "$CACHE" --out "${SEMANTIC_OUT:-models}"
+  $CLI train-semantic --kind toxicity --data $TOX --train-split train,val --weight jigsaw-toxic-2018=2 civil-comments-toxic-spans=0.2 \
+    --l2 0.1 --l1 0 --per-label $PER_LABEL --cache "$CACHE" --out "${SEMANTIC_OUT:-models}"
+}
+# Decision tables on the embedded test sample, without and with the stage (same rows).
+semantic_decisions() {
+  for f in $SPAM $SMOKE; do
+    echo "fast     $($CLI evaluate --kind spam --data "$f" --split test --decisions --per-label $TEST_PER_LABEL --json)"
+    echo "semantic $($CLI evaluate --kind spam --data "$f" --split test --decisions --semantic --models "${SEMANTIC_OUT:-models}" --per-label $TEST_PER_LABEL --cache "$CACHE" --json)"
+  done
+  for f in $TOX $D/toxicity/reddit-counterspeech.jsonl; do
+    echo "fast     $($CLI evaluate --kind toxicity --data "$f" --split test --decisions --per-label $TEST_PER_LABEL --json)"
+    echo "semantic $($CLI evaluate --kind toxicity --data "$f" --split test --decisions --semantic --models "${SEMANTIC_OUT:-models}" --per-label $TEST_PER_LABEL --cache "$CACHE" --json)"
+  done
+}
+
 case "${1:-all}" in
   train) train ;;
   lovo) lovo ;;
   select-spam) select_spam ;;
   evaluate) evaluate ;;
   decisions) decisions ;;
+  embed) embed ;;
+  train-semantic) train_semantic ;;
+  semantic-decisions) semantic_decisions ;;
   all) train; evaluate; lovo ;;
 esac

@@ -20,6 +20,8 @@ public static class ScoringServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ModelDirectory), "Scoring:ModelDirectory is required")
             .Validate(o => o.ReloadDelayMilliseconds >= 0 && o.MaxTerms >= 0 && o.ExplainFromScore is >= 0 and <= 1 && o.SecondLookFromScore is >= 0 and <= 1,
                 "Scoring:ReloadDelayMilliseconds and Scoring:MaxTerms must not be negative; Scoring:ExplainFromScore and Scoring:SecondLookFromScore are probabilities")
+            .Validate(o => o.SemanticFromScore is >= 0 and <= 1 && o.SemanticUpToScore is >= 0 and <= 1 && o.SemanticWeight is >= 0 and <= 1,
+                "Scoring:SemanticFromScore, Scoring:SemanticUpToScore and Scoring:SemanticWeight are between 0 and 1")
             .ValidateOnStart();
         services.AddSingleton(sp => ModelDirectory.Resolve(
             sp.GetRequiredService<IOptions<ScoringOptions>>().Value.ModelDirectory, contentRoot ?? Directory.GetCurrentDirectory()));

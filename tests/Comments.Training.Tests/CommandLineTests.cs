@@ -63,6 +63,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_decisions_says_which_reason_codes_hold_each_label()
+    {
+        var data = Path.Combine(_directory, "held-by.jsonl");
+        File.WriteAllLines(data,
+        [
+            """{"text": "Thanks for the write-up, the photos of the old station are lovely.", "label": 0, "split": "test"}""",
+            """{"text": "You are a pathetic idiot and everyone here hates you, shut up moron", "label": 1, "split": "test"}""",
+            """{"text": "Check out my channel!! Subscribe for free gift cards http://bit.ly/free-cards", "label": 1, "split": "test"}""",
+        ]);
+        var run = Run("evaluate", "--kind", "toxicity", "--model", Path.Combine(RepoPaths.Models, "toxicity.zip"), "--data", data, "--split", "test", "--decisions", "--json");
+        Assert.True(run.Exit == 0, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        var heldBy = json.RootElement.GetProperty("heldBy").GetProperty("newAuthor");
+
+        Assert.Empty(heldBy.GetProperty("negative").EnumerateObject());
+        var positive = heldBy.GetProperty("positive");
+        Assert.Equal(0.5, positive.GetProperty("model.toxic").GetDouble());
+        Assert.Equal(0.5, positive.GetProperty("model.spam").GetDouble());
+    }
+
+    [Fact]
     public void Training_twice_with_the_same_data_gives_the_same_model()
     {
         var data = GeneratedCorpus.Write(_directory);

@@ -3,6 +3,7 @@ using Comments.Core.Text;
 using Comments.Scoring.Features;
 using Comments.Scoring.Model;
 using Comments.Scoring.Policy;
+using Comments.Scoring.Semantic;
 using Comments.Scoring.Signals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
     private readonly Lock _reloadLock = new();
     private volatile LoadedModels _models;
     private readonly SpamSignals? _signals;
+    private readonly SemanticStage? _semantic;
 
     public CommentScorer(IOptions<ScoringOptions> options, ILogger<CommentScorer> logger, ModelDirectory directory)
     {
@@ -40,6 +42,8 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         _models = ModelLoader.Load(_spamPath, _toxicityPath, previous: null);
         _signals = SpamSignals.Load(Path.Combine(directory.Path, o.SpamSignalsFolder));
         if (_signals is not null) LogSignals(_signals.KeywordCount, _signals.WebsiteCount);
+        _semantic = SemanticStage.Load(directory.Path, o);
+        if (_semantic is not null) LogSemantic(_semantic.Version);
         LogLoaded(_models.Version, _models.Health.Ready, _models.Health.Description);
         if (o.WatchModelFiles && Directory.Exists(directory.Path))
             _watcher = new ModelFileWatcher(directory.Path, TimeSpan.FromMilliseconds(o.ReloadDelayMilliseconds), Reload);
@@ -47,8 +51,11 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
 
     public ScorerHealth Health => _models.Health;
 
-    /// <summary>The version stored on comments: both model files' names and hashes.</summary>
-    public string ModelVersion => _models.Version;
+    /// <summary>The semantic second stage, when Scoring:SemanticStage is on and its heads are there.</summary>
+    public SemanticStage? Semantic => _semantic;
+
+    /// <summary>The version stored on comments: both model files' names and hashes (and the semantic heads' when on).</summary>
+    public string ModelVersion => _semantic is null ? _models.Version : $"{_models.Version}+{_semantic.Version}";
 
     public CommentScores Score(string normalizedText)
     {
@@ -72,11 +79,36 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             withoutQuotes = AbuseContext.Mask(text, buffer.Tokens, profanity: false);
             withoutProfanity = profane ? AbuseContext.Mask(text, buffer.Tokens, profanity: true) : null;
         }
-        return new CommentScores(spam, toxicity, models.Version, spamTerms, toxicTerms,
+        // Read off this featurization's tokens too, before the rescoring below replaces them.
+        var semantic = _semantic is { } stage && spam is { } s && toxicity is { } t
+            && stage.Wants(s, t, Links.Count(text) > 0, profane || AbuseContext.HasProfanity(buffer.Tokens));
+        var scores = new CommentScores(spam, toxicity, models.Version, spamTerms, toxicTerms,
             SpamWithoutLinks(models.Spam, spam, buffer, text),
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
             profane, threat, _signals?.Find(text));
+        return semantic ? SecondStage(scores, text, spam!.Value, toxicity!.Value) : scores;
+    }
+
+    /// <summary>
+    /// The semantic stage, for the comments the cascade sent it (<see cref="SemanticStage.Wants"/>): every toxicity (also the
+    /// second looks, which stay the n-gram model's reading of the masked text) and the spam score
+    /// are combined with the heads' opinion of the whole comment. The link-blind spam score stays
+    /// the n-gram model's: it says whether the words without their links are spam.
+    /// </summary>
+    private CommentScores SecondStage(CommentScores scores, string text, double spam, double toxicity)
+    {
+        var (semanticSpam, semanticToxicity) = _semantic!.Score(text);
+        var weight = _semantic.Weight;
+        double? Toxic(double? fast) => fast is { } f ? SemanticHead.Combine(f, semanticToxicity, weight) : null;
+        return scores with
+        {
+            Spam = SemanticHead.Combine(spam, semanticSpam, weight),
+            Toxicity = SemanticHead.Combine(toxicity, semanticToxicity, weight),
+            ToxicityWithoutQuotes = Toxic(scores.ToxicityWithoutQuotes),
+            ToxicityWithoutProfanity = Toxic(scores.ToxicityWithoutProfanity),
+            ModelVersion = $"{scores.ModelVersion}+{_semantic.Version}",
+        };
     }
 
     private static double? Rescore(LinearTextModel? model, string? maskedText, FeatureBuffer buffer)
@@ -117,7 +149,14 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
     /// <summary>Raised after a reload swapped in different models, with the new version.</summary>
     public event Action<string>? ModelsChanged;
 
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _semantic?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic stage on: heads {Version} (the sentence encoder loads at the first comment that needs it)")]
+    private partial void LogSemantic(string version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Spam lists loaded: {Keywords} keyword patterns, {Websites} site patterns")]
     private partial void LogSignals(int keywords, int websites);

@@ -42,4 +42,22 @@ public sealed class ScoringOptions
     /// decision, and each costs a featurization. Keep it below the lowest ToxicityHold.
     /// </summary>
     public double SecondLookFromScore { get; set; } = 0.35;
+
+    /// <summary>
+    /// The semantic second stage (MiniLM sentence embedding + KIND.semantic.zip heads, combined
+    /// with the n-gram scores in logit space) for the comments the cascade sends it. Off by
+    /// default: models/README.md, "Semantic stage", has the measured gain, cost and memory.
+    /// </summary>
+    public bool SemanticStage { get; set; }
+
+    public string SpamSemanticFile { get; set; } = "spam.semantic.zip";
+    public string ToxicitySemanticFile { get; set; } = "toxicity.semantic.zip";
+
+    /// <summary>A fast score in [SemanticFromScore, SemanticUpToScore] is uncertain: the comment goes to the semantic stage.</summary>
+    public double SemanticFromScore { get; set; } = 0.05;
+
+    public double SemanticUpToScore { get; set; } = 0.95;
+
+    /// <summary>The semantic head's weight in the logit-space average with the n-gram score (0 = n-grams only, 1 = head only).</summary>
+    public double SemanticWeight { get; set; } = 0.25;
 }

@@ -17,10 +17,15 @@ public static class CommandLine
                    [--exclude-group G ...] [--balance-classes] [--holdout] [--l2 X] [--l1 X]
                    [--nb-alpha X] [--nb-beta X] [--out models/]
           evaluate --kind spam|toxicity [--model ZIP] --data FILE... [--split S] [--source S] [--group G]
-                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--decisions [--models DIR] [--site NAME=VALUE ...]] [--json]
+                   [--threshold T] [--perturb SEED [--technique NAME]] [--all-negative] [--decisions [--models DIR] [--site NAME=VALUE ...] [--semantic [--semantic-weight W]]]
+                   [--per-label N [--cache DIR]] [--json]
           perturb  --data FILE... [--seed N] --out FILE.jsonl
           promote  --kind spam|toxicity --candidate ZIP [--model ZIP] --data FILE... [--split test] [--tolerance 0.002]
                    replaces the serving model only if the candidate is no worse on every evaluation set (exit 3 if refused)
+          embed    --data FILE... --cache DIR [--split train,val,test] [--per-label N] [--exclude-group G ...]
+                   embeds a stable sample of the rows with the semantic stage's sentence encoder into DIR (outside the repository)
+          train-semantic --kind spam|toxicity --data FILE... --cache DIR [--per-label N] [--model ZIP] [train's options]
+                   trains KIND.semantic.zip on the embedded sample; reports fast / semantic / combined ROC AUC per test source
         FILE is JSONL (text, label, optional split, source, group, weight) or CSV with a text,label header.
         """;
 
@@ -28,9 +33,11 @@ public static class CommandLine
     private static readonly (string Command, string[] Values, string[] Flags)[] Options =
     [
         ("train", ["kind", "data", "negatives", "weight", "train-split", "exclude-group", "l2", "l1", "nb-alpha", "nb-beta", "out"], ["balance-classes", "holdout"]),
-        ("evaluate", ["kind", "model", "data", "split", "source", "group", "threshold", "perturb", "technique", "models", "site"], ["all-negative", "decisions", "json"]),
+        ("evaluate", ["kind", "model", "data", "split", "source", "group", "threshold", "perturb", "technique", "models", "site", "per-label", "cache", "semantic-weight"], ["all-negative", "decisions", "json", "semantic"]),
         ("perturb", ["data", "seed", "out"], []),
         ("promote", ["kind", "candidate", "model", "data", "split", "tolerance"], []),
+        ("embed", ["data", "cache", "split", "per-label", "exclude-group"], []),
+        ("train-semantic", ["kind", "data", "negatives", "weight", "train-split", "exclude-group", "l2", "l1", "out", "cache", "per-label", "model"], ["balance-classes", "holdout"]),
     ];
 
     private static RootCommand Commands()
@@ -61,6 +68,8 @@ public static class CommandLine
                 "evaluate" => EvaluateCommand.Run(arguments, output),
                 "perturb" => PerturbCommand.Run(arguments, error),
                 "promote" => PromoteCommand.Run(arguments, output),
+                "embed" => EmbedCommand.Run(arguments, error),
+                "train-semantic" => TrainSemanticCommand.Run(arguments, output, error),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };
         }

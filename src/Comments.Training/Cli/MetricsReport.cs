@@ -28,6 +28,12 @@ public static class MetricsReport
             newAuthor = Shares(decisions.NewAuthor),
             trustedAuthor = Shares(decisions.TrustedAuthor),
         }, Json);
+        // Which rules hold them: beside "decisions", whose shape is fixed (issue 12).
+        node["heldBy"] = JsonSerializer.SerializeToNode(new
+        {
+            newAuthor = new { negative = decisions.NewAuthor.Negative.HeldBy, positive = decisions.NewAuthor.Positive.HeldBy },
+            trustedAuthor = new { negative = decisions.TrustedAuthor.Negative.HeldBy, positive = decisions.TrustedAuthor.Positive.HeldBy },
+        }, Json);
         return node.ToJsonString(Json);
     }
 
@@ -45,7 +51,12 @@ public static class MetricsReport
         Row("new author, label 1", d.NewAuthor.Positive),
         Row("trusted author, label 0", d.TrustedAuthor.Negative),
         Row("trusted author, label 1", d.TrustedAuthor.Positive),
+        HeldBy("new author, label 0 held by", d.NewAuthor.Negative),
+        HeldBy("new author, label 1 held by", d.NewAuthor.Positive),
         "");
+
+    private static string HeldBy(string name, DecisionShares s) =>
+        $"{name,-26} " + string.Join(", ", s.HeldBy.Select(p => $"{p.Key} {p.Value:P1}"));
 
     private static string Row(string name, DecisionShares s) => s.Rows == 0
         ? $"{name,-26}{"(no rows)",10}"

@@ -27,19 +27,7 @@ public static class TrainCommand
         var kind = args.Kind();
         var files = args.Many("data");
         if (files.Count == 0) throw new UsageException("--data needs at least one file");
-        var defaults = new TrainingSettings(kind, [], [], new Dictionary<string, float>());
-        var settings = defaults with
-        {
-            TrainSplits = args.Many("train-split") is { Count: > 0 } splits ? splits : ["train"],
-            ExcludeGroups = args.Many("exclude-group"),
-            SourceWeights = ParseWeights(args.Many("weight")),
-            BalanceClasses = args.Flag("balance-classes"),
-            Holdout = args.Flag("holdout"),
-            L2 = args.Number("l2", defaults.L2),
-            L1 = args.Number("l1", defaults.L1),
-            NbAlpha = args.Number("nb-alpha", defaults.NbAlpha),
-            NbBeta = args.Number("nb-beta", defaults.NbBeta),
-        };
+        var settings = Settings(args, kind);
         var negativeFiles = args.Many("negatives");
         var outDirectory = args.Single("out") ?? "models";
         args.RejectUnknown();
@@ -61,6 +49,24 @@ public static class TrainCommand
             output.WriteLine($"{source,-28} rows {m.Clean.Rows,6}  ROC AUC {m.Clean.RocAuc:0.0000}  perturbed {m.Perturbed.RocAuc:0.0000}  best F1 {m.Clean.BestF1:0.0000}");
         output.WriteLine($"metrics → {metricsPath}");
         return 0;
+    }
+
+    /// <summary>The training settings every train command shares (also `train-semantic`).</summary>
+    public static TrainingSettings Settings(Arguments args, string kind)
+    {
+        var defaults = new TrainingSettings(kind, [], [], new Dictionary<string, float>());
+        return defaults with
+        {
+            TrainSplits = args.Many("train-split") is { Count: > 0 } splits ? splits : ["train"],
+            ExcludeGroups = args.Many("exclude-group"),
+            SourceWeights = ParseWeights(args.Many("weight")),
+            BalanceClasses = args.Flag("balance-classes"),
+            Holdout = args.Flag("holdout"),
+            L2 = args.Number("l2", defaults.L2),
+            L1 = args.Number("l1", defaults.L1),
+            NbAlpha = args.Number("nb-alpha", defaults.NbAlpha),
+            NbBeta = args.Number("nb-beta", defaults.NbBeta),
+        };
     }
 
     private static Dictionary<string, float> ParseWeights(IReadOnlyList<string> pairs) => pairs.ToDictionary(

@@ -47,7 +47,7 @@ public static class DecisionEvaluator
                 if (status is not null) break;
             }
             if (status is null && site.ModerationMode == ModerationMode.Pre) status = CommentStatus.Pending;
-            (row.Label ? positive : negative).Add(status ?? CommentStatus.Published);
+            (row.Label ? positive : negative).Add(status ?? CommentStatus.Published, context.Reasons.Select(r => r.Code));
         }
         return new AuthorDecisions(negative.Shares(), positive.Shares());
     }
@@ -60,25 +60,33 @@ public static class DecisionEvaluator
     private sealed class StatusCounts
     {
         private int _published, _pending, _spam, _total;
+        private readonly SortedDictionary<string, int> _heldBy = new(StringComparer.Ordinal);
 
-        public void Add(CommentStatus status)
+        public void Add(CommentStatus status, IEnumerable<string> reasonCodes)
         {
             _total++;
             if (status == CommentStatus.Published) _published++;
             else if (status == CommentStatus.Spam) _spam++;
             else _pending++; // pending, and rejected (never decided by these rules)
+            if (status == CommentStatus.Published) return;
+            foreach (var code in reasonCodes.Distinct()) _heldBy[code] = _heldBy.GetValueOrDefault(code) + 1;
         }
 
         public DecisionShares Shares() => _total == 0
-            ? new DecisionShares(0, 0, 0, 0)
-            : new DecisionShares(_total, Share(_published), Share(_pending), Share(_spam));
+            ? new DecisionShares(0, 0, 0, 0, new Dictionary<string, double>())
+            : new DecisionShares(_total, Share(_published), Share(_pending), Share(_spam),
+                _heldBy.OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => Share(p.Value)));
 
         private double Share(int count) => Math.Round((double)count / _total, 4);
     }
 }
 
 /// <summary>Where rows of one label went, as shares of <paramref name="Rows"/>.</summary>
-public sealed record DecisionShares(int Rows, double Published, double Pending, double Spam);
+/// <param name="HeldBy">
+/// For each reason code found on held rows (pending or spam), the share of <paramref name="Rows"/>
+/// held with it: which rule holds them. A row held for two reasons counts under both.
+/// </param>
+public sealed record DecisionShares(int Rows, double Published, double Pending, double Spam, IReadOnlyDictionary<string, double> HeldBy);
 
 public sealed record AuthorDecisions(DecisionShares Negative, DecisionShares Positive);
 

@@ -7,10 +7,17 @@ namespace Comments.Training.Evaluation;
 /// <summary>The service's own scorer over a folder of model files, without watching it.</summary>
 public static class DecisionScorer
 {
-    public static CommentScorer Open(string directory)
+    public static CommentScorer Open(string directory, bool semantic = false, double? semanticWeight = null)
     {
-        var scorer = new CommentScorer(Options.Create(new ScoringOptions { ModelDirectory = directory, WatchModelFiles = false }),
+        var options = new ScoringOptions { ModelDirectory = directory, WatchModelFiles = false, SemanticStage = semantic };
+        if (semanticWeight is { } weight) options.SemanticWeight = weight;
+        var scorer = new CommentScorer(Options.Create(options),
             NullLogger<CommentScorer>.Instance, new ModelDirectory(directory));
+        if (semantic && scorer.Semantic is null)
+        {
+            scorer.Dispose();
+            throw new Cli.UsageException($"--semantic needs spam.semantic.zip and toxicity.semantic.zip in {directory} (train-semantic)");
+        }
         if (!scorer.Health.Ready)
         {
             scorer.Dispose();
