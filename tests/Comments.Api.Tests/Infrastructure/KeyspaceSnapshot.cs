@@ -20,10 +20,9 @@ public sealed class KeyspaceSnapshot
 
     public static async Task<KeyspaceSnapshot> TakeAsync(IConnectionMultiplexer store, int database)
     {
-        var server = store.GetServers()[0];
         var db = store.GetDatabase(database);
         var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var key in server.KeysAsync(database, pattern: "*", pageSize: 1000))
+        await foreach (var key in StoreScan.KeysAsync(store, database, "*", pageSize: 1000))
         {
             keys[key!] = await ContentAsync(db, key);
         }
