@@ -26,8 +26,8 @@ public sealed class RedisKeysTests
     /// <summary>
     /// The same for every key format there is or will be (found by reflection, so a new key added
     /// without the tag fails here before a cluster run does): the hash tag Redis Cluster hashes (the
-    /// text between the first '{' and the next '}') is the site. Only the two keys that span sites
-    /// have none, and those must never be in a site's transaction or script.
+    /// text between the first '{' and the next '}') is the site. Only the keys that span sites
+    /// have none (and the per-address request windows carry the address), and those must never be in a site's transaction or script.
     /// </summary>
     [Fact]
     public void Every_key_format_that_takes_a_site_hashes_to_the_sites_slot_and_only_two_keys_span_sites()
@@ -49,7 +49,10 @@ public sealed class RedisKeysTests
             var key = method.Invoke(null, args)!.ToString()!;
             Assert.True(HashTag(key) == "blog-7", $"{method.Name} gives {key}, whose cluster hash tag is not the site");
         }
-        Assert.Equal(["Moderators", "ServerSecret"], methods.Except(siteWide).Select(m => m.Name).Order());
+        Assert.Equal(["Moderators", "RequestWindow", "ServerSecret"], methods.Except(siteWide).Select(m => m.Name).Order());
+        // A request window is one key per command, tagged by the address digest so windows spread over a cluster.
+        Assert.Equal("0a1b", HashTag(RedisKeys.RequestWindow("posts", "0a1b", 29_000_000).ToString()));
+        Assert.Throws<InvalidIdException>(() => RedisKeys.RequestWindow("posts", "1.2.3.4", 1));
     }
 
     private static string HashTag(string key)

@@ -45,11 +45,43 @@ public sealed class ManyNodesTests : IAsyncDisposable
         foreach (var client in clients) client.Dispose();
     }
 
-    private async Task<ServiceProcess> StartNodeAsync()
+    /// <summary>
+    /// The post limit was kept by each node in its memory, so behind a balancer over two nodes an
+    /// address could post twice its allowance. It is counted in the store now.
+    /// </summary>
+    [Fact]
+    public async Task The_post_limit_of_an_address_is_one_allowance_across_nodes()
+    {
+        StoreBackend.SkipUnlessRedis();
+        const int limit = 4;
+        var settings = new Dictionary<string, string> { ["RateLimits__PostsPerMinute"] = $"{limit}" };
+        var nodes = new[] { await StartNodeAsync(settings), await StartNodeAsync(settings) };
+        var clients = nodes.Select(n => n.CreateClient()).ToArray();
+        var reader = $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+        // The allowance is per UTC minute: start where the posts below cannot straddle two windows.
+        var intoMinute = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 60_000;
+        if (intoMinute > 40_000) await Task.Delay(TimeSpan.FromMilliseconds(60_000 - intoMinute + 100), TestContext.Current.CancellationToken);
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 2 * limit; i++)
+        {
+            using var response = await clients[i % 2].PostAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply($"post {i}"), forwardedFor: reader);
+            codes.Add(response.StatusCode);
+            if (i == limit) await response.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Created, limit).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, limit)), codes);
+        foreach (var client in clients) client.Dispose();
+    }
+
+    private async Task<ServiceProcess> StartNodeAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("comments-node-").FullName;
         _dataDirs.Add(dataDir);
-        var node = await ServiceProcess.StartAsync(TestSites.Environment(dataDir, StoreBackend.Redis!.RedisAddress, embeddedPort: 0));
+        var environment = TestSites.Environment(dataDir, StoreBackend.Redis!.RedisAddress, embeddedPort: 0)
+            .Concat(settings ?? new Dictionary<string, string>())
+            .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        var node = await ServiceProcess.StartAsync(environment);
         _nodes.Add(node);
         return node;
     }
