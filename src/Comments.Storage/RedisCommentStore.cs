@@ -36,9 +36,27 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
     /// <summary>This process's start in microseconds since 1970: ids below it were handed out before, maybe by a lost write.</summary>
     internal static readonly long SequenceFloor = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
+    /// <summary>
+    /// One WATCHed transaction. Another connection's write to a watched key (another node saving to the
+    /// same thread) between WATCH and EXEC aborts it; StackExchange.Redis then reports the conditions as
+    /// not met, so a refusal is only believed when a fresh read confirms it, and an abort is tried again.
+    /// </summary>
     public async Task<SaveOutcome> SaveNewAsync(NewCommentWrite write, CancellationToken ct = default)
     {
         capacity?.EnsureRoom();
+        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+        {
+            if (await TrySaveNewAsync(write) is { } outcome) return outcome;
+        }
+        // Still contended after every attempt: nothing was written, the client may retry (503).
+        throw new RedisServerException(RedisErrorKind.TryAgain, CommandFlags.None, $"TRYAGAIN the save was aborted by concurrent writes {MaxSaveAttempts} times");
+    }
+
+    private const int MaxSaveAttempts = 16;
+
+    /// <summary>The outcome, or null when the transaction was aborted by a concurrent write and nothing it checks holds.</summary>
+    private async Task<SaveOutcome?> TrySaveNewAsync(NewCommentWrite write)
+    {
         var c = write.Comment;
         var site = c.Site;
         var threadKey = RedisKeys.Thread(site, c.ThreadId);
@@ -46,12 +64,10 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
 
         var tx = Db.CreateTransaction();
         var import = write.Import;
-        var notImported = import is null ? null : tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(site, import.Source), import.SourceId));
+        if (import is not null) tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(site, import.Source), import.SourceId));
         // An imported text was accepted by the source site already: the same "Thanks!" twice in a thread is kept.
-        var notDuplicate = import is null ? tx.AddCondition(Condition.SetNotContains(digests, write.TextDigest)) : null;
-        ConditionResult? keyFree = write.Idempotency is { } idem
-            ? tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)))
-            : null;
+        else tx.AddCondition(Condition.SetNotContains(digests, write.TextDigest));
+        if (write.Idempotency is { } idem) tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)));
 
         _ = tx.StringSetAsync(RedisKeys.Comment(site, c.Id), Serialize(c));
         _ = tx.SortedSetAddAsync(RedisKeys.ThreadAll(site, c.ThreadId), c.Id, c.Seq);
@@ -77,11 +93,14 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
 
         if (await tx.ExecuteAsync())
             return new SaveOutcome(SaveStatus.Saved, await count);
-        if (notImported is { WasSatisfied: false })
+        // Read again what the conditions checked: an aborted EXEC reports them unmet too.
+        if (import is not null && await Db.HashExistsAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId))
             return new SaveOutcome(SaveStatus.AlreadyImported, 0);
-        if (keyFree is { WasSatisfied: false })
+        if (write.Idempotency is { } taken && await Db.KeyExistsAsync(RedisKeys.Idempotency(site, taken.Key)))
             return new SaveOutcome(SaveStatus.IdempotencyKeyTaken, 0);
-        return new SaveOutcome(notDuplicate is { WasSatisfied: false } ? SaveStatus.DuplicateText : SaveStatus.IdempotencyKeyTaken, 0);
+        if (import is null && await Db.SetContainsAsync(digests, write.TextDigest))
+            return new SaveOutcome(SaveStatus.DuplicateText, 0);
+        return null;
     }
 
     /// <summary>How long a client may retry with the same Idempotency-Key and get the first answer.</summary>

@@ -3,6 +3,7 @@ using Comments.Core.Moderation;
 using Comments.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -61,6 +62,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
         services.AddSingleton<ILikeStore, RedisLikeStore>();
         services.AddSingleton<IRecentComments, RedisRecentComments>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IRequestWindows, RedisRequestWindows>();
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());

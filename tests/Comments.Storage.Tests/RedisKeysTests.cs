@@ -23,6 +23,45 @@ public sealed class RedisKeysTests
         Assert.Equal(keys.Length, keys.Select(k => k.ToString()).Distinct().Count());
     }
 
+    /// <summary>
+    /// The same for every key format there is or will be (found by reflection, so a new key added
+    /// without the tag fails here before a cluster run does): the hash tag Redis Cluster hashes (the
+    /// text between the first '{' and the next '}') is the site. Only the keys that span sites
+    /// have none (and the per-address request windows carry the address), and those must never be in a site's transaction or script.
+    /// </summary>
+    [Fact]
+    public void Every_key_format_that_takes_a_site_hashes_to_the_sites_slot_and_only_two_keys_span_sites()
+    {
+        var methods = typeof(RedisKeys).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(StackExchange.Redis.RedisKey)).ToList();
+        var siteWide = methods.Where(m => m.GetParameters().Any(p => p.Name == "site")).ToList();
+        Assert.True(siteWide.Count >= 20, $"only {siteWide.Count} site key formats found");
+        foreach (var method in siteWide)
+        {
+            var args = method.GetParameters().Select(p => p.ParameterType.IsEnum ? Enum.GetValues(p.ParameterType).GetValue(0) : (object)(p.Name switch
+            {
+                "site" => "blog-7",
+                "thread" => "post-1:x",
+                "id" => "12",
+                "source" => "wxr",
+                _ => "ab{12}",
+            })).ToArray();
+            var key = method.Invoke(null, args)!.ToString()!;
+            Assert.True(HashTag(key) == "blog-7", $"{method.Name} gives {key}, whose cluster hash tag is not the site");
+        }
+        Assert.Equal(["Moderators", "RequestWindow", "ServerSecret"], methods.Except(siteWide).Select(m => m.Name).Order());
+        // A request window is one key per command, tagged by the address digest so windows spread over a cluster.
+        Assert.Equal("0a1b", HashTag(RedisKeys.RequestWindow("posts", "0a1b", 29_000_000).ToString()));
+        Assert.Throws<InvalidIdException>(() => RedisKeys.RequestWindow("posts", "1.2.3.4", 1));
+    }
+
+    private static string HashTag(string key)
+    {
+        var open = key.IndexOf('{');
+        var close = open < 0 ? -1 : key.IndexOf('}', open + 1);
+        return close > open + 1 ? key[(open + 1)..close] : key;
+    }
+
     [Theory]
     [InlineData("Blog", "post", "1")]
     [InlineData("blog", "post/1", "1")]

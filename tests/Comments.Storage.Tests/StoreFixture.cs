@@ -67,5 +67,5 @@ public sealed class RedisStore : StoreFixture
     private const int Database = 13;
 
     protected override async Task<ConnectionMultiplexer?> ConnectAsync() =>
-        StoreBackend.Redis?.RedisAddress is { } address ? await ConnectionMultiplexer.ConnectAsync($"{address},defaultDatabase={Database}") : null;
+        StoreBackend.Redis?.RedisAddress is { } address ? await ConnectionMultiplexer.ConnectAsync(StoreBackend.WithDatabase(address, Database)) : null;
 }

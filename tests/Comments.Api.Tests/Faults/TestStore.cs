@@ -31,8 +31,8 @@ public sealed class TestStore : IAsyncDisposable
     {
         if (backend.RedisAddress is { } redis)
         {
-            var connectionString = $"{redis},defaultDatabase={RedisDatabase}";
-            return new TestStore(await ConnectionMultiplexer.ConnectAsync(redis), connectionString, RedisDatabase, null, null);
+            var connectionString = StoreBackend.WithDatabase(redis, RedisDatabase);
+            return new TestStore(await ConnectionMultiplexer.ConnectAsync(redis), connectionString, StoreBackend.Database(RedisDatabase), null, null);
         }
         var dataDir = Directory.CreateTempSubdirectory("comments-store-").FullName;
         var port = FreePort.Next();
@@ -44,7 +44,7 @@ public sealed class TestStore : IAsyncDisposable
     public async Task<IReadOnlyList<string>> KeysAsync(string pattern)
     {
         var keys = new List<string>();
-        await foreach (var key in Connection.GetServers()[0].KeysAsync(Database, pattern)) keys.Add(key!);
+        await foreach (var key in StoreScan.KeysAsync(Connection, Database, pattern)) keys.Add(key!);
         return keys;
     }
 

@@ -47,9 +47,8 @@ public abstract class ServiceFixture(StoreBackend? backend, IReadOnlyDictionary<
     /// </summary>
     public async Task<IReadOnlyList<string>> KeysOfThreadAsync(string site, string thread)
     {
-        var server = _store!.GetServers()[0];
         var keys = new List<string>();
-        await foreach (var key in server.KeysAsync(pattern: $"c:{{{site}}}:thread*:{thread}")) keys.Add(key!);
+        await foreach (var key in StoreScan.KeysAsync(_store!, -1, $"c:{{{site}}}:thread*:{thread}")) keys.Add(key!);
         return keys;
     }
 
