@@ -38,7 +38,8 @@ public sealed class RedisKeysTests
         Assert.True(siteWide.Count >= 20, $"only {siteWide.Count} site key formats found");
         foreach (var method in siteWide)
         {
-            var args = method.GetParameters().Select(p => p.ParameterType.IsEnum ? Enum.GetValues(p.ParameterType).GetValue(0) : (object)(p.Name switch
+            var args = method.GetParameters().Select(p => p.ParameterType.IsEnum ? Enum.GetValues(p.ParameterType).GetValue(0)
+                : p.ParameterType == typeof(DateOnly) ? new DateOnly(2026, 11, 30) : (object)(p.Name switch
             {
                 "site" => "blog-7",
                 "thread" => "post-1:x",

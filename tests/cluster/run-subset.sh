@@ -23,7 +23,7 @@ trap 'tests/cluster/stop-cluster.sh --dir "$dir"' EXIT
 
 classes=(CommentsApiOnRedis IdempotencyOnRedis ModerationActionsOnRedis ModerationQueueOnRedis FlagsAndAuditOnRedis
   BanAndThreadOnRedis LikesOnRedis FloodControlOnRedis AuthorEditOnRedis ModeratorHubOnRedis LiveStreamOnRedis
-  ReaderStreamOnRedis ServerSecretFaultOnRedis ManyNodesTests)
+  ReaderStreamOnRedis ServerSecretFaultOnRedis ManyNodesTests SiteStatsOnRedis)
 filter="FullyQualifiedName~TwoNodeTests.A_reader_on_node_a_receives_a_comment_posted_to_node_b_when_both_share_redis_server"
 for c in "${classes[@]}"; do filter="$filter|FullyQualifiedName~.$c"; done
 
