@@ -1,6 +1,8 @@
 using Comments.Core.Engagement;
 using Comments.Core.Moderation;
+using Comments.Core.Outbox;
 using Comments.Core.Storage;
+using Comments.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -60,6 +62,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
         services.AddSingleton<ILikeStore, RedisLikeStore>();
         services.AddSingleton<IRecentComments, RedisRecentComments>();
+        services.AddSingleton<IOutbox, RedisOutbox>();
+        services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());

@@ -2,6 +2,7 @@ using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Moderation;
 using Comments.Api.Sites;
+using Comments.Api.Subscriptions;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
 using Comments.Core.Storage;
@@ -54,7 +55,7 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Created<PublicComment>, Accepted<HeldResponse>, ProblemHttpResult>> PostComment(
-        string thread, HttpContext http, SubmissionPipeline pipeline, AuthorTokens tokens, CancellationToken ct)
+        string thread, HttpContext http, SubmissionPipeline pipeline, AuthorTokens tokens, SubscriptionRequests subscriptions, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
@@ -88,6 +89,7 @@ public static class CommentsApi
             return Problems.From(refused);
         }
         var answer = result.Answer!;
+        if (!result.Replayed) await subscriptions.AfterSubmissionAsync(site.Id, thread, body.AuthorEmail, body.Notify == true, ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         // The author's token (for their own edit and delete) goes to the submitter alone.
         if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id, answer.AuthorNonce);
