@@ -14,6 +14,7 @@ public abstract class MailFixture(StoreBackend? backend, int redisDatabase, IRea
     private Smtp4devProcess? _smtp;
     private ConnectionMultiplexer? _store;
     private string? _dataDir;
+    private IReadOnlyDictionary<string, string>? _environment;
 
     public ServiceProcess Service => _service ?? throw SkipNow();
     public Smtp4devProcess Smtp => _smtp ?? throw SkipNow();
@@ -51,8 +52,18 @@ public abstract class MailFixture(StoreBackend? backend, int redisDatabase, IRea
             })
             .Concat(settings ?? new Dictionary<string, string>())
             .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        _environment = environment;
         _service = await ServiceProcess.StartAsync(environment, port);
         _store = await ConnectionMultiplexer.ConnectAsync(redis ?? $"127.0.0.1:{embeddedPort}");
+    }
+
+    /// <summary>SIGKILL the service (no shutdown, leases held), then start it again on the same store, port and settings.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        var port = Service.Port;
+        await Service.KillAsync();
+        await Service.DisposeAsync();
+        _service = await ServiceProcess.StartAsync(_environment!, port);
     }
 
     public async ValueTask DisposeAsync()
@@ -72,5 +83,21 @@ public abstract class MailFixture(StoreBackend? backend, int redisDatabase, IRea
 }
 
 public sealed class GarnetMailService() : MailFixture(StoreBackend.Garnet, 0);
+
+/// <summary>Fast retries, short leases and many attempts: for the tests that take the SMTP server or the service down.</summary>
+public static class OutageSettings
+{
+    public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
+    {
+        ["Outbox__RetryBaseSeconds"] = "0.2",
+        ["Outbox__RetryMaxSeconds"] = "1",
+        ["Outbox__LeaseSeconds"] = "5",
+        ["Outbox__MaxAttempts"] = "100",
+    };
+}
+
+public sealed class GarnetOutageService() : MailFixture(StoreBackend.Garnet, 0, OutageSettings.Values);
+
+public sealed class RedisOutageService() : MailFixture(StoreBackend.Redis, 14, OutageSettings.Values);
 
 public sealed class RedisMailService() : MailFixture(StoreBackend.Redis, 12);
