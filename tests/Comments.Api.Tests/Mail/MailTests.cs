@@ -94,6 +94,10 @@ public abstract class MailTests(MailFixture fixture)
         var reply = (await fixture.Smtp.WaitForAsync(ann, match: m => m.Subject.Contains("replied", StringComparison.Ordinal)))[0];
         var unsubscribe = (await fixture.Smtp.LoadAsync(reply)).Headers["List-Unsubscribe"]!.Trim().Trim('<', '>');
 
+        var managePage = await client.GetStringAsync(unsubscribe.Replace("/unsubscribe?", "/manage?", StringComparison.Ordinal), Ct);
+        Assert.Contains(thread, managePage);
+        Assert.DoesNotContain(ann, managePage, StringComparison.OrdinalIgnoreCase);
+
         // What a mail client does for RFC 8058: a POST with this body, no cookies, no page.
         using var done = await client.PostAsync(unsubscribe, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]), Ct);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
@@ -139,6 +143,40 @@ public abstract class MailTests(MailFixture fixture)
         await tampered.AssertProblemAsync(HttpStatusCode.BadRequest, "subscription.bad_link", "token");
         using var confirmInsteadOfManage = await client.PostAsync(link.Replace("/confirm?", "/unsubscribe?", StringComparison.Ordinal), null, Ct);
         await confirmInsteadOfManage.AssertProblemAsync(HttpStatusCode.BadRequest, "subscription.bad_link", "token");
+    }
+
+    [Fact]
+    public async Task No_subscription_answer_or_page_shows_the_address_whether_the_request_succeeds_or_fails()
+    {
+        using var client = fixture.CreateClient();
+        var thread = TestSites.NewThread("mail");
+        var ann = MailTestApi.NewAddress("ann");
+        var answers = new List<HttpResponseMessage> { await client.SubscribeAsync(TestSites.Open, ann, thread), await client.SubscribeAsync(TestSites.Open, ann + "@", thread) };
+        var confirm = await fixture.Smtp.ConfirmationLinkAsync(ann);
+        var manage = confirm.Replace("/confirm?", "/manage?", StringComparison.Ordinal); // a confirm token: refused by manage
+        answers.Add(await client.GetAsync(confirm, Ct));
+        answers.Add(await client.PostAsync(confirm, null, Ct));
+        answers.Add(await client.PostAsync(confirm + "x", null, Ct));
+        answers.Add(await client.GetAsync(manage, Ct));
+        answers.Add(await client.PostAsync(manage.Replace("/manage?", "/manage/remove?thread=" + thread + "&", StringComparison.Ordinal), null, Ct));
+        answers.Add(await client.GetAsync(manage.Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal), Ct));
+        answers.Add(await client.PostAsync(manage.Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal), null, Ct));
+
+        var mail = (await fixture.Smtp.WaitForAsync(ann))[0];
+        var manageLink = (await fixture.Smtp.LoadAsync(mail)).Headers["List-Unsubscribe"]!.Trim().Trim('<', '>').Replace("/unsubscribe?", "/manage?", StringComparison.Ordinal);
+        answers.Add(await client.GetAsync(manageLink, Ct));
+        answers.Add(await client.PostAsync(manageLink.Replace("/manage?", "/manage/remove?thread=" + thread + "&", StringComparison.Ordinal), null, Ct));
+        answers.Add(await client.GetAsync(manageLink.Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal), Ct));
+        answers.Add(await client.PostAsync(manageLink.Replace("/manage?", "/unsubscribe?", StringComparison.Ordinal), null, Ct));
+
+        Assert.Contains(answers, a => a.IsSuccessStatusCode);
+        Assert.Contains(answers, a => !a.IsSuccessStatusCode);
+        foreach (var answer in answers)
+        {
+            var text = await answer.Content.ReadAsStringAsync(Ct) + answer.Headers + answer.Content.Headers;
+            Assert.DoesNotContain(ann.Split('@')[0], text, StringComparison.OrdinalIgnoreCase);
+            answer.Dispose();
+        }
     }
 
     [Fact]
