@@ -24,12 +24,14 @@ public sealed record HeldResponse(string Id, string Status, string Token);
 
 /// <param name="NextCursor">Pass as <c>cursor</c> to read the next page; null on the last page.</param>
 /// <param name="MaxDepth">The site's deepest reply: a comment at this depth takes no reply (the widget then offers none).</param>
+/// <param name="Notify">Whether this server sends mail: the widget offers "notify me of follow-up comments" only then.</param>
 public sealed record ThreadCommentsResponse(
     string Site,
     string Thread,
     long Count,
     IReadOnlyList<PublicComment> Comments,
     string? NextCursor,
-    int MaxDepth);
+    int MaxDepth,
+    bool Notify = false);
 
 public sealed record ThreadCountsResponse(string Site, IReadOnlyDictionary<string, long> Counts);

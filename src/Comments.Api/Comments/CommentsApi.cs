@@ -100,7 +100,7 @@ public static class CommentsApi
 
     public static async Task<Results<Ok<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(
         string thread, string? sort, string? limit, string? cursor, string? after,
-        HttpContext http, ICommentStore store, CancellationToken ct)
+        HttpContext http, ICommentStore store, SubscriptionRequests subscriptions, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
@@ -114,7 +114,7 @@ public static class CommentsApi
 
         return TypedResults.Ok(new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
-            Paging.Text(page.NextCursor), site.MaxDepth));
+            Paging.Text(page.NextCursor), site.MaxDepth, subscriptions.Enabled));
     }
 
     public static async Task<Results<Ok<PublicComment>, ProblemHttpResult>> GetComment(
