@@ -28,17 +28,17 @@ public static class SubscriptionsApi
             .WithValidation(SubscriptionJson.Default.SubscribeRequest, 4 * 1024)
             .RequireRateLimiting(RateLimits.PostPolicy);
 
-        group.MapGet("/confirm", SubscriptionPages.ConfirmForm).WithName("ConfirmSubscriptionPage")
+        group.MapGet("/confirm", SubscriptionPages.ConfirmForm).WithName("ConfirmSubscriptionPage").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("The page a confirmation link opens: one button that confirms.").RequireRateLimiting(RateLimits.ReadPolicy);
-        group.MapPost("/confirm", SubscriptionPages.Confirm).WithName("ConfirmSubscription")
+        group.MapPost("/confirm", SubscriptionPages.Confirm).WithName("ConfirmSubscription").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Confirms the address's pending subscriptions (token from the confirmation mail).").RequireRateLimiting(RateLimits.PostPolicy);
-        group.MapGet("/manage", SubscriptionPages.Manage).WithName("ManageSubscriptions")
+        group.MapGet("/manage", SubscriptionPages.Manage).WithName("ManageSubscriptions").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("The address's subscriptions, with unsubscribe buttons (token from any mail).").RequireRateLimiting(RateLimits.ReadPolicy);
-        group.MapPost("/manage/remove", SubscriptionPages.RemoveThread).WithName("RemoveThreadSubscription")
+        group.MapPost("/manage/remove", SubscriptionPages.RemoveThread).WithName("RemoveThreadSubscription").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Stops one thread's mail (token from any mail, ?thread=).").RequireRateLimiting(RateLimits.PostPolicy);
-        group.MapPost("/unsubscribe", SubscriptionPages.Unsubscribe).WithName("Unsubscribe")
+        group.MapPost("/unsubscribe", SubscriptionPages.Unsubscribe).WithName("Unsubscribe").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("One-click unsubscribe (RFC 8058): deletes the address and all its subscriptions on the site.").RequireRateLimiting(RateLimits.PostPolicy);
-        group.MapGet("/unsubscribe", SubscriptionPages.UnsubscribeForm).WithName("UnsubscribePage")
+        group.MapGet("/unsubscribe", SubscriptionPages.UnsubscribeForm).WithName("UnsubscribePage").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("The page the unsubscribe link opens: one button that unsubscribes.").RequireRateLimiting(RateLimits.ReadPolicy);
         return group;
     }

@@ -93,6 +93,8 @@ public static class OutageSettings
         ["Outbox__RetryMaxSeconds"] = "1",
         ["Outbox__LeaseSeconds"] = "5",
         ["Outbox__MaxAttempts"] = "100",
+        // Thread batches every 6 s, for the batch test (the outage test's subscriber gets none: only replies to them).
+        ["Mail__ThreadBatchMinutes"] = "0.1",
     };
 }
 

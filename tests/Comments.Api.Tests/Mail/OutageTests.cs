@@ -36,6 +36,34 @@ public abstract class OutageTests(MailFixture fixture)
         Assert.Equal(Enumerable.Range(0, Replies).Select(i => $"Bob {i} replied to your comment").Order(), all.Select(m => m.Subject).Order());
         Assert.Equal(HttpStatusCode.OK, (await restarted.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_threads_subscriber_gets_its_new_comments_batched_without_their_own()
+    {
+        using var client = fixture.CreateClient();
+        var thread = TestSites.NewThread("batch");
+        var carl = MailTestApi.NewAddress("carl");
+        await client.SubscribeConfirmedAsync(fixture.Smtp, TestSites.Open, carl, thread);
+
+        await client.PublishAsync(TestSites.Open, thread, TestApi.Reply("Carl's own words.", "Carl", carl));
+        for (var i = 0; i < 3; i++)
+            await client.PublishAsync(TestSites.Open, thread, TestApi.Reply($"Batched comment {i}.", $"Dana {i}", MailTestApi.NewAddress("dana")));
+
+        var texts = new List<string>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        IReadOnlyList<ReceivedMail> batches = [];
+        while (texts.Count(t => t.Contains("Batched comment", StringComparison.Ordinal)) < 3 && DateTime.UtcNow < deadline)
+        {
+            batches = await fixture.Smtp.WaitForAsync(carl, batches.Count + 1, m => m.Subject.Contains("new comment", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            texts = [];
+            foreach (var mail in batches) texts.AddRange(((await fixture.Smtp.LoadAsync(mail)).TextBody ?? "").Split('\n').Select(l => l.Trim()));
+        }
+        var body = string.Join("\n", texts);
+        for (var i = 0; i < 3; i++) Assert.Single(texts, t => t == $"Batched comment {i}.");
+        Assert.DoesNotContain("Carl's own words.", body);
+        // 6-second windows: the four posts may straddle one boundary, never more.
+        Assert.InRange(batches.Count, 1, 2);
+    }
 }
 
 public sealed class OutageOnGarnet(GarnetOutageService fixture) : OutageTests(fixture), IClassFixture<GarnetOutageService>;
