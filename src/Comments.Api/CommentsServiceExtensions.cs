@@ -4,6 +4,7 @@ using Comments.Api.Events;
 using Comments.Api.Health;
 using Comments.Api.Infrastructure;
 using Comments.Api.Limits;
+using Comments.Api.Mail;
 using Comments.Api.Moderation;
 using Comments.Api.OpenApi;
 using Comments.Api.Realtime;
@@ -35,6 +36,7 @@ public static class CommentsServiceExtensions
         services.AddModeration(configuration);
         services.AddEngagement();
         services.AddSiteStats();
+        services.AddMail(configuration);
         services.AddTelemetry(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

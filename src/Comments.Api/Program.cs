@@ -6,6 +6,7 @@ using Comments.Api.Health;
 using Comments.Api;
 using Comments.Api.Infrastructure;
 using Comments.Api.Realtime;
+using Comments.Api.Subscriptions;
 using Comments.Api.Telemetry;
 using Comments.Storage;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,7 @@ app.MapModerationPage();
 app.MapDemoPage();
 app.MapCommentsApi();
 app.MapEngagementApi();
+app.MapSubscriptionsApi();
 app.MapCommentsHub();
 
 app.Run();

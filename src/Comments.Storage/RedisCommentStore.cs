@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Comments.Core.Comments;
+using Comments.Core.Outbox;
 using Comments.Core.Storage;
 using StackExchange.Redis;
 using Fields = Comments.Storage.RedisKeys.ThreadFields;
@@ -7,7 +8,8 @@ using Fields = Comments.Storage.RedisKeys.ThreadFields;
 namespace Comments.Storage;
 
 /// <param name="capacity">The embedded store's capacity guard (none on Redis or with the storage tier).</param>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapacity? capacity = null) : ICommentStore
+/// <param name="triggers">What a published comment queues in the outbox, written in the comment's own transaction.</param>
+public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapacity? capacity = null, IEnumerable<IOutboxTrigger>? triggers = null) : ICommentStore
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -84,6 +86,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         _ = tx.HashIncrementAsync(threadKey, Fields.Version);
         _ = tx.SortedSetAddAsync(RedisKeys.Threads(site), c.ThreadId, threadCreated, SortedSetWhen.NotExists);
         if (import is not null) _ = tx.HashSetAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId, import.MapValue);
+        // Imported comments never cause mail or hooks: they were published long ago, elsewhere.
+        if (c.Status == CommentStatus.Published && import is null && triggers is not null) RedisOutbox.AddPublished(tx, triggers, c);
         if (write.Idempotency is { } answer)
         {
             _ = tx.StringSetAsync(RedisKeys.Idempotency(site, answer.Key),

@@ -65,12 +65,32 @@ public static class RedisKeys
     /// <summary>Hash of one import source's rows already imported: source id (a WordPress comment id, a Disqus post id) → the importer's record of our comment.</summary>
     public static RedisKey ImportMap(string site, string source) => $"c:{{{S(site)}}}:import:{ImportSource(source)}";
 
+    /// <summary>Sorted set of outbox item ids by due time (ms since 1970); a claimed item's score is its lease's end.</summary>
+    public static RedisKey Outbox(string site) => $"c:{{{S(site)}}}:outbox";
+    /// <summary>Hash of outbox items: item id → the item (JSON).</summary>
+    public static RedisKey OutboxItems(string site) => $"c:{{{S(site)}}}:outbox-items";
+    /// <summary>Hash of claims per outbox item: item id → times claimed.</summary>
+    public static RedisKey OutboxAttempts(string site) => $"c:{{{S(site)}}}:outbox-attempts";
+    /// <summary>Sorted set of message ids the outbox sent, by the time they were sent.</summary>
+    public static RedisKey OutboxSent(string site) => $"c:{{{S(site)}}}:outbox-sent";
+    /// <summary>List of dead letters (JSON), newest first.</summary>
+    public static RedisKey OutboxDead(string site) => $"c:{{{S(site)}}}:outbox-dead";
+    /// <summary>Hash of one subscriber: <c>email</c> → the address; <c>thread:{id}</c> / <c>posts</c> → <c>p</c> (pending) or <c>c</c> (confirmed).</summary>
+    public static RedisKey Subscriber(string site, string emailDigest) => $"c:{{{S(site)}}}:subscriber:{Hex(emailDigest)}";
+    /// <summary>Set of the digests of the addresses that confirmed follow-up comments of a thread.</summary>
+    public static RedisKey ThreadSubscribers(string site, string thread) => $"c:{{{S(site)}}}:thread-subscribers:{T(thread)}";
+    /// <summary>Set while an address may not get another confirmation mail (one a day).</summary>
+    public static RedisKey ConfirmationSent(string site, string emailDigest) => $"c:{{{S(site)}}}:confirmation-sent:{Hex(emailDigest)}";
+    /// <summary>Set of comment ids that go into one thread's batch mail of one time window.</summary>
+    public static RedisKey ThreadDigest(string site, string thread, long window) => $"c:{{{S(site)}}}:thread-digest:{window}:{T(thread)}";
+
     private static string ImportSource(string source) => source is "wxr" or "disqus" ? source : throw new InvalidIdException("import source");
     private static string Digest(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("address digest");
     private static string Policy(string policy) => policy.Length is > 0 and <= 32 && policy.All(char.IsAsciiLetterLower) ? policy : throw new InvalidIdException("rate-limit policy");
     private static string S(string site) => Ids.Site(site);
     private static string T(string thread) => Ids.Thread(thread);
     private static string C(string id) => Ids.Comment(id);
+    private static string Hex(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("digest");
 
     public static class ThreadFields
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
+using Comments.Core.Outbox;
 using Comments.Core.Storage;
 using StackExchange.Redis;
 
@@ -11,7 +12,8 @@ namespace Comments.Storage;
 /// and every index in one MULTI/EXEC conditioned on the JSON read (optimistic concurrency), so
 /// two moderators acting at once never leave a comment in two queues.
 /// </summary>
-public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvider? clock = null) : IModerationStore
+/// <param name="triggers">What a comment that becomes published queues in the outbox, written in the change's own transaction.</param>
+public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvider? clock = null, IEnumerable<IOutboxTrigger>? triggers = null) : IModerationStore
 {
     private const int MaxAttempts = 8;
     private const int ThreadScanChunk = 500;
@@ -149,6 +151,8 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
             _ = tx.SortedSetAddAsync(RedisKeys.AuditOfComment(site, commentId), entry, auditSeq);
             if (change.Label is { } label)
                 _ = tx.HashSetAsync(RedisKeys.Labels(site), commentId, JsonSerializer.Serialize(label, ModerationStorageJson.Default.Label));
+            if (after.Status == CommentStatus.Published && before.Status != CommentStatus.Published && triggers is not null)
+                RedisOutbox.AddPublished(tx, triggers, after);
             var count = tx.SortedSetLengthAsync(publishedKey);
 
             if (await tx.ExecuteAsync())

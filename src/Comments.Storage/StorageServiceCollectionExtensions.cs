@@ -1,6 +1,8 @@
 using Comments.Core.Engagement;
 using Comments.Core.Moderation;
+using Comments.Core.Outbox;
 using Comments.Core.Storage;
+using Comments.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,6 +66,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecentComments, RedisRecentComments>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRequestWindows, RedisRequestWindows>();
+        services.AddSingleton<IOutbox, RedisOutbox>();
+        services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());

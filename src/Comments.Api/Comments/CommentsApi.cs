@@ -2,6 +2,7 @@ using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Moderation;
 using Comments.Api.Sites;
+using Comments.Api.Subscriptions;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
 using Comments.Core.Storage;
@@ -54,7 +55,7 @@ public static class CommentsApi
     }
 
     public static async Task<Results<Created<PublicComment>, Accepted<HeldResponse>, ProblemHttpResult>> PostComment(
-        string thread, HttpContext http, SubmissionPipeline pipeline, AuthorTokens tokens, CancellationToken ct)
+        string thread, HttpContext http, SubmissionPipeline pipeline, AuthorTokens tokens, SubscriptionRequests subscriptions, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
@@ -88,6 +89,7 @@ public static class CommentsApi
             return Problems.From(refused);
         }
         var answer = result.Answer!;
+        if (!result.Replayed) await subscriptions.AfterSubmissionAsync(site.Id, thread, body.AuthorEmail, body.Notify == true, ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         // The author's token (for their own edit and delete) goes to the submitter alone.
         if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id, answer.AuthorNonce);
@@ -103,7 +105,7 @@ public static class CommentsApi
     /// </summary>
     public static async Task<Results<JsonBytesResult<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(
         string thread, string? sort, string? limit, string? cursor, string? after,
-        HttpContext http, ICommentStore store, ThreadPageCache pages, CancellationToken ct)
+        HttpContext http, ICommentStore store, ThreadPageCache pages, SubscriptionRequests subscriptions, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
@@ -119,7 +121,7 @@ public static class CommentsApi
         var page = await store.ListPublishedAsync(site.Id, thread, query, ct);
         var response = new ThreadCommentsResponse(site.Id, thread, page.PublishedCount,
             page.Comments.Select(PublicComment.From).ToList(),
-            Paging.Text(page.NextCursor), site.MaxDepth);
+            Paging.Text(page.NextCursor), site.MaxDepth, subscriptions.Enabled);
         return new JsonBytesResult<ThreadCommentsResponse>(pages.Render(site.Id, thread, query, version, response));
     }
 

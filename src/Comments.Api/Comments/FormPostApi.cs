@@ -1,5 +1,6 @@
 using Comments.Api.Infrastructure;
 using Comments.Api.Sites;
+using Comments.Api.Subscriptions;
 using Comments.Core.Sites;
 using Comments.Core.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ public static class FormPostApi
     }
 
     public static async Task<Results<StatusCodeHttpResult, ProblemHttpResult, ContentHttpResult>> PostForm(
-        string thread, HttpContext http, SubmissionPipeline pipeline, CancellationToken ct)
+        string thread, HttpContext http, SubmissionPipeline pipeline, SubscriptionRequests subscriptions, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         var (form, problem) = await FormBody.ReadAsync(http.Request, FieldLimits.RequestBodyBytes, ct);
@@ -86,6 +87,7 @@ public static class FormPostApi
                 : Problems.From(named);
         }
         var answer = result.Answer!;
+        await subscriptions.AfterSubmissionAsync(site.Id, thread, Field("email"), Field("subscribe_comments") is not null, ct);
         var fragment = answer.Published ? $"comment-{answer.Id}" : PendingFragment;
         http.Response.Headers.Location = new UriBuilder(returnTo) { Fragment = fragment }.Uri.AbsoluteUri;
         return TypedResults.StatusCode(StatusCodes.Status303SeeOther);

@@ -1,3 +1,4 @@
+using Comments.Api.Outbox;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
 using Comments.Core;
@@ -38,6 +39,7 @@ public static class ModerationApi
         site.MapBanEndpoints();
         site.MapThreadAndAuditEndpoints();
         site.MapStatsEndpoints();
+        site.MapOutboxEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);
         return group;

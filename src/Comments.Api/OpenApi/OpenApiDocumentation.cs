@@ -53,6 +53,7 @@ public static class OpenApiDocumentation
                 "Comments" => "Reading and posting comments (anonymous).",
                 "Engagement" => "Likes, recent comments and the author's own edit and delete (anonymous).",
                 "Moderation" => "The moderators' API: needs a moderator key for the site.",
+                "Subscriptions" => "Mail subscriptions, double opt-in (anonymous; 501 mail.disabled when the server sends no mail): ask, confirm, manage, one-click unsubscribe.",
                 _ => null,
             };
     }

@@ -43,6 +43,13 @@ internal static class ProblemResponses
         ["Unban"] = [(400, ModerationInvalid), (404, BanNotFound)],
         ["SetThreadDetails"] = [(400, BadQuery), (400, ModerationInvalid)],
         ["CloseThread"] = [(400, BadQuery)],
+        ["Subscribe"] = [(400, SubscriptionInvalid), (501, MailDisabled), (507, StoreFull)],
+        ["ConfirmSubscriptionPage"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
+        ["ConfirmSubscription"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
+        ["ManageSubscriptions"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
+        ["RemoveThreadSubscription"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
+        ["UnsubscribePage"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
+        ["Unsubscribe"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
         ["ReopenThread"] = [(400, BadQuery)],
         ["GetSiteStats"] = [(403, AuthAdminRequired)],
     };

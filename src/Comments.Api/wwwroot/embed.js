@@ -148,6 +148,7 @@
     '<p><label for="url">' + h(t('website')) + '</label><input id="url" name="url" type="url" autocomplete="url" aria-describedby="url-error"><span class="error" id="url-error"></span></p>' +
     '<p class="hp" aria-hidden="true"><label for="hp">' + h(t('honeypot')) + '</label><input id="hp" name="hp" type="text" tabindex="-1" autocomplete="off"></p>' +
     '<p class="consent"><input id="consent" name="consent" type="checkbox" value="yes"> <label for="consent">' + h(t('consent')) + '</label></p>' +
+    '<p class="consent" id="notify-row" hidden><input id="notify" name="notify" type="checkbox" value="yes"> <label for="notify">' + h(t('notify')) + '</label></p>' +
     '<p class="form-error" id="form-error" role="alert"></p>' +
     '<p><button type="submit" class="submit" id="submit">' + h(t('postComment')) + '</button></p></form></div>';
   }
@@ -307,6 +308,7 @@
       return fetch(url).then(answer).then(function (page) {
         if (reset) { list.textContent = ''; state.nodes = {}; state.orphans = {}; }
         if (page.maxDepth != null) state.maxDepth = page.maxDepth;
+        $('notify-row').hidden = !page.notify; // offered only where the server sends mail
         page.comments.forEach(function (c) { addComment(c, false); });
         state.next = page.nextCursor;
         if (liked && state.next) return load(false);
@@ -603,7 +605,8 @@
           text: v.text, authorName: v.authorName, authorEmail: v.authorEmail, authorUrl: v.authorUrl || null,
           parentId: parentId, threadTitle: document.title.slice(0, 200) || null,
           threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
-          honeypot: $('hp').value || null
+          honeypot: $('hp').value || null,
+          notify: !$('notify-row').hidden && $('notify').checked ? true : null
         })
       }).then(function (r) {
         return answer(r).then(function (body) {

@@ -47,6 +47,10 @@ public sealed class SiteOptions
     public int HoldAtLinks { get; set; } = 2;
     /// <summary>Friendly profanity is published (Allow, the default) or held (Hold); attacks are held either way.</summary>
     public ProfanityPolicy Profanity { get; set; } = ProfanityPolicy.Allow;
+    /// <summary>The From of this site's mails (<c>Blog &lt;blog@example.com&gt;</c>); <c>Mail:From</c> when empty.</summary>
+    public string? MailFrom { get; set; }
+    /// <summary>The Reply-To of this site's mails; none when empty.</summary>
+    public string? MailReplyTo { get; set; }
     /// <summary>Model thresholds and trust for this site.</summary>
     public ModelThresholds Thresholds { get; set; } = new();
 }

@@ -93,6 +93,14 @@ public static class ErrorCodes
     /// <summary>403: the form's Origin (or Referer) is not one of the site's AllowedOrigins.</summary>
     public const string FormOriginNotAllowed = "form.origin_not_allowed";
 
+    // Mail subscriptions.
+    /// <summary>501: this server has no mail configured (<c>Mail:Host</c>), so it takes no subscriptions.</summary>
+    public const string MailDisabled = "mail.disabled";
+    /// <summary>400: a subscription request has field errors.</summary>
+    public const string SubscriptionInvalid = "subscription.invalid";
+    /// <summary>400: a confirm, manage or unsubscribe link that is not signed by this server, is for another site, or has expired.</summary>
+    public const string SubscriptionBadLink = "subscription.bad_link";
+
     // Moderation.
     /// <summary>401: no moderator key was sent.</summary>
     public const string AuthMissingKey = "auth.missing_key";

@@ -110,7 +110,9 @@ public abstract class EveryPublicAnswerTests(ServiceFixture fixture)
         };
 
         var documented = (await OpenApiCoverageTests.DocumentedOperationsAsync(client))
-            .Where(op => !op.Route.StartsWith("/api/moderation", StringComparison.Ordinal)).ToList();
+            .Where(op => !op.Route.StartsWith("/api/moderation", StringComparison.Ordinal))
+            // The shared services send no mail; Mail/MailTests scans these with mail on (subscription pages).
+            .Where(op => !op.Route.StartsWith("/api/sites/{}/subscriptions", StringComparison.Ordinal)).ToList();
         var unexercised = documented.Where(op => !plan.ContainsKey(op)).ToList();
         Assert.True(unexercised.Count == 0, "public operations in /openapi/v1.json with no request in the privacy scan: "
             + string.Join(", ", unexercised.Select(op => $"{op.Method} {op.Route}")));

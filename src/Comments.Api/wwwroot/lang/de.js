@@ -22,6 +22,7 @@
   "website": "Website",
   "honeypot": "Dieses Feld leer lassen",
   "consent": "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.",
+  "notify": "Benachrichtige mich über nachfolgende Kommentare per E-Mail.",
   "postComment": "Kommentar abschicken",
   "commentBy": "Kommentar von {name}",
   "pinned": "Angeheftet",

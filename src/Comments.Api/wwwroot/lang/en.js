@@ -22,6 +22,7 @@
   "website": "Website",
   "honeypot": "Leave this field empty",
   "consent": "Save my name, email, and website in this browser for the next time I comment.",
+  "notify": "Notify me of follow-up comments by email.",
   "postComment": "Post Comment",
   "commentBy": "Comment by {name}",
   "pinned": "Pinned",

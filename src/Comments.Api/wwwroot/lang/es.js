@@ -22,6 +22,7 @@
   "website": "Web",
   "honeypot": "Deja este campo vacío",
   "consent": "Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.",
+  "notify": "Recibir un aviso por correo electrónico de los siguientes comentarios.",
   "postComment": "Publicar el comentario",
   "commentBy": "Comentario de {name}",
   "pinned": "Fijado",

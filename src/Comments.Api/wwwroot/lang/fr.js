@@ -22,6 +22,7 @@
   "website": "Site web",
   "honeypot": "Laissez ce champ vide",
   "consent": "Enregistrer mon nom, mon e-mail et mon site dans ce navigateur pour mon prochain commentaire.",
+  "notify": "Prévenez-moi de tous les nouveaux commentaires par e-mail.",
   "postComment": "Publier le commentaire",
   "commentBy": "Commentaire de {name}",
   "pinned": "Épinglé",

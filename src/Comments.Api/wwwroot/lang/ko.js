@@ -21,6 +21,7 @@
   "website": "웹사이트",
   "honeypot": "이 칸은 비워 두세요",
   "consent": "다음에 댓글을 달 때를 위해 이 브라우저에 이름, 이메일, 웹사이트를 저장합니다.",
+  "notify": "후속 댓글을 이메일로 알려 주세요.",
   "postComment": "댓글 달기",
   "commentBy": "{name}님의 댓글",
   "pinned": "고정됨",

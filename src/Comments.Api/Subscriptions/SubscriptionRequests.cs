@@ -1,0 +1,51 @@
+using Comments.Api.Mail;
+using Comments.Core.Comments;
+using Comments.Core.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace Comments.Api.Subscriptions;
+
+/// <summary>
+/// The one way an address asks for mail (the subscribe endpoint, the reply form's "notify me" box):
+/// stored as pending, and a confirmation mail queued unless one went to the address in the last day.
+/// </summary>
+public sealed class SubscriptionRequests(ISubscriptionStore store, StoreDigests digests, IOptions<MailOptions> mail, TimeProvider clock,
+    ILogger<SubscriptionRequests> logger)
+{
+    /// <summary>At most one confirmation mail per address per site in this time.</summary>
+    public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromDays(1);
+
+    public bool Enabled => mail.Value.Enabled;
+
+    /// <summary>
+    /// The reply form's "notify me of follow-up comments" box, after the comment was stored. The comment
+    /// stands whatever happens here: a store error loses the subscription only (the reader may tick again).
+    /// </summary>
+    public async Task AfterSubmissionAsync(string site, string thread, string? email, bool notify, CancellationToken ct)
+    {
+        if (!notify || !Enabled || string.IsNullOrWhiteSpace(email)) return;
+        try
+        {
+            await RequestAsync(site, email, new Subscription(SubscriptionKind.Thread, thread, false), ct);
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException or Core.Engagement.ServerSecretUnavailableException)
+        {
+            LogNotStored(logger, e.GetType().Name);
+        }
+    }
+
+    private static readonly Action<ILogger, string, Exception?> LogNotStoredMessage = LoggerMessage.Define<string>(LogLevel.Warning,
+        new EventId(1, "SubscriptionNotStored"), "A reply's follow-up subscription was not stored ({Error}); the comment was");
+
+    private static void LogNotStored(ILogger logger, string error) => LogNotStoredMessage(logger, error, null);
+
+    public async Task<RequestResult> RequestAsync(string site, string email, Subscription subscription, CancellationToken ct)
+    {
+        await digests.ReadyAsync(ct);
+        var address = email.Trim();
+        var digest = digests.Email(address);
+        var now = clock.GetUtcNow();
+        return await store.RequestAsync(site, digest, address, subscription,
+            ConfirmationMailHandler.Item(site, digest, now), ConfirmationInterval, now, ct);
+    }
+}

@@ -1,0 +1,116 @@
+using Comments.Core.Outbox;
+using Comments.Core.Subscriptions;
+using StackExchange.Redis;
+
+namespace Comments.Storage;
+
+/// <summary>
+/// Subscribers by the digest of their address. The subscriber's hash holds the address (field <c>email</c>)
+/// and one field per subscription (<c>thread:{id}</c>, <c>posts</c>) worth <c>p</c> (pending) or <c>c</c>
+/// (confirmed); a thread's confirmed subscribers are also in a set, for its batch mail. Deleting an
+/// address deletes the hash and takes its digest out of every thread set.
+/// </summary>
+public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubscriptionStore
+{
+    private const string EmailField = "email";
+    private const string PostsField = "posts";
+    private const string ThreadPrefix = "thread:";
+    private const string Pending = "p", Confirmed = "c";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<RequestResult> RequestAsync(string site, string digest, string email, Subscription subscription,
+        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Subscriber(site, digest);
+        var field = Field(subscription);
+        if (await Db.HashGetAsync(key, field) == Confirmed) return RequestResult.AlreadyConfirmed;
+
+        // At most one confirmation per address per interval: whoever typed the address, its owner gets one mail a day.
+        var mayMail = await Db.StringSetAsync(RedisKeys.ConfirmationSent(site, digest), 1, confirmationInterval, When.NotExists);
+        var tx = Db.CreateTransaction();
+        _ = tx.HashSetAsync(key, EmailField, email);
+        _ = tx.HashSetAsync(key, field, Pending, When.NotExists);
+        if (mayMail) RedisOutbox.Add(tx, confirmation, now);
+        await tx.ExecuteAsync();
+        return mayMail ? RequestResult.ConfirmationQueued : RequestResult.ConfirmationLimited;
+    }
+
+    public async Task<bool> ConfirmAsync(string site, string digest, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Subscriber(site, digest);
+        var fields = await Db.HashGetAllAsync(key);
+        if (fields.Length == 0) return false;
+        var tx = Db.CreateTransaction();
+        tx.AddCondition(Condition.KeyExists(key));
+        foreach (var entry in fields.Where(f => f.Name != EmailField))
+        {
+            _ = tx.HashSetAsync(key, entry.Name, Confirmed);
+            if (ThreadOf(entry.Name) is { } thread) _ = tx.SetAddAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
+        }
+        return await tx.ExecuteAsync();
+    }
+
+    public async Task<Subscriber?> GetAsync(string site, string digest, CancellationToken ct = default)
+    {
+        var fields = await Db.HashGetAllAsync(RedisKeys.Subscriber(site, digest));
+        var email = fields.FirstOrDefault(f => f.Name == EmailField).Value;
+        if (email.IsNullOrEmpty) return null;
+        var subscriptions = fields.Where(f => f.Name != EmailField)
+            .Select(f => ThreadOf(f.Name) is { } thread
+                ? new Subscription(SubscriptionKind.Thread, thread, f.Value == Confirmed)
+                : new Subscription(SubscriptionKind.Posts, null, f.Value == Confirmed))
+            .OrderBy(s => s.Kind).ThenBy(s => s.Thread, StringComparer.Ordinal).ToList();
+        return new Subscriber(email!, subscriptions);
+    }
+
+    public async Task<string?> ConfirmedForThreadAsync(string site, string digest, string thread, CancellationToken ct = default)
+    {
+        var values = await Db.HashGetAsync(RedisKeys.Subscriber(site, digest), [EmailField, ThreadPrefix + thread]);
+        return values[1] == Confirmed && !values[0].IsNullOrEmpty ? (string?)values[0] : null;
+    }
+
+    public async Task<IReadOnlyList<string>> ThreadSubscribersAsync(string site, string thread, CancellationToken ct = default) =>
+        (await Db.SetMembersAsync(RedisKeys.ThreadSubscribers(site, thread))).Select(v => (string)v!).Order(StringComparer.Ordinal).ToList();
+
+    public async Task<bool> DeleteAsync(string site, string digest, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Subscriber(site, digest);
+        var fields = await Db.HashKeysAsync(key);
+        var tx = Db.CreateTransaction();
+        foreach (var field in fields)
+            if (ThreadOf(field) is { } thread) _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
+        var deleted = tx.KeyDeleteAsync(key);
+        await tx.ExecuteAsync();
+        return await deleted;
+    }
+
+    public async Task RemoveThreadAsync(string site, string digest, string thread, CancellationToken ct = default)
+    {
+        var tx = Db.CreateTransaction();
+        _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), ThreadPrefix + thread);
+        _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
+        await tx.ExecuteAsync();
+    }
+
+    public async Task AddToThreadBatchAsync(string site, string thread, long window, string commentId, OutboxItem batchMail, DateTimeOffset due, CancellationToken ct = default)
+    {
+        var key = RedisKeys.ThreadDigest(site, thread, window);
+        var tx = Db.CreateTransaction();
+        _ = tx.SetAddAsync(key, commentId);
+        _ = tx.KeyExpireAsync(key, BatchMemory);
+        RedisOutbox.Add(tx, batchMail, due);
+        await tx.ExecuteAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> ThreadBatchAsync(string site, string thread, long window, CancellationToken ct = default) =>
+        (await Db.SetMembersAsync(RedisKeys.ThreadDigest(site, thread, window))).Select(v => (string)v!).ToList();
+
+    /// <summary>A batch's comment ids are kept long past its mail's retries.</summary>
+    private static readonly TimeSpan BatchMemory = TimeSpan.FromDays(8);
+
+    private static string Field(Subscription s) => s.Kind == SubscriptionKind.Posts ? PostsField : ThreadPrefix + Core.Comments.Ids.Thread(s.Thread!);
+
+    private static string? ThreadOf(RedisValue field) =>
+        ((string?)field) is { } f && f.StartsWith(ThreadPrefix, StringComparison.Ordinal) ? f[ThreadPrefix.Length..] : null;
+}
