@@ -26,6 +26,9 @@ public static class AdminCommands
               Import a WordPress or Disqus export (docs/import-export.md); safe to run twice, resumes after an interruption.
           export --redis HOST:PORT --site ID [--thread ID] --format jsonl|wxr [--out FILE]
               A site or one thread as JSON lines (schema comments-export v1) or WXR (stdout by default).
+          personal-data export --redis HOST:PORT --site ID --email ADDRESS [--out FILE]
+          personal-data erase --redis HOST:PORT --site ID --email ADDRESS [--text keep|delete]
+              Everything tied to an email as JSON (schema comments-personal-data v1), or anonymise it (idempotent).
         """;
 
     private static readonly JsonSerializerOptions Jsonl = new(JsonSerializerDefaults.Web);
@@ -86,6 +89,7 @@ public static class AdminCommands
         {
             hashKey, addModerator, removeModerator, exportLabels, renameThreadKeys,
             ImportExport.ImportCommands.Import(output, error), ImportExport.ImportCommands.Export(output, error),
+            PersonalDataCommands.Create(output, error),
         };
         root.SetAction(_ => UsageError(error, []));
         return root;

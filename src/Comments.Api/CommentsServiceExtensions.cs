@@ -6,6 +6,7 @@ using Comments.Api.Infrastructure;
 using Comments.Api.Limits;
 using Comments.Api.Moderation;
 using Comments.Api.OpenApi;
+using Comments.Api.PersonalData;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Api.Telemetry;
@@ -33,6 +34,7 @@ public static class CommentsServiceExtensions
         services.AddCommentsRealtime(configuration);
         services.AddModeration(configuration);
         services.AddEngagement();
+        services.AddPersonalData(configuration);
         services.AddTelemetry(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

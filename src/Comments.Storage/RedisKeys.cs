@@ -57,6 +57,15 @@ public static class RedisKeys
     /// <summary>Hash of one import source's rows already imported: source id (a WordPress comment id, a Disqus post id) → the importer's record of our comment.</summary>
     public static RedisKey ImportMap(string site, string source) => $"c:{{{S(site)}}}:import:{ImportSource(source)}";
 
+    /// <summary>SCAN patterns for a personal-data request (keys that are not indexed by author). Only digests and the site id go in.</summary>
+    public static class Patterns
+    {
+        public static RedisValue Flags(string site) => $"c:{{{S(site)}}}:flags:*";
+        public static RedisValue Idempotency(string site) => $"c:{{{S(site)}}}:idem:*";
+        public static RedisValue LikesFromAddress(string site, string addressDigest) => $"c:{{{S(site)}}}:likes-from:*:{Hex(addressDigest)}";
+    }
+
+    private static string Hex(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("digest");
     private static string ImportSource(string source) => source is "wxr" or "disqus" ? source : throw new InvalidIdException("import source");
     private static string S(string site) => Ids.Site(site);
     private static string T(string thread) => Ids.Thread(thread);

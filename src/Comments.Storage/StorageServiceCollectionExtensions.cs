@@ -1,5 +1,6 @@
 using Comments.Core.Engagement;
 using Comments.Core.Moderation;
+using Comments.Core.PersonalData;
 using Comments.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,9 +61,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
         services.AddSingleton<ILikeStore, RedisLikeStore>();
         services.AddSingleton<IRecentComments, RedisRecentComments>();
+        services.AddSingleton<IPersonalDataIndex, RedisPersonalDataIndex>();
+        services.AddSingleton<IPersonalDataRetention, RedisPersonalDataRetention>();
+        foreach (var type in PersonalDataSources.Types) services.AddSingleton(typeof(IPersonalDataSource), type);
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());
         return services;
     }
+
+    /// <summary>Adds one feature's share of personal-data export and erasure (<see cref="IPersonalDataSource"/>); the comments' share erases last.</summary>
+    public static IServiceCollection AddPersonalDataSource<T>(this IServiceCollection services) where T : class, IPersonalDataSource =>
+        services.AddSingleton<IPersonalDataSource, T>();
 }

@@ -1,3 +1,4 @@
+using Comments.Api.PersonalData;
 using Comments.Api.Sites;
 using Comments.Core;
 using Comments.Core.Moderation;
@@ -36,6 +37,7 @@ public static class ModerationApi
         site.MapActionEndpoints();
         site.MapBanEndpoints();
         site.MapThreadAndAuditEndpoints();
+        site.MapPersonalDataEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);
         return group;

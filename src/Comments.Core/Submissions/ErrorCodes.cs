@@ -100,6 +100,8 @@ public static class ErrorCodes
     public const string AuthInvalidKey = "auth.invalid_key";
     /// <summary>403: the moderator key may not moderate that site.</summary>
     public const string AuthForbiddenSite = "auth.forbidden_site";
+    /// <summary>403: the request needs an admin key (personal-data export and erasure).</summary>
+    public const string AuthAdminRequired = "auth.admin_required";
     /// <summary>403: the metrics endpoint is only served to this machine (Telemetry:Metrics).</summary>
     public const string MetricsForbidden = "metrics.forbidden";
     /// <summary>400: a moderator request has field errors.</summary>
