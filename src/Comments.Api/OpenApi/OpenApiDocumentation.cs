@@ -53,6 +53,7 @@ public static class OpenApiDocumentation
                 "Comments" => "Reading and posting comments (anonymous).",
                 "Engagement" => "Likes, recent comments and the author's own edit and delete (anonymous).",
                 "Moderation" => "The moderators' API: needs a moderator key for the site.",
+                "Personal data" => "Export and erasure of everything tied to an email (GDPR articles 15 and 17): needs an admin key.",
                 _ => null,
             };
     }

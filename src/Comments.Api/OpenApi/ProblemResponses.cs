@@ -44,6 +44,8 @@ internal static class ProblemResponses
         ["SetThreadDetails"] = [(400, BadQuery), (400, ModerationInvalid)],
         ["CloseThread"] = [(400, BadQuery)],
         ["ReopenThread"] = [(400, BadQuery)],
+        ["ExportPersonalData"] = [(400, ModerationInvalid), (403, AuthAdminRequired)],
+        ["ErasePersonalData"] = [(400, ModerationInvalid), (403, AuthAdminRequired)],
     };
 
     public static void Complete(OpenApiOperation operation, OpenApiOperationTransformerContext context)
