@@ -129,6 +129,40 @@ public abstract class ErasureTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task On_a_site_that_deletes_the_text_the_text_leaves_the_comment_the_audit_and_the_labels_and_readers_lose_the_comment()
+    {
+        var person = Person.New();
+        var words = $"Erasure delete words {Guid.NewGuid():N}";
+        var thread = TestSites.NewThread("erase-text");
+        using var client = fixture.CreateClient();
+        using var admin = fixture.CreateModeratorClient(TestModerators.AdminKey);
+        await using var hub = await HubListener.ConnectAsync(fixture.Service.BaseAddress);
+        await hub.Connection.InvokeAsync("JoinThread", TestSites.EraseText, thread, Ct);
+
+        var kept = await PostAsync(client, TestSites.EraseText, thread, TestApi.Reply(words, person.Name, person.Email), person.Ip);
+        var rejected = await PostAsync(client, TestSites.EraseText, thread, TestApi.Reply(words + " again", person.Name, person.Email), person.Ip);
+        // A moderator's edit (the audit keeps the text before and after) and a rejection (a training label with the text).
+        await admin.ActOkAsync(TestSites.EraseText, kept, "edit", text: words + " edited");
+        await admin.ActOkAsync(TestSites.EraseText, rejected, "reject", "off-topic");
+
+        var erased = await PostOkAsync(admin, PersonalData(TestSites.EraseText, "erase"), new { email = person.Email });
+        Assert.Equal("delete", erased.GetProperty("text").GetString());
+        Assert.Equal(2, erased.GetProperty("erased").GetProperty("comments").GetInt32());
+
+        await hub.WaitForAsync("the erased comment removed", m => m.Kind == "commentRemoved" && m.Json.Contains(kept, StringComparison.Ordinal));
+        Assert.Empty(await client.ReaderIdsAsync(TestSites.EraseText, thread));
+        var snapshot = await KeyspaceSnapshot.TakeAsync(fixture.Store.Multiplexer, fixture.Store.Database);
+        foreach (var (key, content) in snapshot.Entries)
+        {
+            foreach (var secret in person.Secrets.Append(words))
+                Assert.False(content.Contains(secret, StringComparison.OrdinalIgnoreCase), $"key {key} still holds {secret}: {content[..Math.Min(300, content.Length)]}");
+        }
+        var item = await admin.ItemAsync(TestSites.EraseText, kept);
+        Assert.Equal("deleted", item.GetProperty("status").GetString());
+        Assert.Equal("Anonymous", item.GetProperty("authorName").GetString());
+    }
+
+    [Fact]
     public async Task Only_an_admin_key_may_export_or_erase_and_the_email_is_checked()
     {
         using var moderator = fixture.CreateModeratorClient(TestModerators.OpenKey);
