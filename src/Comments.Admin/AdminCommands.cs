@@ -22,7 +22,7 @@ public static class AdminCommands
               Moderator decisions as JSONL in the shape of the training corpora (stdout by default).
           rename-thread-keys --redis HOST:PORT --site ID
               Move a store written before issue 10 to today's thread index key names (safe to run twice).
-          import wxr|disqus FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N]
+          import wxr|disqus FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N] [--thread-map FILE]
               Import a WordPress or Disqus export (docs/import-export.md); safe to run twice, resumes after an interruption.
           export --redis HOST:PORT --site ID [--thread ID] --format jsonl|wxr [--out FILE]
               A site or one thread as JSON lines (schema comments-export v1) or WXR (stdout by default).
