@@ -22,10 +22,13 @@ public static class AdminCommands
               Moderator decisions as JSONL in the shape of the training corpora (stdout by default).
           rename-thread-keys --redis HOST:PORT --site ID
               Move a store written before issue 10 to today's thread index key names (safe to run twice).
-          import wxr|disqus FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N]
+          import wxr|disqus FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N] [--thread-map FILE]
               Import a WordPress or Disqus export (docs/import-export.md); safe to run twice, resumes after an interruption.
           export --redis HOST:PORT --site ID [--thread ID] --format jsonl|wxr [--out FILE]
               A site or one thread as JSON lines (schema comments-export v1) or WXR (stdout by default).
+          personal-data export --redis HOST:PORT --site ID --email ADDRESS [--out FILE]
+          personal-data erase --redis HOST:PORT --site ID --email ADDRESS [--text keep|delete]
+              Everything tied to an email as JSON (schema comments-personal-data v1), or anonymise it (idempotent).
         """;
 
     private static readonly JsonSerializerOptions Jsonl = new(JsonSerializerDefaults.Web);
@@ -86,6 +89,7 @@ public static class AdminCommands
         {
             hashKey, addModerator, removeModerator, exportLabels, renameThreadKeys,
             ImportExport.ImportCommands.Import(output, error), ImportExport.ImportCommands.Export(output, error),
+            PersonalDataCommands.Create(output, error),
         };
         root.SetAction(_ => UsageError(error, []));
         return root;

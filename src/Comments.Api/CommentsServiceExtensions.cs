@@ -7,6 +7,7 @@ using Comments.Api.Limits;
 using Comments.Api.Mail;
 using Comments.Api.Moderation;
 using Comments.Api.OpenApi;
+using Comments.Api.PersonalData;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
@@ -37,6 +38,7 @@ public static class CommentsServiceExtensions
         services.AddEngagement();
         services.AddSiteStats();
         services.AddMail(configuration);
+        services.AddPersonalData(configuration);
         services.AddTelemetry(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

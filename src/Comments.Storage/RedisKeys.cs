@@ -84,13 +84,21 @@ public static class RedisKeys
     /// <summary>Set of comment ids that go into one thread's batch mail of one time window.</summary>
     public static RedisKey ThreadDigest(string site, string thread, long window) => $"c:{{{S(site)}}}:thread-digest:{window}:{T(thread)}";
 
+    /// <summary>SCAN patterns for a personal-data request (keys that are not indexed by author). Only digests and the site id go in.</summary>
+    public static class Patterns
+    {
+        public static RedisValue Flags(string site) => $"c:{{{S(site)}}}:flags:*";
+        public static RedisValue Idempotency(string site) => $"c:{{{S(site)}}}:idem:*";
+        public static RedisValue LikesFromAddress(string site, string addressDigest) => $"c:{{{S(site)}}}:likes-from:*:{Hex(addressDigest)}";
+    }
+
+    private static string Hex(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("digest");
     private static string ImportSource(string source) => source is "wxr" or "disqus" ? source : throw new InvalidIdException("import source");
     private static string Digest(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("address digest");
     private static string Policy(string policy) => policy.Length is > 0 and <= 32 && policy.All(char.IsAsciiLetterLower) ? policy : throw new InvalidIdException("rate-limit policy");
     private static string S(string site) => Ids.Site(site);
     private static string T(string thread) => Ids.Thread(thread);
     private static string C(string id) => Ids.Comment(id);
-    private static string Hex(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("digest");
 
     public static class ThreadFields
     {

@@ -1,6 +1,7 @@
 using Comments.Core.Engagement;
 using Comments.Core.Moderation;
 using Comments.Core.Outbox;
+using Comments.Core.PersonalData;
 using Comments.Core.Storage;
 using Comments.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
@@ -68,9 +69,16 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRequestWindows, RedisRequestWindows>();
         services.AddSingleton<IOutbox, RedisOutbox>();
         services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
+        services.AddSingleton<IPersonalDataIndex, RedisPersonalDataIndex>();
+        services.AddSingleton<IPersonalDataRetention, RedisPersonalDataRetention>();
+        foreach (var type in PersonalDataSources.Types) services.AddSingleton(typeof(IPersonalDataSource), type);
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisServerSecret>());
         return services;
     }
+
+    /// <summary>Adds one feature's share of personal-data export and erasure (<see cref="IPersonalDataSource"/>); the comments' share erases last.</summary>
+    public static IServiceCollection AddPersonalDataSource<T>(this IServiceCollection services) where T : class, IPersonalDataSource =>
+        services.AddSingleton<IPersonalDataSource, T>();
 }

@@ -17,13 +17,18 @@ public static class TestSites
     public const string Model = "t-model";
     /// <summary>Pre-moderation, used only by the admin numbers' test, so its day's counters are exact.</summary>
     public const string Stats = "t-stats";
+    /// <summary>An erasure deletes the author's text too (<c>ErasedText: Delete</c>).</summary>
+    public const string EraseText = "t-erase";
+    /// <summary>Personal data kept <see cref="RetainSeconds"/> seconds; the retention job runs about every second on every test service.</summary>
+    public const string Retain = "t-retain";
+    public const int RetainSeconds = 8;
 
     /// <summary>
     /// The other sites still score every comment, but their thresholds are set above 1 so the
     /// model never decides there: their tests are about storage, paging and validation, and
     /// must not depend on what the shipped model thinks of "comment 3".
     /// </summary>
-    private static readonly string[] ModelDoesNotDecide = [Open, Premoderated, Flood, Anonymous, Shallow, Stats];
+    private static readonly string[] ModelDoesNotDecide = [Open, Premoderated, Flood, Anonymous, Shallow, Stats, EraseText, Retain];
 
     public static IReadOnlyDictionary<string, string> Environment(string dataDir, string? redis, int embeddedPort) => new Dictionary<string, string>(TestModerators.Environment)
     {
@@ -50,6 +55,11 @@ public static class TestSites
         [$"Sites__{Model}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Stats}__ModerationMode"] = "Pre",
         [$"Sites__{Stats}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{EraseText}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{EraseText}__ErasedText"] = "Delete",
+        [$"Sites__{Retain}__FloodIntervalSeconds"] = "0",
+        [$"Sites__{Retain}__RetainPersonalDataDays"] = (RetainSeconds / 86_400.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        ["PersonalData__RetentionCheckMinutes"] = "0.015",
     }.Concat(ModelDoesNotDecide.SelectMany(site => new[] { "Spam", "SpamHold", "Toxicity", "ToxicityHold" }
         .Select(t => KeyValuePair.Create($"Sites__{site}__Thresholds__{t}", "1.01"))))
      .ToDictionary();

@@ -62,10 +62,20 @@ public static class ImportCommands
         var dryRun = new Option<bool>("--dry-run") { Description = "Read the file and report what would be imported and every row that would be skipped." };
         var keepPings = new Option<bool>("--keep-pings") { Description = "Import pingbacks and trackbacks too." };
         var maxDepth = new Option<int>("--max-depth") { DefaultValueFactory = _ => 5, Description = "The site's MaxDepth: deeper replies attach to the deepest allowed ancestor." };
-        var command = new Command(source, description) { file, redis, site, dryRun, keepPings, maxDepth };
-        command.SetAction(parse => RunAsync(read, parse.GetValue(file)!, parse.GetValue(redis),
+        var threadMap = new Option<FileInfo>("--thread-map") { HelpName = "FILE", Description = "A CSV of permalink,thread lines overriding the thread ids made from permalinks." };
+        var command = new Command(source, description) { file, redis, site, dryRun, keepPings, maxDepth, threadMap };
+        command.SetAction(parse => RunAsync(Mapped(read, parse.GetValue(threadMap)), parse.GetValue(file)!, parse.GetValue(redis),
             new ImportSettings(parse.GetValue(site)!, source, parse.GetValue(maxDepth), parse.GetValue(keepPings), parse.GetValue(dryRun)), output, error));
         return command;
+    }
+
+    /// <summary>The reader, with the thread ids of <c>--thread-map</c> when given (read now, so a bad file stops before the import).</summary>
+    private static Func<Stream, IEnumerable<SourceComment>> Mapped(Func<Stream, IEnumerable<SourceComment>> read, FileInfo? file)
+    {
+        if (file is null) return read;
+        if (!file.Exists) throw new AdminUsageException($"No --thread-map file at {file.FullName}.");
+        var map = ThreadMap.Read(file.FullName);
+        return stream => map.Apply(read(stream));
     }
 
     private static async Task<int> RunAsync(Func<Stream, IEnumerable<SourceComment>> read, FileInfo file, string? store, ImportSettings settings, TextWriter output, TextWriter error)

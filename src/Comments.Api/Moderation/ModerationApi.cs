@@ -1,4 +1,5 @@
 using Comments.Api.Outbox;
+using Comments.Api.PersonalData;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
 using Comments.Core;
@@ -40,6 +41,7 @@ public static class ModerationApi
         site.MapThreadAndAuditEndpoints();
         site.MapStatsEndpoints();
         site.MapOutboxEndpoints();
+        site.MapPersonalDataEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);
         return group;

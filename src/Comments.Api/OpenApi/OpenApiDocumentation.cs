@@ -54,6 +54,7 @@ public static class OpenApiDocumentation
                 "Engagement" => "Likes, recent comments and the author's own edit and delete (anonymous).",
                 "Moderation" => "The moderators' API: needs a moderator key for the site.",
                 "Subscriptions" => "Mail subscriptions, double opt-in (anonymous; 501 mail.disabled when the server sends no mail): ask, confirm, manage, one-click unsubscribe.",
+                "Personal data" => "Export and erasure of everything tied to an email (GDPR articles 15 and 17): needs an admin key.",
                 _ => null,
             };
     }

@@ -52,6 +52,8 @@ internal static class ProblemResponses
         ["Unsubscribe"] = [(400, SubscriptionBadLink), (501, MailDisabled)],
         ["ReopenThread"] = [(400, BadQuery)],
         ["GetSiteStats"] = [(403, AuthAdminRequired)],
+        ["ExportPersonalData"] = [(400, ModerationInvalid), (403, AuthAdminRequired)],
+        ["ErasePersonalData"] = [(400, ModerationInvalid), (403, AuthAdminRequired)],
     };
 
     public static void Complete(OpenApiOperation operation, OpenApiOperationTransformerContext context)

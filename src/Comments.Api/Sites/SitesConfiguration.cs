@@ -46,6 +46,9 @@ public static class SitesConfiguration
         if (site.MaxDepth is < 0 or > 50) yield return $"Sites:{site.Id}:MaxDepth must be between 0 and 50.";
         if (site.FloodIntervalSeconds < 0) yield return $"Sites:{site.Id}:FloodIntervalSeconds must not be negative.";
         if (site.FlagThreshold < 1) yield return $"Sites:{site.Id}:FlagThreshold must be at least 1.";
+        if (site.RetainPersonalDataDays < 0 || double.IsNaN(site.RetainPersonalDataDays) || site.RetainPersonalDataDays > 36_500)
+            yield return $"Sites:{site.Id}:RetainPersonalDataDays must be between 0 (keep) and 36500.";
+        if (!Enum.IsDefined(site.ErasedText)) yield return $"Sites:{site.Id}:ErasedText must be Keep or Delete.";
         if (site.AutoCloseAfterDays is <= 0) yield return $"Sites:{site.Id}:AutoCloseAfterDays must be positive (or unset).";
     }
 }

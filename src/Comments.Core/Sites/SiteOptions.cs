@@ -51,6 +51,10 @@ public sealed class SiteOptions
     public string? MailFrom { get; set; }
     /// <summary>The Reply-To of this site's mails; none when empty.</summary>
     public string? MailReplyTo { get; set; }
+    /// <summary>What an erasure by email does with the author's text: Keep (default; signed "Anonymous") or Delete.</summary>
+    public PersonalData.ErasedTextPolicy ErasedText { get; set; } = PersonalData.ErasedTextPolicy.Keep;
+    /// <summary>Days after which a comment's IP, user agent and email (and its place in the email digest's author index) are purged by the retention job; 0 keeps them. Fractions allowed.</summary>
+    public double RetainPersonalDataDays { get; set; }
     /// <summary>Model thresholds and trust for this site.</summary>
     public ModelThresholds Thresholds { get; set; } = new();
 }

@@ -134,6 +134,38 @@ public sealed class WxrImportTests(AdminStores stores) : IClassFixture<AdminStor
         Assert.Equal((first.Id, 1), (third.ParentId, third.Depth));
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_thread_map_csv_overrides_the_thread_id_of_the_posts_it_names(string backend)
+    {
+        var site = AdminStores.NewSite("wxr-map");
+        var map = Path.Combine(Directory.CreateTempSubdirectory("thread-map-").FullName, "map.csv");
+        await File.WriteAllTextAsync(map, "permalink,thread\nhttps://blog.example.org/2024/05/hello-world/,post-42\n", TestContext.Current.CancellationToken);
+
+        var run = await RunAsync("import", "wxr", Fixture, "--site", site, "--redis", stores.Address(backend), "--thread-map", map);
+        Assert.True(run.Exit == 0, run.Err);
+
+        var comments = await AllCommentsAsync(await stores.ConnectAsync(backend), site);
+        Assert.Equal(8, comments.Count);
+        Assert.DoesNotContain(comments, c => c.ThreadId == HelloThread);
+        Assert.Contains(comments, c => c.ThreadId == "post-42" && c.AuthorName == "Zoë Ångström");
+        // The post the map does not name keeps its permalink's id.
+        Assert.Contains(comments, c => c.ThreadId == "2024:05:~25c3~25bcber-stra~25c3~259fen");
+    }
+
+    [Fact]
+    public async Task A_thread_map_line_with_a_bad_thread_id_is_named_and_nothing_is_read()
+    {
+        var map = Path.Combine(Directory.CreateTempSubdirectory("thread-map-").FullName, "map.csv");
+        await File.WriteAllTextAsync(map, "https://blog.example.org/a/,fine\nhttps://blog.example.org/b/,not a thread id\n", TestContext.Current.CancellationToken);
+
+        var run = await RunAsync("import", "wxr", Fixture, "--site", "s", "--dry-run", "--thread-map", map);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--thread-map line 2", run.Err);
+        Assert.DoesNotContain("would import", run.Out);
+    }
+
     [Fact]
     public async Task Keep_pings_imports_the_pingback_too()
     {

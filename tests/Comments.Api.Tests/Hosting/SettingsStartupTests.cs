@@ -12,6 +12,8 @@ public sealed class SettingsStartupTests
     [InlineData("Engagement__TokenSecret", "too-short", "Engagement:TokenSecret")]
     [InlineData("Mail__Host", "smtp.example.com", "Mail:From")]
     [InlineData("Outbox__MaxAttempts", "0", "Outbox:MaxAttempts")]
+    [InlineData("Sites__t-open__RetainPersonalDataDays", "-1", "Sites:t-open:RetainPersonalDataDays")]
+    [InlineData("PersonalData__RetentionCheckMinutes", "0", "PersonalData:RetentionCheckMinutes")]
     public async Task A_bad_setting_stops_the_service_at_start_up_with_the_keys_name(string variable, string value, string key)
     {
         var dataDir = Directory.CreateTempSubdirectory("comments-settings-").FullName;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Comments.Api.Tests.Moderation;
 using MimeKit;
@@ -107,6 +108,40 @@ public abstract class MailTests(MailFixture fixture)
         Assert.Equal(2, (await fixture.Smtp.ToAsync(ann)).Count); // the confirmation and the first reply
         var manage = unsubscribe.Replace("/unsubscribe?", "/manage?", StringComparison.Ordinal);
         Assert.Contains("gets no mail from this site", await client.GetStringAsync(manage, Ct));
+        await foreach (var key in fixture.StoreServer.KeysAsync(fixture.Store.Database, pattern: "*"))
+        {
+            if (fixture.Store.KeyType(key) == StackExchange.Redis.RedisType.Hash)
+                Assert.DoesNotContain(fixture.Store.HashValues(key), v => v.ToString().Contains(ann, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public async Task A_personal_data_request_exports_the_addresss_subscriptions_and_erasure_removes_them()
+    {
+        using var client = fixture.CreateClient();
+        using var admin = fixture.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestModerators.AdminKey);
+        var thread = TestSites.NewThread("mail");
+        var ann = MailTestApi.NewAddress("ann");
+        await client.SubscribeConfirmedAsync(fixture.Smtp, TestSites.Open, ann, thread);
+        var path = $"/api/moderation/sites/{TestSites.Open}/personal-data";
+
+        using var exported = await admin.PostAsJsonAsync($"{path}/export", new { email = ann }, Ct);
+        var subscriptions = (await exported.JsonAsync()).GetProperty("subscriptions");
+        var only = Assert.Single(subscriptions.EnumerateArray());
+        Assert.Equal(thread, only.GetProperty("thread").GetString());
+        Assert.True(only.GetProperty("confirmed").GetBoolean());
+
+        using var erased = await admin.PostAsJsonAsync($"{path}/erase", new { email = ann }, Ct);
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Equal(1, (await erased.JsonAsync()).GetProperty("erased").GetProperty("subscriptions").GetInt32());
+        using var again = await admin.PostAsJsonAsync($"{path}/export", new { email = ann }, Ct);
+        Assert.Empty((await again.JsonAsync()).GetProperty("subscriptions").EnumerateArray());
+
+        // Nothing else is mailed to the address, and no hash of the store holds it.
+        await client.PublishAsync(TestSites.Open, thread, TestApi.Reply("After the erasure.", "Bob", MailTestApi.NewAddress("bob")));
+        await client.DrainAsync(fixture.Smtp, TestSites.Open);
+        Assert.Single(await fixture.Smtp.ToAsync(ann)); // the confirmation only
         await foreach (var key in fixture.StoreServer.KeysAsync(fixture.Store.Database, pattern: "*"))
         {
             if (fixture.Store.KeyType(key) == StackExchange.Redis.RedisType.Hash)
