@@ -150,12 +150,14 @@ public sealed class SubmissionPipeline(
         // The lookups are independent: send them together (one round trip on a pipelined
         // connection) and judge their answers in the pipeline's order.
         step = CommentsDiagnostics.Source.StartActivity("comment.lookups");
+        var lookupsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var threadLookup = store.GetThreadAsync(site.Id, submission.ThreadId, ct);
         var parentLookup = submission.ParentId is { } parentId ? store.GetAsync(site.Id, parentId, ct) : Task.FromResult<Comment?>(null);
         var banLookup = guards.FindBanAsync(site.Id, author, submission.Ip,
             name is null ? null : AuthorKeys.NameKey(name), ct);
         var duplicateLookup = guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct);
         await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup);
+        CommentsDiagnostics.RecordStore("lookups", lookupsStarted);
         step?.Dispose();
 
         var thread = await threadLookup;
@@ -226,8 +228,10 @@ public sealed class SubmissionPipeline(
         var answer = new SubmissionAnswer(comment.Id, published, published ? PublicComment.From(comment) : null, comment.AuthorNonce) { RequestDigest = request };
         var idempotency = submission.IdempotencyKey is { } k ? new IdempotentAnswer(k, answer) : null;
 
+        var saveStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
             Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency, author), ct);
+        CommentsDiagnostics.RecordStore("save", saveStarted);
         step?.Dispose();
         // A lost race: the caller replays the first answer when the key was taken.
         if (outcome.Status != SaveStatus.Saved) return Duplicate();

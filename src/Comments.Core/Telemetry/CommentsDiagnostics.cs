@@ -34,6 +34,13 @@ public static class CommentsDiagnostics
     public static readonly Histogram<double> SubmissionDuration = Meter.CreateHistogram<double>(
         "comments.submission.duration", "s", "Time of one submission through the pipeline, stored or refused.", tags: null, SecondsBuckets);
 
+    /// <summary>Store round trips of a submission, by <c>op</c>: <c>lookups</c> (thread, parent, bans and duplicates, sent together) and <c>save</c> (the one transaction).</summary>
+    public static readonly Histogram<double> StoreDuration = Meter.CreateHistogram<double>(
+        "comments.store.duration", "s", "Time of a submission's store round trips, by operation (lookups, save).", tags: null, SecondsBuckets);
+
+    public static void RecordStore(string op, long started) =>
+        StoreDuration.Record(Seconds(started, Stopwatch.GetTimestamp()), new KeyValuePair<string, object?>("op", op));
+
     /// <summary>Seconds between two <see cref="Stopwatch.GetTimestamp"/> readings.</summary>
     public static double Seconds(long start, long end) => (end - start) / (double)Stopwatch.Frequency;
 }

@@ -49,6 +49,9 @@ public sealed class MetricsTests(MetricsService fixture) : IClassFixture<Metrics
         Assert.Equal(3, Delta("comments_scoring_duration_seconds_bucket", ("le", "+Inf")));
         // Its buckets are made for seconds (sub-millisecond to seconds), not the exporters' millisecond defaults.
         Assert.True(after.Has("comments_scoring_duration_seconds_bucket", ("le", "0.001")), "no millisecond bucket");
+        // The store's round trips: lookups for all four (the duplicate is found by them), the save for the three stored.
+        Assert.Equal(4, Delta("comments_store_duration_seconds_count", ("op", "lookups")));
+        Assert.Equal(3, Delta("comments_store_duration_seconds_count", ("op", "save")));
         // The framework's and the event path's meters are there too.
         Assert.True(after.Has("http_server_request_duration_seconds_count"), "no ASP.NET Core request histogram");
         Assert.True(after.Has("kestrel_active_connections"), "no Kestrel meter");
