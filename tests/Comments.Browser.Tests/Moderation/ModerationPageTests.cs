@@ -20,10 +20,7 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         using var reader = fixture.CreateClient();
         var thread = TestSites.NewThread("browser");
 
-        await page.GotoAsync("/moderate");
-        await page.FillAsync("#key", TestModerators.OpenKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SignInAsync(TestModerators.OpenKey);
         await Assertions.Expect(page.Locator("#tabs [data-queue=pending]")).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(page.Locator("#sign-in")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#bulk")).ToBeHiddenAsync();
@@ -78,12 +75,7 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         var thread = TestSites.NewThread("search");
         var word = "zq" + Guid.NewGuid().ToString("N")[..8];
 
-        await page.GotoAsync("/moderate");
-        await page.FillAsync("#key", TestModerators.OpenKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
-        await page.SelectOptionAsync("#site", TestSites.Premoderated);
-        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated);
 
         using var wanted = await reader.PostAsync(TestSites.Premoderated, thread, new
         {
@@ -125,19 +117,11 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         var held = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("numbers"), TestApi.Reply("Counted in the numbers."));
         Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
         var moderatorPage = await fixture.NewPageAsync();
-        await moderatorPage.GotoAsync("/moderate");
-        await moderatorPage.FillAsync("#key", TestModerators.OpenKey);
-        await moderatorPage.PressAsync("#key", "Enter");
-        await moderatorPage.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await moderatorPage.SignInAsync(TestModerators.OpenKey);
         await Assertions.Expect(moderatorPage.Locator("#numbers-button")).ToBeHiddenAsync();
 
         var page = await fixture.NewPageAsync(errors);
-        await page.GotoAsync("/moderate");
-        await page.FillAsync("#key", TestModerators.AdminKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
-        await page.SelectOptionAsync("#site", TestSites.Premoderated);
-        await page.Locator($"#queue[data-site='{TestSites.Premoderated}']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await page.SignInAsync(TestModerators.AdminKey, site: TestSites.Premoderated);
         await page.ClickAsync("#numbers-button");
 
         await Assertions.Expect(page.Locator("#numbers")).ToBeVisibleAsync();
@@ -171,12 +155,7 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
             TestApi.Reply("Off topic rambling about trains", "Tom", "tom@example.com"));
         var id = (await posted.JsonAsync()).GetProperty("id").GetString()!;
 
-        await page.GotoAsync("/moderate");
-        await page.FillAsync("#key", TestModerators.OpenKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
-        await page.SelectOptionAsync("#site", TestSites.Premoderated);
-        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated);
         var card = page.Locator($".card[data-id='{id}']");
         await card.ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
         await page.Keyboard.PressAsync("r");
@@ -200,10 +179,7 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         var comment = await reader.PublishAsync(TestSites.Open, thread, TestApi.Reply("The best answer here", "Paula", "paula@example.com"));
         var id = comment.GetProperty("id").GetString()!;
 
-        await page.GotoAsync("/moderate");
-        await page.FillAsync("#key", TestModerators.OpenKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
+        await page.SignInAsync(TestModerators.OpenKey);
         await page.SelectOptionAsync("#site", TestSites.Open);
         await page.Keyboard.PressAsync("4");
         await page.Locator($"#queue[data-site='{TestSites.Open}'][data-queue='published']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });

@@ -10,16 +10,6 @@ public sealed class ModerationPhoneTests(BrowserFixture fixture)
 {
     private const float Patience = BrowserFixture.Patience;
 
-    private static async Task SignInAsync(IPage page, string path = "/moderate")
-    {
-        await page.GotoAsync(path);
-        await page.FillAsync("#key", TestModerators.OpenKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "live" }).WaitForAsync(new() { Timeout = Patience });
-        await page.SelectOptionAsync("#site", TestSites.Premoderated);
-        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
-    }
-
     private async Task<string> HoldAsync(string text)
     {
         using var reader = fixture.CreateClient();
@@ -43,7 +33,7 @@ public sealed class ModerationPhoneTests(BrowserFixture fixture)
     {
         var errors = new List<string>();
         var page = await fixture.NewPageAsync(errors, width: 375, height: 812);
-        await SignInAsync(page);
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated);
         var id = await HoldAsync("A phone-sized look at a held comment, with enough words to wrap over several lines on a narrow screen.");
         var card = page.Locator($".card[data-id='{id}']");
         await card.WaitForAsync(new() { Timeout = Patience });
@@ -90,12 +80,7 @@ public sealed class ModerationPhoneTests(BrowserFixture fixture)
 
         var errors = new List<string>();
         var page = await fixture.NewPageAsync(errors);
-        await page.GotoAsync("/moderate?lang=ar");
-        await page.FillAsync("#key", TestModerators.OpenKey);
-        await page.PressAsync("#key", "Enter");
-        await page.Locator("#live").Filter(new() { HasTextString = "مباشر" }).WaitForAsync(new() { Timeout = Patience });
-        await page.SelectOptionAsync("#site", TestSites.Premoderated);
-        await page.Locator($"#queue[data-site='{TestSites.Premoderated}'][data-queue='pending']").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = Patience });
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated, path: "/moderate?lang=ar", live: "مباشر");
         var id = await HoldAsync("تعليق ينتظر المشرف.");
         var card = page.Locator($".card[data-id='{id}']");
         await card.WaitForAsync(new() { Timeout = Patience });
@@ -111,7 +96,7 @@ public sealed class ModerationPhoneTests(BrowserFixture fixture)
     public async Task On_a_desktop_the_page_has_no_serious_axe_violations()
     {
         var page = await fixture.NewPageAsync(width: 1280, height: 900);
-        await SignInAsync(page);
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated);
         var id = await HoldAsync("A desktop look at a held comment.");
         await page.Locator($".card[data-id='{id}']").WaitForAsync(new() { Timeout = Patience });
         // One row: no tab or button of the bar wraps its label onto a second line.
@@ -130,7 +115,7 @@ public sealed class ModerationPhoneTests(BrowserFixture fixture)
         // The page reaches the service through a relay that can cut every connection and refuse new ones.
         await using var relay = new TcpRelay(fixture.Service.BaseAddress.Port);
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, new Uri(relay.BaseAddress, "/moderate").ToString());
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated, path: new Uri(relay.BaseAddress, "/moderate").ToString());
 
         relay.Sever();
         // The client's own retries (0, 1, 2, 5 s) fail while the network is down, and the connection closes.
