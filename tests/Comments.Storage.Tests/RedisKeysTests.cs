@@ -39,7 +39,10 @@ public sealed class RedisKeysTests
         foreach (var method in siteWide)
         {
             var args = method.GetParameters().Select(p => p.ParameterType.IsEnum ? Enum.GetValues(p.ParameterType).GetValue(0)
-                : p.ParameterType == typeof(DateOnly) ? new DateOnly(2026, 11, 30) : (object)(p.Name switch
+                : p.ParameterType == typeof(DateOnly) ? new DateOnly(2026, 11, 30)
+                : p.ParameterType == typeof(long) ? 29_000_000L
+                : p.Name!.EndsWith("Digest", StringComparison.Ordinal) ? "0a1b2c"
+                : (object)(p.Name switch
             {
                 "site" => "blog-7",
                 "thread" => "post-1:x",
