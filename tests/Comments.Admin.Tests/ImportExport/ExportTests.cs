@@ -32,7 +32,7 @@ public sealed class ExportTests(AdminStores stores) : IClassFixture<AdminStores>
     }
 
     /// <summary>Everything but our ids: each comment with its parent named by author and text.</summary>
-    private static List<string> Shape(List<Comment> comments)
+    internal static List<string> Shape(List<Comment> comments)
     {
         var byId = comments.ToDictionary(c => c.Id);
         return comments
