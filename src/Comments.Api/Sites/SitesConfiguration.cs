@@ -46,6 +46,14 @@ public static class SitesConfiguration
         if (site.MaxDepth is < 0 or > 50) yield return $"Sites:{site.Id}:MaxDepth must be between 0 and 50.";
         if (site.FloodIntervalSeconds < 0) yield return $"Sites:{site.Id}:FloodIntervalSeconds must not be negative.";
         if (site.FlagThreshold < 1) yield return $"Sites:{site.Id}:FlagThreshold must be at least 1.";
+        for (var i = 0; i < site.Webhooks.Count; i++)
+        {
+            var hook = site.Webhooks[i];
+            if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+                yield return $"Sites:{site.Id}:Webhooks:{i}:Url must be an absolute http(s) URL.";
+            if (hook.Secret.Length < 16) yield return $"Sites:{site.Id}:Webhooks:{i}:Secret must be at least 16 characters.";
+            if (!Enum.IsDefined(hook.Format)) yield return $"Sites:{site.Id}:Webhooks:{i}:Format must be Json or Slack.";
+        }
         if (site.RetainPersonalDataDays < 0 || double.IsNaN(site.RetainPersonalDataDays) || site.RetainPersonalDataDays > 36_500)
             yield return $"Sites:{site.Id}:RetainPersonalDataDays must be between 0 (keep) and 36500.";
         if (!Enum.IsDefined(site.ErasedText)) yield return $"Sites:{site.Id}:ErasedText must be Keep or Delete.";

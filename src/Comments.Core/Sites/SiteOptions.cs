@@ -47,6 +47,8 @@ public sealed class SiteOptions
     public int HoldAtLinks { get; set; } = 2;
     /// <summary>Friendly profanity is published (Allow, the default) or held (Hold); attacks are held either way.</summary>
     public ProfanityPolicy Profanity { get; set; } = ProfanityPolicy.Allow;
+    /// <summary>URLs called (signed, retried through the outbox) when a comment of this site is published.</summary>
+    public List<SiteWebhook> Webhooks { get; set; } = [];
     /// <summary>The From of this site's mails (<c>Blog &lt;blog@example.com&gt;</c>); <c>Mail:From</c> when empty.</summary>
     public string? MailFrom { get; set; }
     /// <summary>The Reply-To of this site's mails; none when empty.</summary>

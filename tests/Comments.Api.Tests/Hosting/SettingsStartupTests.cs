@@ -13,6 +13,7 @@ public sealed class SettingsStartupTests
     [InlineData("Mail__Host", "smtp.example.com", "Mail:From")]
     [InlineData("Outbox__MaxAttempts", "0", "Outbox:MaxAttempts")]
     [InlineData("Sites__t-open__RetainPersonalDataDays", "-1", "Sites:t-open:RetainPersonalDataDays")]
+    [InlineData("Sites__t-open__Webhooks__0__Url", "ftp://hooks.example/in", "Sites:t-open:Webhooks:0:Url")]
     [InlineData("PersonalData__RetentionCheckMinutes", "0", "PersonalData:RetentionCheckMinutes")]
     public async Task A_bad_setting_stops_the_service_at_start_up_with_the_keys_name(string variable, string value, string key)
     {
