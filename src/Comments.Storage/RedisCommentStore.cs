@@ -49,6 +49,9 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             if (await TrySaveNewAsync(write) is { } outcome) return outcome;
+            // Every save to a thread touches the keys the others watch: without a pause, many writers on
+            // one thread keep aborting each other. A short random wait, growing per attempt, lets one through.
+            await Task.Delay(Random.Shared.Next(1, 3 + 2 * attempt), ct);
         }
         // Still contended after every attempt: nothing was written, the client may retry (503).
         throw new RedisServerException(RedisErrorKind.TryAgain, CommandFlags.None, $"TRYAGAIN the save was aborted by concurrent writes {MaxSaveAttempts} times");

@@ -3,17 +3,17 @@ using StackExchange.Redis;
 
 namespace Comments.Storage;
 
-/// <summary>One hash per site and day (HINCRBY per counter, one key so one slot); read back in one batch.</summary>
+/// <summary>One hash per site and day (HINCRBY per counter, one key so one slot); written and read back in one batch.</summary>
 public sealed class RedisSiteStatsStore(IConnectionMultiplexer redis) : ISiteStatsStore
 {
     private static readonly TimeSpan Keep = TimeSpan.FromDays(SiteStats.KeepDays);
 
-    public async Task AddAsync(string site, DateOnly day, IReadOnlyCollection<string> counters, CancellationToken ct = default)
+    public async Task AddAsync(string site, DateOnly day, IReadOnlyDictionary<string, long> counters, CancellationToken ct = default)
     {
         if (counters.Count == 0) return;
         var key = RedisKeys.StatsDay(site, day);
         var batch = redis.GetDatabase().CreateBatch();
-        var writes = counters.Select(c => (Task)batch.HashIncrementAsync(key, c)).Append(batch.KeyExpireAsync(key, Keep)).ToList();
+        var writes = counters.Select(c => (Task)batch.HashIncrementAsync(key, c.Key, c.Value)).Append(batch.KeyExpireAsync(key, Keep)).ToList();
         batch.Execute();
         await Task.WhenAll(writes);
     }

@@ -12,7 +12,8 @@ public sealed record DayCounters(DateOnly Day, IReadOnlyDictionary<string, long>
 /// <summary>Per-site daily counters, kept for <see cref="SiteStats.KeepDays"/> days.</summary>
 public interface ISiteStatsStore
 {
-    Task AddAsync(string site, DateOnly day, IReadOnlyCollection<string> counters, CancellationToken ct = default);
+    /// <summary>Adds each counter's amount to the site's day.</summary>
+    Task AddAsync(string site, DateOnly day, IReadOnlyDictionary<string, long> counters, CancellationToken ct = default);
 
     /// <summary>The days from <paramref name="from"/> on, <paramref name="days"/> of them, oldest first; a day with nothing counted has no counters.</summary>
     Task<IReadOnlyList<DayCounters>> DaysAsync(string site, DateOnly from, int days, CancellationToken ct = default);
