@@ -49,8 +49,8 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             if (await TrySaveNewAsync(write) is { } outcome) return outcome;
-            // Every save to a thread touches the keys the others watch: without a pause, many writers on
-            // one thread keep aborting each other. A short random wait, growing per attempt, lets one through.
+            // Aborted by a concurrent write to a watched key (the same text, the same idempotency key, the
+            // same import row): a short random wait, growing per attempt, before reading it again.
             await Task.Delay(Random.Shared.Next(1, 3 + 2 * attempt), ct);
         }
         // Still contended after every attempt: nothing was written, the client may retry (503).
@@ -71,7 +71,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         var import = write.Import;
         if (import is not null) tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(site, import.Source), import.SourceId));
         // An imported text was accepted by the source site already: the same "Thanks!" twice in a thread is kept.
-        else tx.AddCondition(Condition.SetNotContains(digests, write.TextDigest));
+        else tx.AddCondition(Condition.KeyNotExists(RedisKeys.ThreadText(site, c.ThreadId, write.TextDigest)));
         if (write.Idempotency is { } idem) tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)));
 
         _ = tx.StringSetAsync(RedisKeys.Comment(site, c.Id), Serialize(c));
@@ -82,6 +82,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         if (write.AuthorDigest is { } author)
             _ = tx.SortedSetAddAsync(RedisKeys.Author(site, author), c.Id, c.Seq);
         _ = tx.SetAddAsync(digests, write.TextDigest);
+        _ = tx.StringSetAsync(RedisKeys.ThreadText(site, c.ThreadId, write.TextDigest), 1);
         var threadCreated = (import?.ThreadCreatedAt ?? c.CreatedAt).ToUnixTimeMilliseconds();
         _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, threadCreated, When.NotExists);
         if (write.ThreadTitle is { } title) _ = tx.HashSetAsync(threadKey, Fields.Title, title, When.NotExists);

@@ -26,6 +26,11 @@ public static class RedisKeys
     /// <summary>Sorted set of every comment id of the thread, whatever its status.</summary>
     public static RedisKey ThreadAll(string site, string thread) => $"c:{{{S(site)}}}:thread-all:{T(thread)}";
     public static RedisKey ThreadDigests(string site, string thread) => $"c:{{{S(site)}}}:thread-digests:{T(thread)}";
+    /// <summary>
+    /// Set when a text is saved in a thread: the save's duplicate condition watches this one key, so saves
+    /// of other texts to the same thread (on any node) do not abort each other, as watching the set did.
+    /// </summary>
+    public static RedisKey ThreadText(string site, string thread, string textDigest) => $"c:{{{S(site)}}}:thread-text:{T(thread)}:{Hex(textDigest)}";
     /// <summary>Sorted set of the site's threads by creation time.</summary>
     public static RedisKey Threads(string site) => $"c:{{{S(site)}}}:threads";
     /// <summary>Sorted set of comment ids by sequence, one per status: the moderation queues.</summary>
