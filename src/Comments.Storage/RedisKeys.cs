@@ -58,7 +58,7 @@ public static class RedisKeys
     /// Spans sites (a limit is per address), so the hash tag is the address: one key per command, spread over a cluster.
     /// </summary>
     public static RedisKey RequestWindow(string policy, string addressDigest, long window) =>
-        $"c:rate:{{{Digest(addressDigest)}}}:{Policy(policy)}:{window}";
+        $"c:rate:{{{Hex(addressDigest)}}}:{Policy(policy)}:{window}";
     /// <summary>Set of reader digests that liked one comment.</summary>
     public static RedisKey Likers(string site, string id) => $"c:{{{S(site)}}}:likers:{C(id)}";
     /// <summary>Hash of a thread's like counts: comment id → likes.</summary>
@@ -99,7 +99,6 @@ public static class RedisKeys
 
     private static string Hex(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("digest");
     private static string ImportSource(string source) => source is "wxr" or "disqus" ? source : throw new InvalidIdException("import source");
-    private static string Digest(string digest) => digest.Length is > 0 and <= 64 && digest.All(char.IsAsciiHexDigitLower) ? digest : throw new InvalidIdException("address digest");
     private static string Policy(string policy) => policy.Length is > 0 and <= 32 && policy.All(char.IsAsciiLetterLower) ? policy : throw new InvalidIdException("rate-limit policy");
     private static string S(string site) => Ids.Site(site);
     private static string T(string thread) => Ids.Thread(thread);

@@ -50,14 +50,6 @@ public static class PersonalDataApi
         return TypedResults.Ok(new EraseResponse(erased, site.ErasedText.ToLowerName()));
     }
 
-    private sealed class AdminOnlyFilter : IEndpointFilter
-    {
-        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            ModerationApi.Who(context.HttpContext).Role == ModeratorRole.Admin
-                ? next(context)
-                : ValueTask.FromResult<object?>(Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.AuthAdminRequired,
-                    "Personal-data requests need an admin key."));
-    }
 }
 
 public sealed record PersonalDataRequest(string? Email);

@@ -53,14 +53,6 @@ public static class StatsApi
             daysRead.Sum(d => d[SiteStats.OverturnedPublished]), agreement));
     }
 
-    /// <summary>Only an admin key (role admin) may read a site's numbers.</summary>
-    public sealed class AdminOnlyFilter : IEndpointFilter
-    {
-        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            ModerationApi.Who(context.HttpContext).Role == ModeratorRole.Admin
-                ? next(context)
-                : ValueTask.FromResult<object?>(Problems.Of(StatusCodes.Status403Forbidden, ErrorCodes.AuthAdminRequired, "This needs an admin key."));
-    }
 }
 
 /// <param name="Days">How many days <see cref="PerDay"/> covers, ending today (UTC).</param>
