@@ -8,6 +8,8 @@
 # A multi-key command or transaction whose keys are in two slots fails them (CROSSSLOT, or
 # StackExchange.Redis refusing a multi-slot transaction). Classes that need a database of their own
 # (flush, count every key: IsolatedStoreService, StoreDigests) are not in it: a cluster has database 0 only.
+# Nor is ServerSecretFaultOnRedis: it rewrites the store-wide server secret, and a node that started
+# meanwhile kept another secret (CI saw ManyNodesTests' two nodes count one address under two digests).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 port=6391
@@ -23,7 +25,7 @@ trap 'tests/cluster/stop-cluster.sh --dir "$dir"' EXIT
 
 classes=(CommentsApiOnRedis IdempotencyOnRedis ModerationActionsOnRedis ModerationQueueOnRedis FlagsAndAuditOnRedis
   BanAndThreadOnRedis LikesOnRedis FloodControlOnRedis AuthorEditOnRedis ModeratorHubOnRedis LiveStreamOnRedis
-  ReaderStreamOnRedis ServerSecretFaultOnRedis ManyNodesTests SiteStatsOnRedis)
+  ReaderStreamOnRedis ManyNodesTests SiteStatsOnRedis)
 filter="FullyQualifiedName~TwoNodeTests.A_reader_on_node_a_receives_a_comment_posted_to_node_b_when_both_share_redis_server"
 for c in "${classes[@]}"; do filter="$filter|FullyQualifiedName~.$c"; done
 
