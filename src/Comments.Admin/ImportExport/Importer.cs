@@ -22,9 +22,10 @@ public sealed class ImportReport
 
 /// <summary>
 /// Writes comments read from an export file straight to the store, in batches of 500: one HMGET of the
-/// import map for the batch, pipelined sequence numbers, then one transaction per comment, conditional on
-/// its source row not being in the map yet, that writes the comment, its indexes and its map entry
-/// together. A second run, or a run after an interruption, writes only what is missing. Nothing is
+/// import map for the batch, its sequence numbers in two round trips, the HTML rendered on every core,
+/// then one transaction per 100 comments, conditional on none of their source rows being in the map yet,
+/// that writes the comments, their indexes and their map entries together (all or none; when one row was
+/// imported meanwhile, each is saved on its own). A second run, or a run after an interruption, writes only what is missing. Nothing is
 /// published, mailed or scored: those happen in the service's pipeline, which an import never enters.
 /// <para>
 /// The map keeps, per source row, "our id, depth, parent of its replies": a reply to a comment at the
@@ -35,6 +36,7 @@ public sealed class ImportReport
 public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive, StoreDigests? digests, ImportSettings settings, TextWriter progress)
 {
     private const int BatchSize = 500;
+    private const int TxSize = 100;
     private readonly CommentRenderer _renderer = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly HashSet<string> _threads = new(StringComparer.Ordinal);
@@ -85,21 +87,20 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
 
         var fresh = batch.Where(r => !known.ContainsKey(r.SourceId)).ToList();
         Report.AlreadyImported += batch.Count - fresh.Count;
-        var seqs = await Task.WhenAll(fresh.Select(_ => store.NextSequenceAsync(settings.Site)));
-        // Concurrent calls may finish out of order (the first ones of a site jump to the floor): the file's order is kept.
-        Array.Sort(seqs);
+        var seqs = await store.NextSequencesAsync(settings.Site, fresh.Count);
 
-        var writes = new List<Task<SaveOutcome>>(fresh.Count);
+        var placed = new (string? ParentId, int Depth, MapEntry Entry)[fresh.Count];
         for (var i = 0; i < fresh.Count; i++)
         {
-            var row = fresh[i];
-            var (parentId, depth) = Place(row, known);
+            var (parentId, depth) = Place(fresh[i], known);
             var id = seqs[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var entry = new MapEntry(id, depth, depth < settings.MaxDepth ? id : parentId);
-            known[row.SourceId] = entry;
-            writes.Add(store.SaveNewAsync(Write(row, id, seqs[i], parentId, depth, entry)));
+            placed[i] = (parentId, depth, known[fresh[i].SourceId] = new MapEntry(id, depth, depth < settings.MaxDepth ? id : parentId));
         }
-        foreach (var outcome in await Task.WhenAll(writes))
+        // Rendering (the HTML sanitizer) is most of an import's CPU: on every core, then written in transactions of TxSize.
+        var writes = new NewCommentWrite[fresh.Count];
+        Parallel.For(0, fresh.Count, i => writes[i] = Write(fresh[i], seqs[i], placed[i].ParentId, placed[i].Depth, placed[i].Entry));
+        var saves = writes.Chunk(TxSize).Select(chunk => store.SaveImportedAsync(chunk));
+        foreach (var outcome in (await Task.WhenAll(saves)).SelectMany(o => o))
         {
             if (outcome.Status == SaveStatus.Saved) Report.Imported++;
             else Report.AlreadyImported++;
@@ -120,8 +121,9 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
         return parent.RepliesTo is null ? (null, 0) : (parent.RepliesTo, Math.Min(parent.Depth + 1, settings.MaxDepth));
     }
 
-    private NewCommentWrite Write(SourceComment row, string id, long seq, string? parentId, int depth, MapEntry entry)
+    private NewCommentWrite Write(SourceComment row, long seq, string? parentId, int depth, MapEntry entry)
     {
+        var id = entry.Id;
         var email = string.IsNullOrWhiteSpace(row.Email) ? null : row.Email;
         var comment = new Comment
         {
