@@ -7,18 +7,24 @@ namespace Comments.Storage;
 public sealed partial class RedisCommentStore
 {
     /// <summary>
-    /// <paramref name="count"/> new sequence numbers of a site, ascending, in two round trips: the first through
-    /// <see cref="NextSequenceAsync"/> (so never below this process's floor), the rest by one INCRBY. Unique
-    /// against every concurrent caller; not necessarily contiguous.
+    /// <paramref name="count"/> new sequence numbers of a site, ascending, by one INCRBY: unique against every
+    /// concurrent caller. Below this process's floor (<see cref="NextSequenceAsync"/>) the first number goes through
+    /// <see cref="NextSequenceAsync"/>'s jump and the rest follow it.
     /// </summary>
     public async Task<long[]> NextSequencesAsync(string site, int count)
     {
         if (count == 0) return [];
         var seqs = new long[count];
-        seqs[0] = await NextSequenceAsync(site);
-        if (count == 1) return seqs;
-        var last = await Db.StringIncrementAsync(RedisKeys.Sequence(site), count - 1);
-        for (var i = 1; i < count; i++) seqs[i] = last - (count - 1) + i;
+        var last = await Db.StringIncrementAsync(RedisKeys.Sequence(site), count);
+        if (last - count + 1 < SequenceFloor)
+        {
+            seqs[0] = await NextSequenceAsync(site);
+            if (count == 1) return seqs;
+            last = await Db.StringIncrementAsync(RedisKeys.Sequence(site), count - 1);
+            for (var i = 1; i < count; i++) seqs[i] = last - (count - 1) + i;
+            return seqs;
+        }
+        for (var i = 0; i < count; i++) seqs[i] = last - count + 1 + i;
         return seqs;
     }
 
