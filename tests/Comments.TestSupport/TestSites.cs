@@ -23,7 +23,7 @@ public static class TestSites
     public const string Retain = "t-retain";
     public const int RetainSeconds = 8;
     /// <summary>The largest file the admin import takes on a test service (<c>Import:MaxFileBytes</c>).</summary>
-    public const int ImportMaxFileBytes = 256 * 1024;
+    public const int ImportMaxFileBytes = 1024 * 1024;
 
     /// <summary>
     /// The other sites still score every comment, but their thresholds are set above 1 so the

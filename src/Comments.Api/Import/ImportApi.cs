@@ -74,7 +74,7 @@ public static class ImportApi
         await digests.ReadyAsync(ct);
         var settings = new ImportSettings(site.Id, format!, site.MaxDepth, isKeepingPings, isDryRun);
         var importer = new Importer(isDryRun ? null : store, archive, digests, settings, TextWriter.Null,
-            isScored && !isDryRun ? new ImportScoring(scorer, history) : null);
+            isScored && !isDryRun ? new ImportScoring(scorer, history, site) : null);
         try
         {
             await importer.RunAsync(read(http.Request.Body), ct);

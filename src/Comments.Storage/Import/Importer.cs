@@ -53,18 +53,27 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
         // overlap the parser and the sanitizer. One batch is written at a time, so a batch's parents are found.
         var batch = new List<SourceComment>(BatchSize);
         var writing = Task.CompletedTask;
-        foreach (var row in rows)
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            Report.Read++;
-            if (SkipReason(row) is { } reason) { Report.Skipped.Add((row.SourceId, reason)); continue; }
-            if (_threads.Add(row.Thread.ThreadId)) Report.Threads++;
-            batch.Add(row);
-            if (batch.Count < BatchSize) continue;
-            var html = Render(batch);
-            await writing;
-            writing = WriteAsync(batch, html);
-            batch = new List<SourceComment>(BatchSize);
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                Report.Read++;
+                if (SkipReason(row) is { } reason) { Report.Skipped.Add((row.SourceId, reason)); continue; }
+                if (_threads.Add(row.Thread.ThreadId)) Report.Threads++;
+                batch.Add(row);
+                if (batch.Count < BatchSize) continue;
+                var html = Render(batch);
+                await writing;
+                writing = WriteAsync(batch, html);
+                batch = new List<SourceComment>(BatchSize);
+            }
+        }
+        catch
+        {
+            // A file that stops parsing: the batch in flight finishes (or fails) first, so the report counts it.
+            await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
         await writing;
         await WriteAsync(batch, Render(batch));

@@ -61,6 +61,59 @@ public abstract class ImportApiTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task With_score_the_sites_model_holds_a_published_comment_it_calls_spam_and_the_report_counts_each_outcome()
+    {
+        using var admin = fixture.CreateModeratorClient(TestModerators.AdminKey);
+        var thread = "scored-" + Guid.NewGuid().ToString("N")[..12];
+        var first = Random.Shared.NextInt64(100_000_000_000, 900_000_000_000);
+        string Row(long id, string text) =>
+            $"<wp:comment><wp:comment_id>{id}</wp:comment_id><wp:comment_author>Reader</wp:comment_author><wp:comment_author_email>r{id}@example.net</wp:comment_author_email>" +
+            $"<wp:comment_date_gmt>2024-06-02 10:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[{text}]]></wp:comment_content>" +
+            "<wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>";
+        var wxr = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>" +
+            $"<item><title>Scored</title><link>https://blog.example.org/{thread}/</link><wp:post_id>1</wp:post_id><wp:post_date_gmt>2024-06-01 08:00:00</wp:post_date_gmt>" +
+            Row(first, "Norton antivirus customer support phone number +1-888-555-0199 call now for help with your account, 24/7 toll free helpline") +
+            Row(first + 1, "I walked past the junction this morning and the new crossing works well; thanks for writing about it.") +
+            "</item></channel></rss>";
+        using var response = await admin.PostAsync($"{ModerationTestApi.SitePath(TestSites.Model)}/import?format=wxr&score=true",
+            new StringContent(wxr, Encoding.UTF8, "application/xml"), Ct);
+        var report = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, report.ToString());
+        Assert.Equal(1, report.GetProperty("scored").GetProperty("published → pending").GetInt64());
+        Assert.Equal(1, report.GetProperty("scored").GetProperty("published kept").GetInt64());
+
+        using var reader = fixture.CreateClient();
+        var page = await reader.GetJsonAsync(TestApi.CommentsPath(TestSites.Model, thread));
+        var published = Assert.Single(page.GetProperty("comments").EnumerateArray());
+        Assert.StartsWith("<p>I walked past the junction", published.GetProperty("html").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_that_breaks_after_a_thousand_comments_keeps_and_reports_them_and_the_fixed_file_imports_the_rest()
+    {
+        using var admin = fixture.CreateModeratorClient(TestModerators.AdminKey);
+        var thread = "resume-" + Guid.NewGuid().ToString("N")[..12];
+        var first = Random.Shared.NextInt64(100_000_000_000, 900_000_000_000);
+        var rows = string.Concat(Enumerable.Range(0, 1500).Select(i =>
+            $"<wp:comment><wp:comment_id>{first + i}</wp:comment_id><wp:comment_author>R</wp:comment_author><wp:comment_date_gmt>2024-06-02 10:00:00</wp:comment_date_gmt>" +
+            $"<wp:comment_content>Comment {i}</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>"));
+        var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>" +
+            $"<item><title>Resume</title><link>https://blog.example.org/{thread}/</link><wp:post_id>1</wp:post_id>" + rows;
+
+        using var broken = await admin.PostAsync(ImportPath(Site, "format=wxr"), new StringContent(head + "<wp:comment><wp:comment_id>", Encoding.UTF8, "application/xml"), Ct);
+        var problem = await broken.AssertProblemAsync(HttpStatusCode.BadRequest, "import.bad_file");
+        // The first batch (1,000) was written before the error; the rest of the rows were read but not yet written.
+        Assert.Equal(1000, problem.GetProperty("imported").GetInt64());
+
+        var (status, fixedRun) = await ImportAsync(admin, "format=wxr", new StringContent(head + "</item></channel></rss>", Encoding.UTF8, "application/xml"));
+        Assert.True(status == HttpStatusCode.OK, fixedRun.ToString());
+        Assert.Equal((500L, 1000L), (fixedRun.GetProperty("imported").GetInt64(), fixedRun.GetProperty("alreadyImported").GetInt64()));
+        using var reader = fixture.CreateClient();
+        var page = await reader.GetJsonAsync(TestApi.CommentsPath(Site, thread) + "?limit=1");
+        Assert.Equal(1500, page.GetProperty("count").GetInt64());
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_what_would_be_imported_and_stores_nothing()
     {
         using var admin = fixture.CreateModeratorClient(TestModerators.AdminKey);
