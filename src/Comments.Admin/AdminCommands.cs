@@ -23,7 +23,9 @@ public static class AdminCommands
           rename-thread-keys --redis HOST:PORT --site ID
               Move a store written before issue 10 to today's thread index key names (safe to run twice).
           import wxr|disqus FILE --site ID [--redis HOST:PORT] [--dry-run] [--keep-pings] [--max-depth N] [--thread-map FILE]
+                 [--score [--models DIR]]
               Import a WordPress or Disqus export (docs/import-export.md); safe to run twice, resumes after an interruption.
+              --score runs the service's model and text rules: what they would hold or call spam is held (pending: spam).
           export --redis HOST:PORT --site ID [--thread ID] --format jsonl|wxr [--out FILE]
               A site or one thread as JSON lines (schema comments-export v1) or WXR (stdout by default).
           personal-data export --redis HOST:PORT --site ID --email ADDRESS [--out FILE]

@@ -2,6 +2,7 @@ using Comments.Api.Comments;
 using Comments.Api.Engagement;
 using Comments.Api.Events;
 using Comments.Api.Health;
+using Comments.Api.Import;
 using Comments.Api.Infrastructure;
 using Comments.Api.Limits;
 using Comments.Api.Mail;
@@ -41,6 +42,7 @@ public static class CommentsServiceExtensions
         services.AddMail(configuration);
         services.AddWebhooks(configuration);
         services.AddPersonalData(configuration);
+        services.AddImport(configuration);
         services.AddTelemetry(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -1,4 +1,5 @@
 using Comments.Api.Moderation;
+using Comments.Api.PersonalData;
 using Comments.Api.Comments;
 using Comments.Api.Demo;
 using Comments.Api.Engagement;
@@ -52,6 +53,7 @@ app.MapDemoPage();
 app.MapCommentsApi();
 app.MapEngagementApi();
 app.MapSubscriptionsApi();
+app.MapPersonalDataRequestsApi();
 app.MapCommentsHub();
 
 app.Run();

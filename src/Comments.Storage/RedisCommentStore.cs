@@ -9,7 +9,7 @@ namespace Comments.Storage;
 
 /// <param name="capacity">The embedded store's capacity guard (none on Redis or with the storage tier).</param>
 /// <param name="triggers">What a published comment queues in the outbox, written in the comment's own transaction.</param>
-public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapacity? capacity = null, IEnumerable<IOutboxTrigger>? triggers = null) : ICommentStore
+public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapacity? capacity = null, IEnumerable<IOutboxTrigger>? triggers = null) : ICommentStore
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -64,7 +64,6 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
     {
         var c = write.Comment;
         var site = c.Site;
-        var threadKey = RedisKeys.Thread(site, c.ThreadId);
         var digests = RedisKeys.ThreadDigests(site, c.ThreadId);
 
         var tx = Db.CreateTransaction();
@@ -74,6 +73,28 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
         else tx.AddCondition(Condition.KeyNotExists(RedisKeys.ThreadText(site, c.ThreadId, write.TextDigest)));
         if (write.Idempotency is { } idem) tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)));
 
+        QueueNew(tx, write);
+        var count = tx.SortedSetLengthAsync(RedisKeys.ThreadPublished(site, c.ThreadId));
+
+        if (await tx.ExecuteAsync())
+            return new SaveOutcome(SaveStatus.Saved, await count);
+        // Read again what the conditions checked: an aborted EXEC reports them unmet too.
+        if (import is not null && await Db.HashExistsAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId))
+            return new SaveOutcome(SaveStatus.AlreadyImported, 0);
+        if (write.Idempotency is { } taken && await Db.KeyExistsAsync(RedisKeys.Idempotency(site, taken.Key)))
+            return new SaveOutcome(SaveStatus.IdempotencyKeyTaken, 0);
+        if (import is null && await Db.SetContainsAsync(digests, write.TextDigest))
+            return new SaveOutcome(SaveStatus.DuplicateText, 0);
+        return null;
+    }
+
+    /// <summary>Queues on <paramref name="tx"/> every write of a new comment: the comment, its indexes, its thread, its import map entry, its outbox entries.</summary>
+    private void QueueNew(ITransaction tx, NewCommentWrite write)
+    {
+        var c = write.Comment;
+        var site = c.Site;
+        var threadKey = RedisKeys.Thread(site, c.ThreadId);
+        var import = write.Import;
         _ = tx.StringSetAsync(RedisKeys.Comment(site, c.Id), Serialize(c));
         _ = tx.SortedSetAddAsync(RedisKeys.ThreadAll(site, c.ThreadId), c.Id, c.Seq);
         _ = tx.SortedSetAddAsync(RedisKeys.Status(site, c.Status), c.Id, c.Seq);
@@ -81,7 +102,7 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
             _ = tx.SortedSetAddAsync(RedisKeys.ThreadPublished(site, c.ThreadId), c.Id, c.Seq);
         if (write.AuthorDigest is { } author)
             _ = tx.SortedSetAddAsync(RedisKeys.Author(site, author), c.Id, c.Seq);
-        _ = tx.SetAddAsync(digests, write.TextDigest);
+        _ = tx.SetAddAsync(RedisKeys.ThreadDigests(site, c.ThreadId), write.TextDigest);
         _ = tx.StringSetAsync(RedisKeys.ThreadText(site, c.ThreadId, write.TextDigest), 1);
         var threadCreated = (import?.ThreadCreatedAt ?? c.CreatedAt).ToUnixTimeMilliseconds();
         _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, threadCreated, When.NotExists);
@@ -97,18 +118,6 @@ public sealed class RedisCommentStore(IConnectionMultiplexer redis, EmbeddedCapa
             _ = tx.StringSetAsync(RedisKeys.Idempotency(site, answer.Key),
                 JsonSerializer.Serialize(answer.Answer, StorageJson.Default.SubmissionAnswer), IdempotencyLifetime);
         }
-        var count = tx.SortedSetLengthAsync(RedisKeys.ThreadPublished(site, c.ThreadId));
-
-        if (await tx.ExecuteAsync())
-            return new SaveOutcome(SaveStatus.Saved, await count);
-        // Read again what the conditions checked: an aborted EXEC reports them unmet too.
-        if (import is not null && await Db.HashExistsAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId))
-            return new SaveOutcome(SaveStatus.AlreadyImported, 0);
-        if (write.Idempotency is { } taken && await Db.KeyExistsAsync(RedisKeys.Idempotency(site, taken.Key)))
-            return new SaveOutcome(SaveStatus.IdempotencyKeyTaken, 0);
-        if (import is null && await Db.SetContainsAsync(digests, write.TextDigest))
-            return new SaveOutcome(SaveStatus.DuplicateText, 0);
-        return null;
     }
 
     /// <summary>How long a client may retry with the same Idempotency-Key and get the first answer.</summary>

@@ -86,6 +86,7 @@ public static class RedisKeys
     public static RedisKey ThreadSubscribers(string site, string thread) => $"c:{{{S(site)}}}:thread-subscribers:{T(thread)}";
     /// <summary>Set while an address may not get another confirmation mail (one a day).</summary>
     public static RedisKey ConfirmationSent(string site, string emailDigest) => $"c:{{{S(site)}}}:confirmation-sent:{Hex(emailDigest)}";
+    public static RedisKey PersonalDataLinkSent(string site, string emailDigest) => $"c:{{{S(site)}}}:personal-data-link-sent:{Hex(emailDigest)}";
     /// <summary>Set of comment ids that go into one thread's batch mail of one time window.</summary>
     public static RedisKey ThreadDigest(string site, string thread, long window) => $"c:{{{S(site)}}}:thread-digest:{window}:{T(thread)}";
 

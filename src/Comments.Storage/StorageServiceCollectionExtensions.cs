@@ -60,7 +60,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Comments.Core.Stats.ISiteStatsStore, RedisSiteStatsStore>();
         services.AddSingleton<IModeratorKeyStore, RedisModeratorKeyStore>();
         services.AddHostedService<StorageWarmup>();
-        services.AddSingleton<ICommentStore, RedisCommentStore>();
+        services.AddSingleton<RedisCommentStore>();
+        services.AddSingleton<ICommentStore>(sp => sp.GetRequiredService<RedisCommentStore>());
+        services.AddSingleton<RedisSiteArchive>();
         services.AddSingleton<ISubmissionGuards, RedisSubmissionGuards>();
         services.AddSingleton<IAuthorHistory, RedisAuthorHistory>();
         services.AddSingleton<ILikeStore, RedisLikeStore>();
@@ -71,6 +73,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
         services.AddSingleton<IPersonalDataIndex, RedisPersonalDataIndex>();
         services.AddSingleton<IPersonalDataRetention, RedisPersonalDataRetention>();
+        services.AddSingleton<IPersonalDataRequests, RedisPersonalDataRequests>();
         foreach (var type in PersonalDataSources.Types) services.AddSingleton(typeof(IPersonalDataSource), type);
         services.AddSingleton<RedisServerSecret>();
         services.AddSingleton<IServerSecret>(sp => sp.GetRequiredService<RedisServerSecret>());

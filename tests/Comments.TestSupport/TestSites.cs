@@ -22,6 +22,8 @@ public static class TestSites
     /// <summary>Personal data kept <see cref="RetainSeconds"/> seconds; the retention job runs about every second on every test service.</summary>
     public const string Retain = "t-retain";
     public const int RetainSeconds = 8;
+    /// <summary>The largest file the admin import takes on a test service (<c>Import:MaxFileBytes</c>).</summary>
+    public const int ImportMaxFileBytes = 1024 * 1024;
 
     /// <summary>
     /// The other sites still score every comment, but their thresholds are set above 1 so the
@@ -60,6 +62,7 @@ public static class TestSites
         [$"Sites__{Retain}__FloodIntervalSeconds"] = "0",
         [$"Sites__{Retain}__RetainPersonalDataDays"] = (RetainSeconds / 86_400.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         ["PersonalData__RetentionCheckMinutes"] = "0.015",
+        ["Import__MaxFileBytes"] = ImportMaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Concat(ModelDoesNotDecide.SelectMany(site => new[] { "Spam", "SpamHold", "Toxicity", "ToxicityHold" }
         .Select(t => KeyValuePair.Create($"Sites__{site}__Thresholds__{t}", "1.01"))))
      .ToDictionary();

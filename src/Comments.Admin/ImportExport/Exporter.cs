@@ -1,3 +1,4 @@
+using Comments.Storage.Import;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,3 +1,4 @@
+using Comments.Storage.Import;
 using System.CommandLine;
 using Comments.Core.Comments;
 using Comments.Storage;
@@ -63,9 +64,12 @@ public static class ImportCommands
         var keepPings = new Option<bool>("--keep-pings") { Description = "Import pingbacks and trackbacks too." };
         var maxDepth = new Option<int>("--max-depth") { DefaultValueFactory = _ => 5, Description = "The site's MaxDepth: deeper replies attach to the deepest allowed ancestor." };
         var threadMap = new Option<FileInfo>("--thread-map") { HelpName = "FILE", Description = "A CSV of permalink,thread lines overriding the thread ids made from permalinks." };
-        var command = new Command(source, description) { file, redis, site, dryRun, keepPings, maxDepth, threadMap };
+        var score = new Option<bool>("--score") { Description = "Score each comment with the service's model and text rules: what they would hold or call spam is held (or, when pending, spam)." };
+        var models = new Option<string>("--models") { HelpName = "DIR", DefaultValueFactory = _ => "models", Description = "The model folder for --score (as Scoring:ModelDirectory)." };
+        var command = new Command(source, description) { file, redis, site, dryRun, keepPings, maxDepth, threadMap, score, models };
         command.SetAction(parse => RunAsync(Mapped(read, parse.GetValue(threadMap)), parse.GetValue(file)!, parse.GetValue(redis),
-            new ImportSettings(parse.GetValue(site)!, source, parse.GetValue(maxDepth), parse.GetValue(keepPings), parse.GetValue(dryRun)), output, error));
+            new ImportSettings(parse.GetValue(site)!, source, parse.GetValue(maxDepth), parse.GetValue(keepPings), parse.GetValue(dryRun)),
+            parse.GetValue(score) ? parse.GetValue(models) : null, output, error));
         return command;
     }
 
@@ -78,12 +82,15 @@ public static class ImportCommands
         return stream => map.Apply(read(stream));
     }
 
-    private static async Task<int> RunAsync(Func<Stream, IEnumerable<SourceComment>> read, FileInfo file, string? store, ImportSettings settings, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(Func<Stream, IEnumerable<SourceComment>> read, FileInfo file, string? store, ImportSettings settings,
+        string? scoreWith, TextWriter output, TextWriter error)
     {
         if (!Ids.IsSite(settings.Site)) throw new AdminUsageException("--site is a configured site id (lower-case letters, digits, '-', '_').");
         if (settings.MaxDepth is < 0 or > 100) throw new AdminUsageException("--max-depth is 0 to 100.");
         if (!file.Exists) throw new AdminUsageException($"No file at {file.FullName}.");
         if (store is null && !settings.DryRun) throw new AdminUsageException("--redis is required (or --dry-run).");
+        if (scoreWith is not null && settings.DryRun) throw new AdminUsageException("--score needs the store (the author's history): not with --dry-run.");
+        using var scorer = scoreWith is null ? null : ImportScorer.Open(scoreWith);
 
         await using var redis = settings.DryRun ? null : await AdminCommands.ConnectAsync(store!);
         Importer importer;
@@ -95,7 +102,8 @@ public static class ImportCommands
                 NullLogger<RedisServerSecret>.Instance);
             var digests = new StoreDigests(secret);
             await digests.ReadyAsync();
-            importer = new Importer(new RedisCommentStore(redis), new RedisSiteArchive(redis), digests, settings, error);
+            var scoring = scorer is null ? null : new ImportScoring(scorer, new RedisAuthorHistory(redis, TimeProvider.System));
+            importer = new Importer(new RedisCommentStore(redis), new RedisSiteArchive(redis), digests, settings, error, scoring);
         }
 
         await using (var stream = file.OpenRead()) await importer.RunAsync(read(stream));
@@ -103,6 +111,7 @@ public static class ImportCommands
         var report = importer.Report;
         foreach (var (id, reason) in report.Skipped) output.WriteLine($"skipped {id}: {reason}");
         foreach (var (id, note) in report.Notes) output.WriteLine($"note {id}: {note}");
+        foreach (var (outcome, count) in report.Scored ?? new Dictionary<string, long>()) output.WriteLine($"scored: {outcome} {count}");
         output.WriteLine($"{(settings.DryRun ? "would import" : "imported")} {report.Imported}, already imported {report.AlreadyImported}, " +
                          $"skipped {report.Skipped.Count}, threads {report.Threads}, rows read {report.Read}");
         return 0;

@@ -1,3 +1,4 @@
+using Comments.Storage.Import;
 using Comments.Core.Comments;
 
 namespace Comments.Admin.ImportExport;

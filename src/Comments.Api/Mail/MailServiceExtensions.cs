@@ -1,5 +1,6 @@
 using Comments.Api.Infrastructure;
 using Comments.Api.Outbox;
+using Comments.Api.PersonalData;
 using Comments.Api.Subscriptions;
 using Comments.Core.Outbox;
 using Comments.Core.Subscriptions;
@@ -36,6 +37,7 @@ public static class MailServiceExtensions
         services.AddSingleton<IOutboxHandler, ConfirmationMailHandler>();
         services.AddSingleton<IOutboxHandler, PublishedMailHandler>();
         services.AddSingleton<IOutboxHandler, ThreadBatchMailHandler>();
+        services.AddSingleton<IOutboxHandler, PersonalDataMailHandler>();
         services.AddHostedService<OutboxWorker>();
         return services;
     }

@@ -12,13 +12,16 @@ namespace Comments.Api.Mail;
 /// </summary>
 public sealed partial class MailTemplates(IOptions<MailOptions> options)
 {
-    public const string Confirm = "confirm", Reply = "reply", Thread = "thread";
+    public const string Confirm = "confirm", Reply = "reply", Thread = "thread", PersonalData = "personal-data";
 
     private static readonly Dictionary<string, (string Text, string Html)> Shipped = new()
     {
         [Confirm] = (
             "Someone (we hope you) asked {{site}} to email this address about new comments.\n\nTo confirm, open:\n{{confirm_url}}\n\nIf it was not you, ignore this mail: nothing will be sent.\n",
             "<p>Someone (we hope you) asked {{site}} to email this address about new comments.</p><p><a href=\"{{confirm_url}}\">Confirm</a></p><p>If it was not you, ignore this mail: nothing will be sent.</p>"),
+        [PersonalData] = (
+            "Someone (we hope you) asked {{site}} for the personal data it holds about this address.\n\nDownload it (a JSON file; the link works until {{expires}}):\n{{export_url}}\n\nIf it was not you, ignore this mail: the link is only in this mail.\n",
+            "<p>Someone (we hope you) asked {{site}} for the personal data it holds about this address.</p><p><a href=\"{{export_url}}\">Download it</a> (a JSON file; the link works until {{expires}}).</p><p>If it was not you, ignore this mail: the link is only in this mail.</p>"),
         [Reply] = (
             "{{author}} replied to your comment on \"{{thread_title}}\":\n\n{{comment_text}}\n\nRead it: {{comment_url}}\n\n--\nStop these mails: {{unsubscribe_url}}\nManage your subscriptions: {{manage_url}}\n",
             "<p>{{author}} replied to your comment on &ldquo;{{thread_title}}&rdquo;:</p><blockquote>{{comment_html}}</blockquote><p><a href=\"{{comment_url}}\">Read it</a></p><hr><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> &middot; <a href=\"{{manage_url}}\">Manage your subscriptions</a></p>"),

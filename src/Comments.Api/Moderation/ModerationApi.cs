@@ -1,3 +1,4 @@
+using Comments.Api.Import;
 using Comments.Api.Outbox;
 using Comments.Api.PersonalData;
 using Comments.Api.Sites;
@@ -42,6 +43,7 @@ public static class ModerationApi
         site.MapStatsEndpoints();
         site.MapOutboxEndpoints();
         site.MapPersonalDataEndpoints();
+        site.MapImportEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);
         return group;

@@ -83,7 +83,12 @@ public static class PersonalDataServiceExtensions
         services.AddSettings<PersonalDataOptions>(configuration, PersonalDataOptions.Section);
         services.AddSingleton<PersonalDataService>();
         services.AddHostedService<RetentionJob>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(PersonalDataJson.Default));
+        services.AddSingleton<PersonalDataAddresses>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Add(PersonalDataJson.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Add(PersonalDataRequestsJson.Default);
+        });
         return services;
     }
 }

@@ -27,4 +27,6 @@ public static class OutboxKinds
     public const string Confirmation = "mail.confirm";
     /// <summary>The batch of a thread's new comments to its subscribers, one per thread per window.</summary>
     public const string ThreadDigest = "mail.thread-digest";
+    /// <summary>The signed link to a person's own personal-data export, mailed to the address that asked.</summary>
+    public const string PersonalDataLink = "mail.personal-data";
 }

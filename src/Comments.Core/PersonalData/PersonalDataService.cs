@@ -25,9 +25,16 @@ public sealed class PersonalDataService(
 
     private readonly IReadOnlyList<IPersonalDataSource> _sources = sources.OrderBy(s => s.EraseOrder).ToList();
 
-    public async Task<JsonObject> ExportAsync(string site, string email, CancellationToken ct = default)
+    public async Task<JsonObject> ExportAsync(string site, string email, CancellationToken ct = default) =>
+        await ExportAsync(await LocateAsync(site, email, ct), ct);
+
+    /// <summary>The export of an address known by its digest (a signed link names no address); <paramref name="email"/> is as the store has it.</summary>
+    public async Task<JsonObject> ExportAsync(string site, string emailDigest, string email, CancellationToken ct = default) =>
+        await ExportAsync(await index.LocateAsync(site, email, emailDigest, ct), ct);
+
+    private async Task<JsonObject> ExportAsync(PersonalDataSubject subject, CancellationToken ct)
     {
-        var subject = await LocateAsync(site, email, ct);
+        var site = subject.Site;
         var document = new JsonObject
         {
             ["schema"] = Schema,

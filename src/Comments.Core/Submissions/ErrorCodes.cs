@@ -118,6 +118,14 @@ public static class ErrorCodes
     public const string ModerationNotAllowed = "moderation.action_not_allowed";
     /// <summary>404: no such ban in force.</summary>
     public const string BanNotFound = "moderation.ban_not_found";
+    /// <summary>400: a personal-data request has field errors (the email).</summary>
+    public const string PersonalDataInvalid = "personal_data.invalid";
+    /// <summary>400: a personal-data link that is not signed by this server, is for another site, or has expired.</summary>
+    public const string PersonalDataBadLink = "personal_data.bad_link";
+    /// <summary>400: an imported file is not a readable WXR or Disqus export (what was read before the error is imported).</summary>
+    public const string ImportBadFile = "import.bad_file";
+    /// <summary>503: an import with score=true while the model is not loaded.</summary>
+    public const string ImportModelUnavailable = "import.model_unavailable";
 
     // The live stream (a HubException "{code}: {text}", or a 429 before the connection).
     /// <summary>hub: no such site.</summary>

@@ -6,7 +6,7 @@ using Comments.Core.Engagement;
 namespace Comments.Core.Subscriptions;
 
 /// <summary>What a signed link lets its holder do.</summary>
-public enum TokenPurpose { Confirm, Manage }
+public enum TokenPurpose { Confirm, Manage, PersonalData }
 
 /// <summary>A verified link: the site, the address (by digest) and until when it is good.</summary>
 public sealed record SubscriptionToken(TokenPurpose Purpose, string Site, string Digest, DateTimeOffset Expires);

@@ -30,13 +30,41 @@ public sealed class CommentRenderer
     /// follow WordPress's display: a blank line ends one, a single line break is a &lt;br&gt;. HTML that
     /// has its own paragraphs (a Disqus message) keeps them.
     /// </summary>
-    public string RenderImportedHtml(string html)
+    public string RenderImportedHtml(string html) => RenderImportedHtml(html, parseAlways: false);
+
+    internal string RenderImportedHtml(string html, bool parseAlways)
     {
         if (html.Contains("<p>", StringComparison.OrdinalIgnoreCase) || html.Contains("<p ", StringComparison.OrdinalIgnoreCase))
             return _sanitizer.Sanitize(html).Trim();
         var paragraphs = html.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var laidOut = string.Concat(paragraphs.Select(p => "<p>" + p.Replace("\n", "<br>\n") + "</p>"));
-        return _sanitizer.Sanitize(laidOut).Trim();
+        // Plain text (most imported comments) comes out of the sanitizer as it went in: skip its parse.
+        return !parseAlways && IsPlainText(html) ? laidOut.Trim() : _sanitizer.Sanitize(laidOut).Trim();
+    }
+
+    /// <summary>
+    /// True when the HTML parser and serializer leave the text as it is: no markup or entity
+    /// (<c>&lt; &gt; &amp;</c>), no no-break space (written back as <c>&amp;nbsp;</c>), no carriage
+    /// return or other control character, no noncharacter U+xFFFE/U+xFFFF (written back as U+FFFD), no
+    /// unpaired surrogate.
+    /// </summary>
+    internal static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '<' or '>' or '&' or '\u00A0') return false;
+            if (c < ' ' && c is not ('\n' or '\t')) return false;
+            if (c is >= '\u007F' and <= '\u009F') return false;
+            if (c is '\uFFFE' or '\uFFFF') return false;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if ((char.ConvertToUtf32(c, text[++i]) & 0xFFFE) == 0xFFFE) return false;
+                continue;
+            }
+            if (char.IsSurrogate(c)) return false;
+        }
+        return true;
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -1,3 +1,4 @@
+using Comments.Storage.Import;
 using System.Diagnostics;
 using System.Text.Json;
 using Comments.Admin.ImportExport;

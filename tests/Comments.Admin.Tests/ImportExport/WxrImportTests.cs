@@ -1,3 +1,4 @@
+using Comments.Storage.Import;
 using Comments.Admin.ImportExport;
 using Comments.Core.Comments;
 using Comments.Storage;

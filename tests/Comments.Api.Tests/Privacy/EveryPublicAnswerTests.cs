@@ -112,7 +112,10 @@ public abstract class EveryPublicAnswerTests(ServiceFixture fixture)
         var documented = (await OpenApiCoverageTests.DocumentedOperationsAsync(client))
             .Where(op => !op.Route.StartsWith("/api/moderation", StringComparison.Ordinal))
             // The shared services send no mail; Mail/MailTests scans these with mail on (subscription pages).
-            .Where(op => !op.Route.StartsWith("/api/sites/{}/subscriptions", StringComparison.Ordinal)).ToList();
+            .Where(op => !op.Route.StartsWith("/api/sites/{}/subscriptions", StringComparison.Ordinal))
+            // Mail too (501 here); Mail/PersonalDataLinkTests checks the request's answer. The mailed link's export holds the
+            // person's own email and IPs by design: it is their GDPR article 15 copy, for the holder of that mail's link.
+            .Where(op => !op.Route.StartsWith("/api/sites/{}/personal-data", StringComparison.Ordinal)).ToList();
         var unexercised = documented.Where(op => !plan.ContainsKey(op)).ToList();
         Assert.True(unexercised.Count == 0, "public operations in /openapi/v1.json with no request in the privacy scan: "
             + string.Join(", ", unexercised.Select(op => $"{op.Method} {op.Route}")));

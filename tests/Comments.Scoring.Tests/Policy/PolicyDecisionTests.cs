@@ -1,11 +1,11 @@
 using Comments.Core.Comments;
+using Comments.Core.Rules;
 using Comments.Core.Sites;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
 using Comments.Core.Text;
 using Comments.Scoring.Serving;
 using Comments.Scoring.Tests.Serving;
-using Comments.Training.Evaluation;
 
 namespace Comments.Scoring.Tests.Policy;
 

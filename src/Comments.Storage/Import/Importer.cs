@@ -2,9 +2,8 @@ using System.Diagnostics;
 using Comments.Core.Comments;
 using Comments.Core.Storage;
 using Comments.Core.Text;
-using Comments.Storage;
 
-namespace Comments.Admin.ImportExport;
+namespace Comments.Storage.Import;
 
 public sealed record ImportSettings(string Site, string Source, int MaxDepth, bool KeepPings, bool DryRun);
 
@@ -18,23 +17,29 @@ public sealed class ImportReport
     public List<(string SourceId, string Reason)> Skipped { get; } = [];
     /// <summary>Rows imported with a change (a parent not found, a reply moved up to the site's depth).</summary>
     public List<(string SourceId, string Note)> Notes { get; } = [];
+    /// <summary>With <c>--score</c>: how many comments kept their source state and how many changed, per change.</summary>
+    public IReadOnlyDictionary<string, long>? Scored { get; set; }
 }
 
 /// <summary>
-/// Writes comments read from an export file straight to the store, in batches of 500: one HMGET of the
-/// import map for the batch, pipelined sequence numbers, then one transaction per comment, conditional on
-/// its source row not being in the map yet, that writes the comment, its indexes and its map entry
-/// together. A second run, or a run after an interruption, writes only what is missing. Nothing is
-/// published, mailed or scored: those happen in the service's pipeline, which an import never enters.
+/// Writes comments read from an export file straight to the store, in batches of 1,000: the HTML rendered
+/// on every core while the previous batch is written, one HMGET of the import map for the batch, its
+/// sequence numbers in one round trip, then one transaction per 500 comments, conditional on none of their source rows being in the map yet,
+/// that writes the comments, their indexes and their map entries together (all or none; when one row was
+/// imported meanwhile, each is saved on its own). A second run, or a run after an interruption, writes only what is missing. Nothing is
+/// published, mailed or scored: those happen in the service's pipeline, which an import never enters
+/// (<c>--score</c> runs the service's scorer and text rules on each comment: <see cref="ImportScoring"/>).
 /// <para>
 /// The map keeps, per source row, "our id, depth, parent of its replies": a reply to a comment at the
 /// site's deepest depth is attached to that comment's parent (the deepest allowed ancestor), so the map
 /// is all an import needs to remember (memory stays flat however big the file).
 /// </para>
 /// </summary>
-public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive, StoreDigests? digests, ImportSettings settings, TextWriter progress)
+public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive, StoreDigests? digests, ImportSettings settings, TextWriter progress,
+    ImportScoring? scoring = null)
 {
-    private const int BatchSize = 500;
+    private const int BatchSize = 1000;
+    private const int TxSize = 500;
     private readonly CommentRenderer _renderer = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly HashSet<string> _threads = new(StringComparer.Ordinal);
@@ -44,17 +49,34 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
 
     public async Task RunAsync(IEnumerable<SourceComment> rows, CancellationToken ct = default)
     {
+        // While one batch is being written, the next is read and its HTML rendered: the store's round trips
+        // overlap the parser and the sanitizer. One batch is written at a time, so a batch's parents are found.
         var batch = new List<SourceComment>(BatchSize);
-        foreach (var row in rows)
+        var writing = Task.CompletedTask;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            Report.Read++;
-            if (SkipReason(row) is { } reason) { Report.Skipped.Add((row.SourceId, reason)); continue; }
-            if (_threads.Add(row.Thread.ThreadId)) Report.Threads++;
-            batch.Add(row);
-            if (batch.Count == BatchSize) { await WriteAsync(batch); batch.Clear(); }
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                Report.Read++;
+                if (SkipReason(row) is { } reason) { Report.Skipped.Add((row.SourceId, reason)); continue; }
+                if (_threads.Add(row.Thread.ThreadId)) Report.Threads++;
+                batch.Add(row);
+                if (batch.Count < BatchSize) continue;
+                var html = Render(batch);
+                await writing;
+                writing = WriteAsync(batch, html);
+                batch = new List<SourceComment>(BatchSize);
+            }
         }
-        await WriteAsync(batch);
+        catch
+        {
+            // A file that stops parsing: the batch in flight finishes (or fails) first, so the report counts it.
+            await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+        await writing;
+        await WriteAsync(batch, Render(batch));
         progress.WriteLine(Line(final: true));
     }
 
@@ -67,7 +89,15 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
         return null;
     }
 
-    private async Task WriteAsync(List<SourceComment> batch)
+    /// <summary>The batch's HTML, on every core (the sanitizer is most of an import's CPU); none in a dry run.</summary>
+    private string[] Render(List<SourceComment> batch)
+    {
+        var html = new string[batch.Count];
+        if (!settings.DryRun) Parallel.For(0, batch.Count, i => html[i] = _renderer.RenderImportedHtml(batch[i].Content));
+        return html;
+    }
+
+    private async Task WriteAsync(List<SourceComment> batch, string[] html)
     {
         if (batch.Count == 0) return;
         if (settings.DryRun || store is null || archive is null || digests is null)
@@ -83,23 +113,27 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
         for (var i = 0; i < lookups.Count; i++)
             if (found[i] is { } value) known[lookups[i]] = MapEntry.Parse(value);
 
-        var fresh = batch.Where(r => !known.ContainsKey(r.SourceId)).ToList();
+        var fresh = Enumerable.Range(0, batch.Count).Where(i => !known.ContainsKey(batch[i].SourceId)).Select(i => (Row: batch[i], Html: html[i])).ToList();
         Report.AlreadyImported += batch.Count - fresh.Count;
-        var seqs = await Task.WhenAll(fresh.Select(_ => store.NextSequenceAsync(settings.Site)));
-        // Concurrent calls may finish out of order (the first ones of a site jump to the floor): the file's order is kept.
-        Array.Sort(seqs);
+        var seqs = await store.NextSequencesAsync(settings.Site, fresh.Count);
 
-        var writes = new List<Task<SaveOutcome>>(fresh.Count);
+        var writes = new NewCommentWrite[fresh.Count];
         for (var i = 0; i < fresh.Count; i++)
         {
-            var row = fresh[i];
+            var (row, rowHtml) = fresh[i];
             var (parentId, depth) = Place(row, known);
             var id = seqs[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var entry = new MapEntry(id, depth, depth < settings.MaxDepth ? id : parentId);
-            known[row.SourceId] = entry;
-            writes.Add(store.SaveNewAsync(Write(row, id, seqs[i], parentId, depth, entry)));
+            var entry = known[row.SourceId] = new MapEntry(id, depth, depth < settings.MaxDepth ? id : parentId);
+            writes[i] = Write(row, rowHtml, seqs[i], parentId, depth, entry);
         }
-        foreach (var outcome in await Task.WhenAll(writes))
+        if (scoring is not null)
+        {
+            for (var i = 0; i < writes.Length; i++)
+                writes[i] = writes[i] with { Comment = await scoring.ScoreAsync(writes[i].Comment, writes[i].AuthorDigest) };
+            Report.Scored = scoring.Outcomes;
+        }
+        var saves = writes.Chunk(TxSize).Select(chunk => store.SaveImportedAsync(chunk));
+        foreach (var outcome in (await Task.WhenAll(saves)).SelectMany(o => o))
         {
             if (outcome.Status == SaveStatus.Saved) Report.Imported++;
             else Report.AlreadyImported++;
@@ -120,8 +154,9 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
         return parent.RepliesTo is null ? (null, 0) : (parent.RepliesTo, Math.Min(parent.Depth + 1, settings.MaxDepth));
     }
 
-    private NewCommentWrite Write(SourceComment row, string id, long seq, string? parentId, int depth, MapEntry entry)
+    private NewCommentWrite Write(SourceComment row, string html, long seq, string? parentId, int depth, MapEntry entry)
     {
+        var id = entry.Id;
         var email = string.IsNullOrWhiteSpace(row.Email) ? null : row.Email;
         var comment = new Comment
         {
@@ -132,7 +167,7 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
             ParentId = parentId,
             Depth = depth,
             Text = row.Content,
-            Html = _renderer.RenderImportedHtml(row.Content),
+            Html = html,
             AuthorName = row.AuthorName.Length > 0 ? row.AuthorName : "Anonymous",
             AuthorEmail = email,
             AuthorUrl = row.Url,

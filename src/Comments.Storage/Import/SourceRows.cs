@@ -1,7 +1,7 @@
 using System.Xml;
 using Comments.Core.Comments;
 
-namespace Comments.Admin.ImportExport;
+namespace Comments.Storage.Import;
 
 /// <summary>A post (WordPress) or thread (Disqus) as its comments refer to it.</summary>
 public sealed record SourceThread(string SourceId, string ThreadId, string? Title, string? Url, DateTimeOffset PublishedAt);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Comments.Core.Comments;
 
-namespace Comments.Admin.ImportExport;
+namespace Comments.Storage.Import;
 
 /// <summary>
 /// A permalink becomes the thread id the widget gives that page by default (embed.js,

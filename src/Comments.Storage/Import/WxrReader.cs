@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using Comments.Core.Comments;
 
-namespace Comments.Admin.ImportExport;
+namespace Comments.Storage.Import;
 
 /// <summary>
 /// Reads a WordPress export (WXR 1.0–1.2, Tools → Export) one element at a time (XmlReader), so a

@@ -1,13 +1,13 @@
-using Comments.Core.Rules;
 using Comments.Core.Scoring;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
 
-namespace Comments.Training.Evaluation;
+namespace Comments.Core.Rules;
 
 /// <summary>
 /// The decision rules that judge a comment's text, as the service registers them
-/// (Comments.Api, CommentsServiceExtensions). The honeypot is left out: rows have no hidden field.
+/// (Comments.Api, CommentsServiceExtensions), for what judges text outside a request: the training
+/// tool's decision evaluation and <c>comments-admin import --score</c>. The honeypot is left out: rows have no hidden field.
 /// </summary>
 public static class ServiceRules
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using Comments.Core.Comments;
 
-namespace Comments.Admin.ImportExport;
+namespace Comments.Storage.Import;
 
 /// <summary>
 /// Reads a Disqus XML export (https://help.disqus.com/en/articles/1717164-comments-export): every
