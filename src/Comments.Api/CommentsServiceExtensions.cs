@@ -12,6 +12,7 @@ using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
 using Comments.Api.Telemetry;
+using Comments.Api.Moderation.Alerts;
 using Comments.Api.Webhooks;
 using Comments.Core.Submissions;
 using Comments.Storage;
@@ -40,6 +41,7 @@ public static class CommentsServiceExtensions
         services.AddSiteStats();
         services.AddMail(configuration);
         services.AddWebhooks(configuration);
+        services.AddModeratorAlerts(configuration);
         services.AddPersonalData(configuration);
         services.AddTelemetry(configuration);
 
