@@ -87,4 +87,5 @@ public abstract class ModerationEventsFixture(StoreBackend? backend, int redisDa
 
 public sealed class GarnetModerationEvents() : ModerationEventsFixture(StoreBackend.Garnet, 0);
 
-public sealed class RedisModerationEvents() : ModerationEventsFixture(StoreBackend.Redis, 13);
+/// <summary>Database 15: Storage.Tests uses 13, the mail fixtures 12 and 14, the isolated stores 11 (test projects run side by side).</summary>
+public sealed class RedisModerationEvents() : ModerationEventsFixture(StoreBackend.Redis, 15);
