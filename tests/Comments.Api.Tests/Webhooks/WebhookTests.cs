@@ -4,7 +4,7 @@ using Comments.Api.Tests.Moderation;
 
 namespace Comments.Api.Tests.Webhooks;
 
-/// <summary>The real service with two webhooks on the open site (our JSON and the Slack form) calling a real <see cref="WebhookReceiver"/>.</summary>
+/// <summary>The real service with two webhooks on the open site (our JSON and the Slack form) and a published-only one on the pre-moderated site, calling a real <see cref="WebhookReceiver"/>.</summary>
 public sealed class WebhookReceiverService : IAsyncLifetime
 {
     public const string Secret = WebhookReceiver.Secret;
@@ -28,6 +28,8 @@ public sealed class WebhookReceiverService : IAsyncLifetime
             [$"Sites__{TestSites.Open}__Webhooks__1__Format"] = "Slack",
             [$"Sites__{TestSites.Premoderated}__Webhooks__0__Url"] = _receiver.Url("pre"),
             [$"Sites__{TestSites.Premoderated}__Webhooks__0__Secret"] = Secret,
+            // This hook chose "published" only (held, reported and decided hooks: Moderation/Events).
+            [$"Sites__{TestSites.Premoderated}__Webhooks__0__Events__0"] = "published",
             ["Outbox__PollMilliseconds"] = "50",
             ["Outbox__RetryBaseSeconds"] = "0.2",
             ["Outbox__RetryMaxSeconds"] = "1",
@@ -44,7 +46,7 @@ public sealed class WebhookReceiverService : IAsyncLifetime
     private sealed class HookedService(StoreBackend? backend, IReadOnlyDictionary<string, string> settings) : ServiceFixture(backend, settings);
 }
 
-/// <summary>Webhooks: signed, one per hook per published comment, retried until the receiver takes it, never for a held comment.</summary>
+/// <summary>Webhooks on published comments: signed, one per hook per comment, retried until the receiver takes it; a published-only hook hears nothing of a held comment.</summary>
 public sealed class WebhookTests(WebhookReceiverService fixture) : IClassFixture<WebhookReceiverService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
