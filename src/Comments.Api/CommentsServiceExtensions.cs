@@ -13,6 +13,7 @@ using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
 using Comments.Api.Telemetry;
+using Comments.Api.Moderation.Alerts;
 using Comments.Api.Webhooks;
 using Comments.Core.Submissions;
 using Comments.Storage;
@@ -41,6 +42,7 @@ public static class CommentsServiceExtensions
         services.AddSiteStats();
         services.AddMail(configuration);
         services.AddWebhooks(configuration);
+        services.AddModeratorAlerts(configuration);
         services.AddPersonalData(configuration);
         services.AddImport(configuration);
         services.AddTelemetry(configuration);

@@ -113,6 +113,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         if (import is not null) _ = tx.HashSetAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId, import.MapValue);
         // Imported comments never cause mail or hooks: they were published long ago, elsewhere.
         if (c.Status == CommentStatus.Published && import is null && triggers is not null) RedisOutbox.AddPublished(tx, triggers, c);
+        if (import is null) RedisOutbox.AddModeration(tx, triggers, ModerationEvent.OfNew(c));
         if (write.Idempotency is { } answer)
         {
             _ = tx.StringSetAsync(RedisKeys.Idempotency(site, answer.Key),

@@ -12,7 +12,7 @@ namespace Comments.Storage;
 /// and every index in one MULTI/EXEC conditioned on the JSON read (optimistic concurrency), so
 /// two moderators acting at once never leave a comment in two queues.
 /// </summary>
-/// <param name="triggers">What a comment that becomes published queues in the outbox, written in the change's own transaction.</param>
+/// <param name="triggers">What a comment that becomes published, is held, reported or decided queues in the outbox, written in the change's own transaction.</param>
 public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvider? clock = null, IEnumerable<IOutboxTrigger>? triggers = null) : IModerationStore
 {
     private const int MaxAttempts = 8;
@@ -153,6 +153,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
                 _ = tx.HashSetAsync(RedisKeys.Labels(site), commentId, JsonSerializer.Serialize(label, ModerationStorageJson.Default.Label));
             if (after.Status == CommentStatus.Published && before.Status != CommentStatus.Published && triggers is not null)
                 RedisOutbox.AddPublished(tx, triggers, after);
+            RedisOutbox.AddModeration(tx, triggers, ModerationEvent.OfChange(before, after, change.Audit with { Seq = auditSeq }));
             var count = tx.SortedSetLengthAsync(publishedKey);
 
             if (await tx.ExecuteAsync())
@@ -161,23 +162,43 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
         throw new InvalidOperationException($"Comment {commentId} kept changing under {MaxAttempts} attempts.");
     }
 
+    /// <summary>
+    /// The flag, the reported queue at the threshold and the outbox's "reported" items in one transaction,
+    /// conditioned on what was read (the comment still published, the flag count, the reader's flag absent
+    /// and the queue membership), and read again when another flag or a decision got there first.
+    /// </summary>
     public async Task<FlagOutcome> AddFlagAsync(string site, string commentId, string readerKey, string reason, int threshold, CancellationToken ct = default)
     {
-        var comment = RedisCommentStore.Deserialize(await Db.StringGetAsync(RedisKeys.Comment(site, commentId)));
-        if (comment is not { Status: CommentStatus.Published }) return new FlagOutcome(FlagResult.NotFlaggable, 0, false);
-
         var flags = RedisKeys.Flags(site, commentId);
-        if (!await Db.HashSetAsync(flags, readerKey, reason, When.NotExists))
-            return new FlagOutcome(FlagResult.AlreadyFlagged, await Db.HashLengthAsync(flags), false);
-        var count = await Db.HashLengthAsync(flags);
-        if (count < threshold) return new FlagOutcome(FlagResult.Added, count, false);
+        var reportedKey = RedisKeys.Reported(site);
+        var publishedKey = RedisKeys.Status(site, CommentStatus.Published);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var batch = Db.CreateBatch();
+            var raw = batch.StringGetAsync(RedisKeys.Comment(site, commentId));
+            var mine = batch.HashExistsAsync(flags, readerKey);
+            var length = batch.HashLengthAsync(flags);
+            var queued = batch.SortedSetScoreAsync(reportedKey, commentId);
+            batch.Execute();
+            if (RedisCommentStore.Deserialize(await raw) is not { Status: CommentStatus.Published } comment)
+                return new FlagOutcome(FlagResult.NotFlaggable, 0, false);
+            if (await mine) return new FlagOutcome(FlagResult.AlreadyFlagged, await length, false);
+            var count = await length + 1;
+            var wasReported = await queued is not null;
+            var becomes = count >= threshold && !wasReported;
 
-        // Reported only while still published: a moderator's decision in between wins.
-        var tx = Db.CreateTransaction();
-        tx.AddCondition(Condition.SortedSetContains(RedisKeys.Status(site, CommentStatus.Published), commentId));
-        var added = tx.SortedSetAddAsync(RedisKeys.Reported(site), commentId, comment.Seq, SortedSetWhen.NotExists);
-        var became = await tx.ExecuteAsync() && await added;
-        return new FlagOutcome(FlagResult.Added, count, became);
+            var tx = Db.CreateTransaction();
+            tx.AddCondition(Condition.SortedSetContains(publishedKey, commentId));
+            tx.AddCondition(Condition.HashNotExists(flags, readerKey));
+            tx.AddCondition(Condition.HashLengthEqual(flags, count - 1));
+            tx.AddCondition(wasReported ? Condition.SortedSetContains(reportedKey, commentId) : Condition.SortedSetNotContains(reportedKey, commentId));
+            _ = tx.HashSetAsync(flags, readerKey, reason);
+            if (becomes) _ = tx.SortedSetAddAsync(reportedKey, commentId, comment.Seq);
+            RedisOutbox.AddModeration(tx, triggers,
+                ModerationEvent.OfFlag(Guid.NewGuid().ToString("N"), comment, reason, count, becomes, (clock ?? TimeProvider.System).GetUtcNow()));
+            if (await tx.ExecuteAsync()) return new FlagOutcome(FlagResult.Added, count, becomes);
+        }
+        throw new InvalidOperationException($"Comment {commentId} kept changing under {MaxAttempts} attempts.");
     }
 
     public async Task<long> AppendAuditAsync(string site, AuditEntry entry, CancellationToken ct = default)

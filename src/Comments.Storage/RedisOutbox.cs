@@ -35,6 +35,15 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
                 Add(tx, item, DateTimeOffset.UtcNow);
     }
 
+    /// <summary>What <see cref="IOutboxTrigger"/>s want written for a held / reported / decided comment, inside the store's transaction.</summary>
+    internal static void AddModeration(ITransaction tx, IEnumerable<IOutboxTrigger>? triggers, ModerationEvent? e)
+    {
+        if (triggers is null || e is null) return;
+        foreach (var trigger in triggers)
+            foreach (var item in trigger.OnModeration(e))
+                Add(tx, item, DateTimeOffset.UtcNow);
+    }
+
     public async Task EnqueueAsync(OutboxItem item, DateTimeOffset due, CancellationToken ct = default)
     {
         var tx = Db.CreateTransaction();

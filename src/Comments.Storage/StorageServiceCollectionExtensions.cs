@@ -70,6 +70,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IRequestWindows, RedisRequestWindows>();
         services.AddSingleton<IOutbox, RedisOutbox>();
+        services.AddSingleton<IModeratorAlertStore, RedisModeratorAlerts>();
         services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
         services.AddSingleton<IPersonalDataIndex, RedisPersonalDataIndex>();
         services.AddSingleton<IPersonalDataRetention, RedisPersonalDataRetention>();

@@ -12,7 +12,7 @@ namespace Comments.Api.Mail;
 /// </summary>
 public sealed partial class MailTemplates(IOptions<MailOptions> options)
 {
-    public const string Confirm = "confirm", Reply = "reply", Thread = "thread", PersonalData = "personal-data";
+    public const string Confirm = "confirm", Reply = "reply", Thread = "thread", PersonalData = "personal-data", Alert = "alert";
 
     private static readonly Dictionary<string, (string Text, string Html)> Shipped = new()
     {
@@ -28,10 +28,13 @@ public sealed partial class MailTemplates(IOptions<MailOptions> options)
         [Thread] = (
             "New comments on \"{{thread_title}}\":\n\n{{comments_text}}\nRead them: {{thread_url}}\n\n--\nStop these mails: {{unsubscribe_url}}\nManage your subscriptions: {{manage_url}}\n",
             "<p>New comments on &ldquo;{{thread_title}}&rdquo;:</p>{{comments_html}}<p><a href=\"{{thread_url}}\">Read them</a></p><hr><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> &middot; <a href=\"{{manage_url}}\">Manage your subscriptions</a></p>"),
+        [Alert] = (
+            "{{count}} comment(s) on {{site}} wait for a moderator:\n\n{{items_text}}Moderate them: {{moderate_url}}\n\n--\nYou get these alerts as a moderator of {{site}} (Moderation:Moderators, Alerts).\n",
+            "<p>{{count}} comment(s) on {{site}} wait for a moderator:</p>{{items_html}}<p><a href=\"{{moderate_url}}\">Moderate them</a></p><hr><p>You get these alerts as a moderator of {{site}}.</p>"),
     };
 
     /// <summary>Values whose HTML is already safe (sanitized comment HTML, or built from encoded parts).</summary>
-    private static readonly HashSet<string> RawHtml = ["comment_html", "comments_html"];
+    private static readonly HashSet<string> RawHtml = ["comment_html", "comments_html", "items_html"];
 
     public (string Text, string Html) Render(string site, string name, IReadOnlyDictionary<string, string> values)
     {

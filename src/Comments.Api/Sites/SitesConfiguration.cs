@@ -53,6 +53,8 @@ public static class SitesConfiguration
                 yield return $"Sites:{site.Id}:Webhooks:{i}:Url must be an absolute http(s) URL.";
             if (hook.Secret.Length < 16) yield return $"Sites:{site.Id}:Webhooks:{i}:Secret must be at least 16 characters.";
             if (!Enum.IsDefined(hook.Format)) yield return $"Sites:{site.Id}:Webhooks:{i}:Format must be Json or Slack.";
+            foreach (var e in hook.Events.Where(e => !WebhookEvents.All.Contains(e, StringComparer.OrdinalIgnoreCase)))
+                yield return $"Sites:{site.Id}:Webhooks:{i}:Events has '{e}': each is one of {string.Join(", ", WebhookEvents.All)}.";
         }
         if (site.RetainPersonalDataDays < 0 || double.IsNaN(site.RetainPersonalDataDays) || site.RetainPersonalDataDays > 36_500)
             yield return $"Sites:{site.Id}:RetainPersonalDataDays must be between 0 (keep) and 36500.";

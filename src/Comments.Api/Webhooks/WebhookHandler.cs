@@ -12,16 +12,15 @@ using Comments.Core.Storage;
 namespace Comments.Api.Webhooks;
 
 /// <summary>
-/// A comment became published: each of the site's webhooks gets one signed POST. A hook that answers
-/// 2xx is recorded as sent (so a retry of the item calls only the hooks that failed); any other answer
-/// or a network error throws, and the outbox retries the item with backoff, then keeps it as a dead letter.
+/// A comment became published: each of the site's webhooks that wants "published" gets one signed POST
+/// (<see cref="WebhookDelivery"/>: retried per hook with backoff, then kept as a dead letter).
 /// The body carries the public comment only: never an email or an IP.
 /// </summary>
-public sealed class WebhookHandler(SiteDirectory sites, ICommentStore comments, IOutbox outbox, IHttpClientFactory http, TimeProvider clock)
-    : IOutboxHandler
+public sealed class WebhookHandler(SiteDirectory sites, ICommentStore comments, WebhookDelivery delivery) : IOutboxHandler
 {
     public const string Kind_ = "webhook.published";
     public const string HttpClientName = "webhooks";
+    public const string Event = "comment.published";
     public string Kind => Kind_;
 
     public async Task HandleAsync(ClaimedItem claimed, CancellationToken ct)
@@ -31,26 +30,8 @@ public sealed class WebhookHandler(SiteDirectory sites, ICommentStore comments, 
         // Removed again before its hooks were called: like readers, they are not told.
         if (await comments.GetAsync(site.Id, id, ct) is not { Status: CommentStatus.Published } comment) return;
         var thread = await comments.GetThreadAsync(site.Id, comment.ThreadId, ct);
-        var failures = new List<string>();
-        for (var i = 0; i < site.Webhooks.Count; i++)
-        {
-            var hook = site.Webhooks[i];
-            var delivery = $"{item.Id}.hook{i}";
-            if (await outbox.WasSentAsync(site.Id, delivery)) continue;
-            var body = hook.Format == WebhookFormat.Slack ? SlackBody(comment, thread) : JsonBody(site, comment, thread);
-            try
-            {
-                using var request = Signed(hook, delivery, body, clock.GetUtcNow());
-                using var answer = await http.CreateClient(HttpClientName).SendAsync(request, ct);
-                if (answer.IsSuccessStatusCode) await outbox.MarkSentAsync(site.Id, delivery, clock.GetUtcNow());
-                else failures.Add($"hook {i} answered {(int)answer.StatusCode}");
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                failures.Add($"hook {i}: {e.GetType().Name}");
-            }
-        }
-        if (failures.Count > 0) throw new WebhookFailedException(string.Join("; ", failures));
+        await delivery.DeliverAsync(site, item.Id, WebhookEvents.Published, Event,
+            hook => hook.Format == WebhookFormat.Slack ? SlackBody(comment, thread) : JsonBody(site, comment, thread), ct);
     }
 
     /// <summary>
@@ -58,11 +39,11 @@ public sealed class WebhookHandler(SiteDirectory sites, ICommentStore comments, 
     /// secret of <c>{timestamp}.{body}</c>, so a receiver checks the body and refuses an old timestamp
     /// (a replay); <c>X-Comments-Delivery</c> is the same on every retry, so it can drop a duplicate.
     /// </summary>
-    public static HttpRequestMessage Signed(SiteWebhook hook, string delivery, string body, DateTimeOffset now)
+    public static HttpRequestMessage Signed(SiteWebhook hook, string delivery, string body, DateTimeOffset now, string @event = Event)
     {
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, hook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Comments-Event", "comment.published");
+        request.Headers.Add("X-Comments-Event", @event);
         request.Headers.Add("X-Comments-Delivery", delivery);
         request.Headers.Add("X-Comments-Timestamp", timestamp);
         request.Headers.Add("X-Comments-Signature", "sha256=" + Signature(hook.Secret, timestamp, body));
@@ -91,7 +72,7 @@ public sealed class WebhookHandler(SiteDirectory sites, ICommentStore comments, 
     }
 
     /// <summary>Slack's three control characters in message text.</summary>
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    internal static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public static OutboxItem Item(Comment comment) =>
         new($"webhook:{comment.Id}", Kind_, comment.Site, new Dictionary<string, string> { ["comment"] = comment.Id });
@@ -99,9 +80,17 @@ public sealed class WebhookHandler(SiteDirectory sites, ICommentStore comments, 
 
 public sealed class WebhookFailedException(string message) : Exception(message);
 
-/// <summary>Queues the webhook item of a published comment when its site has webhooks, in the comment's own transaction.</summary>
+/// <summary>
+/// Queues the webhook items of a published, held, reported or decided comment when one of its site's hooks
+/// wants that event, in the change's own transaction.
+/// </summary>
 public sealed class WebhookTrigger(SiteDirectory sites) : IOutboxTrigger
 {
     public IEnumerable<OutboxItem> OnPublished(Comment comment) =>
-        sites.Find(comment.Site) is { Webhooks.Count: > 0 } ? [WebhookHandler.Item(comment)] : [];
+        Wanted(comment.Site, WebhookEvents.Published) ? [WebhookHandler.Item(comment)] : [];
+
+    public IEnumerable<OutboxItem> OnModeration(ModerationEvent e) =>
+        Wanted(e.Comment.Site, WebhookEvents.Of(e.Kind)) ? [ModerationWebhookHandler.Item(e)] : [];
+
+    private bool Wanted(string site, string @event) => sites.Find(site) is { } s && s.Webhooks.Any(h => h.Wants(@event));
 }

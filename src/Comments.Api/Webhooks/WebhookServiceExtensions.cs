@@ -8,7 +8,7 @@ namespace Comments.Api.Webhooks;
 public static class WebhookServiceExtensions
 {
     /// <summary>
-    /// Webhooks on published comments, sent by the outbox worker (started here too when mail is off).
+    /// Webhooks on published, held, reported and decided comments, sent by the outbox worker (started here too when mail is off).
     /// Nothing is registered when no site has one, so no node polls an outbox it never fills.
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +18,9 @@ public static class WebhookServiceExtensions
         if (!any) return services;
         services.AddHttpClient(WebhookHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IOutboxTrigger, WebhookTrigger>();
+        services.AddSingleton<WebhookDelivery>();
         services.AddSingleton<IOutboxHandler, WebhookHandler>();
+        services.AddSingleton<IOutboxHandler, ModerationWebhookHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxWorker>());
         return services;
     }

@@ -38,7 +38,7 @@ public interface IOutbox
 
 /// <summary>
 /// Decides which outbox items a stored change causes; the store writes them in the change's own
-/// transaction. Registered by the features that need them (mail now, webhooks later).
+/// transaction. Registered by the features that need them (mail, webhooks, moderator alerts).
 /// </summary>
 public interface IOutboxTrigger
 {
@@ -47,6 +47,12 @@ public interface IOutboxTrigger
     /// imported comment.
     /// </summary>
     IEnumerable<OutboxItem> OnPublished(Comments.Comment comment);
+
+    /// <summary>
+    /// A comment was held, reported or decided (<see cref="ModerationEvent"/>); called by the store inside the
+    /// change's transaction, like <see cref="OnPublished"/>, so a change that fails queues nothing.
+    /// </summary>
+    IEnumerable<OutboxItem> OnModeration(ModerationEvent e) => [];
 }
 
 /// <summary>Does the work of one kind of item. Throws to have the item retried (with backoff) or dead-lettered.</summary>

@@ -15,6 +15,9 @@ public sealed class SettingsStartupTests
     [InlineData("Sites__t-open__RetainPersonalDataDays", "-1", "Sites:t-open:RetainPersonalDataDays")]
     [InlineData("Sites__t-open__Webhooks__0__Url", "ftp://hooks.example/in", "Sites:t-open:Webhooks:0:Url")]
     [InlineData("PersonalData__RetentionCheckMinutes", "0", "PersonalData:RetentionCheckMinutes")]
+    [InlineData("Sites__t-open__Webhooks__0__Events__0", "deleted", "Sites:t-open:Webhooks:0:Events has 'deleted'")]
+    [InlineData("Moderation__Moderators__0__Alerts", "Immediate", "Moderation:Moderators:0:Email must be an address")]
+    [InlineData("Moderation__AlertCoalesceSeconds", "-1", "Moderation:AlertCoalesceSeconds")]
     public async Task A_bad_setting_stops_the_service_at_start_up_with_the_keys_name(string variable, string value, string key)
     {
         var dataDir = Directory.CreateTempSubdirectory("comments-settings-").FullName;

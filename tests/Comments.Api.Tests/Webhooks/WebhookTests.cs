@@ -1,66 +1,35 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Comments.Api.Tests.Infrastructure;
 using Comments.Api.Tests.Moderation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Comments.Api.Tests.Webhooks;
 
-/// <summary>One delivery as the receiver saw it, with whether its signature checked out under the hook's secret.</summary>
-public sealed record Delivery(string Path, string Id, string Event, bool SignatureValid, long Timestamp, JsonElement Body);
-
-/// <summary>
-/// A real HTTP receiver (Kestrel on loopback) that checks each request's HMAC signature the way a
-/// site's receiver would, and can be told to fail the next requests; and the real service with two
-/// webhooks on the open site: our JSON and the Slack form.
-/// </summary>
+/// <summary>The real service with two webhooks on the open site (our JSON and the Slack form) and a published-only one on the pre-moderated site, calling a real <see cref="WebhookReceiver"/>.</summary>
 public sealed class WebhookReceiverService : IAsyncLifetime
 {
-    public const string Secret = "whsec_test_4f9a2c7e1b";
-    private WebApplication? _receiver;
+    public const string Secret = WebhookReceiver.Secret;
+    private WebhookReceiver? _receiver;
     private HookedService? _service;
-    private int _failNext;
 
-    public ConcurrentQueue<Delivery> Deliveries { get; } = new();
+    public ConcurrentQueue<Delivery> Deliveries => _receiver!.Deliveries;
     public ServiceFixture Service => _service!;
 
-    public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
+    public void FailNext(int count) => _receiver!.FailNext(count);
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        _receiver = builder.Build();
-        _receiver.MapPost("/{hook}", async (string hook, HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var timestamp = request.Headers["X-Comments-Timestamp"].ToString();
-            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
-            var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Headers["X-Comments-Signature"].ToString()));
-            if (Interlocked.Decrement(ref _failNext) >= 0) return Results.StatusCode(500);
-            Deliveries.Enqueue(new Delivery(hook, request.Headers["X-Comments-Delivery"].ToString(), request.Headers["X-Comments-Event"].ToString(),
-                valid, long.Parse(timestamp, CultureInfo.InvariantCulture), JsonDocument.Parse(body).RootElement.Clone()));
-            return Results.Ok();
-        });
-        Interlocked.Exchange(ref _failNext, 0);
-        await _receiver.StartAsync();
+        _receiver = await WebhookReceiver.StartAsync();
         _service = new HookedService(StoreBackend.Garnet, new Dictionary<string, string>
         {
-            [$"Sites__{TestSites.Open}__Webhooks__0__Url"] = $"http://127.0.0.1:{port}/json",
+            [$"Sites__{TestSites.Open}__Webhooks__0__Url"] = _receiver.Url("json"),
             [$"Sites__{TestSites.Open}__Webhooks__0__Secret"] = Secret,
-            [$"Sites__{TestSites.Open}__Webhooks__1__Url"] = $"http://127.0.0.1:{port}/slack",
+            [$"Sites__{TestSites.Open}__Webhooks__1__Url"] = _receiver.Url("slack"),
             [$"Sites__{TestSites.Open}__Webhooks__1__Secret"] = Secret,
             [$"Sites__{TestSites.Open}__Webhooks__1__Format"] = "Slack",
-            [$"Sites__{TestSites.Premoderated}__Webhooks__0__Url"] = $"http://127.0.0.1:{port}/pre",
+            [$"Sites__{TestSites.Premoderated}__Webhooks__0__Url"] = _receiver.Url("pre"),
             [$"Sites__{TestSites.Premoderated}__Webhooks__0__Secret"] = Secret,
+            // This hook chose "published" only (held, reported and decided hooks: Moderation/Events).
+            [$"Sites__{TestSites.Premoderated}__Webhooks__0__Events__0"] = "published",
             ["Outbox__PollMilliseconds"] = "50",
             ["Outbox__RetryBaseSeconds"] = "0.2",
             ["Outbox__RetryMaxSeconds"] = "1",
@@ -77,7 +46,7 @@ public sealed class WebhookReceiverService : IAsyncLifetime
     private sealed class HookedService(StoreBackend? backend, IReadOnlyDictionary<string, string> settings) : ServiceFixture(backend, settings);
 }
 
-/// <summary>Webhooks: signed, one per hook per published comment, retried until the receiver takes it, never for a held comment.</summary>
+/// <summary>Webhooks on published comments: signed, one per hook per comment, retried until the receiver takes it; a published-only hook hears nothing of a held comment.</summary>
 public sealed class WebhookTests(WebhookReceiverService fixture) : IClassFixture<WebhookReceiverService>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
