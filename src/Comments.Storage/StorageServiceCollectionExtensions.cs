@@ -69,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRequestWindows, RedisRequestWindows>();
         services.AddSingleton<IOutbox, RedisOutbox>();
         services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
+        services.AddSingleton<Core.Posts.IPostStore, RedisPostStore>();
         services.AddSingleton<IPersonalDataIndex, RedisPersonalDataIndex>();
         services.AddSingleton<IPersonalDataRetention, RedisPersonalDataRetention>();
         foreach (var type in PersonalDataSources.Types) services.AddSingleton(typeof(IPersonalDataSource), type);

@@ -1,5 +1,6 @@
 using Comments.Api.Outbox;
 using Comments.Api.PersonalData;
+using Comments.Api.Posts;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
 using Comments.Core;
@@ -41,6 +42,7 @@ public static class ModerationApi
         site.MapThreadAndAuditEndpoints();
         site.MapStatsEndpoints();
         site.MapOutboxEndpoints();
+        site.MapPostEndpoints();
         site.MapPersonalDataEndpoints();
 
         routes.MapHub<ModeratorHub>(HubPath).RequireAuthorization(ModeratorKeyAuthentication.PolicyName);

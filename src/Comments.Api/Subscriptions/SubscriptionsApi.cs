@@ -34,6 +34,8 @@ public static class SubscriptionsApi
             .WithSummary("Confirms the address's pending subscriptions (token from the confirmation mail).").RequireRateLimiting(RateLimits.PostPolicy);
         group.MapGet("/manage", SubscriptionPages.Manage).WithName("ManageSubscriptions").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("The address's subscriptions, with unsubscribe buttons (token from any mail).").RequireRateLimiting(RateLimits.ReadPolicy);
+        group.MapPost("/manage/posts", SubscriptionPages.ChangePosts).WithName("ChangePostsSubscription").Produces<string>(StatusCodes.Status200OK, "text/html")
+            .WithSummary("Changes the new-posts mail (token from any mail, ?frequency=post|daily|weekly, or stop).").RequireRateLimiting(RateLimits.PostPolicy);
         group.MapPost("/manage/remove", SubscriptionPages.RemoveThread).WithName("RemoveThreadSubscription").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("Stops one thread's mail (token from any mail, ?thread=).").RequireRateLimiting(RateLimits.PostPolicy);
         group.MapPost("/unsubscribe", SubscriptionPages.Unsubscribe).WithName("Unsubscribe").Produces<string>(StatusCodes.Status200OK, "text/html")
@@ -55,16 +57,19 @@ public static class SubscriptionsApi
         var site = SiteFilter.Site(http);
         var body = RequestValidation.Body<SubscribeRequest>(http);
         var subscription = body.Kind == "posts"
-            ? new Subscription(SubscriptionKind.Posts, null, false)
+            ? new Subscription(SubscriptionKind.Posts, null, false, SubscriptionRequests.Frequency(body.Frequency))
             : new Subscription(SubscriptionKind.Thread, body.Thread, false);
-        await requests.RequestAsync(site.Id, body.Email!, subscription, ct);
+        // A filled honeypot is a bot: it is told what a person is told, and nothing is stored or sent.
+        if (string.IsNullOrEmpty(body.Honeypot)) await requests.RequestAsync(site.Id, body.Email!, subscription, ct);
         // The same answer whether a mail went, was held back by the daily limit, or the address had confirmed.
         return TypedResults.Accepted((string?)null, new SubscribeResponse("confirmation_sent"));
     }
 }
 
 /// <param name="Kind"><c>thread</c> (default: follow-up comments of <paramref name="Thread"/>) or <c>posts</c> (the site's new posts).</param>
-public sealed record SubscribeRequest(string? Email, string? Thread, string? Kind = null);
+/// <param name="Frequency">With <c>posts</c>: <c>post</c> (default, a mail per post), <c>daily</c> or <c>weekly</c> (one digest mail).</param>
+/// <param name="Honeypot">Left empty by people (the sign-up box hides it); bots fill it, and are answered as people are with nothing stored.</param>
+public sealed record SubscribeRequest(string? Email, string? Thread, string? Kind = null, string? Frequency = null, string? Honeypot = null);
 
 /// <param name="Status">Always <c>confirmation_sent</c>: look for the mail.</param>
 public sealed record SubscribeResponse(string Status);
@@ -80,6 +85,10 @@ public sealed class SubscribeRequestValidator : RequestValidator<SubscribeReques
             .OverridePropertyName("email").WithErrorCode(ErrorCodes.InvalidEmail).WithMessage("Enter a valid email address.");
         RuleFor(r => r.Kind).Must(k => k is null or "thread" or "posts")
             .OverridePropertyName("kind").WithErrorCode(ErrorCodes.SubscriptionInvalid).WithMessage("kind is 'thread' or 'posts'.");
+        RuleFor(r => r.Frequency).Must(f => f is null || SubscriptionRequests.IsFrequency(f)).When(r => r.Kind == "posts")
+            .OverridePropertyName("frequency").WithErrorCode(ErrorCodes.SubscriptionInvalid).WithMessage("frequency is 'post', 'daily' or 'weekly'.");
+        RuleFor(r => r.Frequency).Null().When(r => r.Kind != "posts")
+            .OverridePropertyName("frequency").WithErrorCode(ErrorCodes.SubscriptionInvalid).WithMessage("frequency goes with kind 'posts' only.");
         RuleFor(r => r.Thread).Must(Ids.IsThread).When(r => r.Kind is null or "thread")
             .OverridePropertyName("thread").WithErrorCode(ErrorCodes.InvalidThreadId).WithMessage("A thread subscription needs the thread's id.");
     }
