@@ -28,6 +28,10 @@ public static class SubscriptionsApi
             .WithValidation(SubscriptionJson.Default.SubscribeRequest, 4 * 1024)
             .RequireRateLimiting(RateLimits.PostPolicy);
 
+        group.MapGet("/signup", Signup)
+            .WithName("SignupBox")
+            .WithSummary("What the sign-up box (signup.js) shows: the site's heading and consent text, null where the widget's strings apply.")
+            .RequireRateLimiting(RateLimits.ReadPolicy);
         group.MapGet("/confirm", SubscriptionPages.ConfirmForm).WithName("ConfirmSubscriptionPage").Produces<string>(StatusCodes.Status200OK, "text/html")
             .WithSummary("The page a confirmation link opens: one button that confirms.").RequireRateLimiting(RateLimits.ReadPolicy);
         group.MapPost("/confirm", SubscriptionPages.Confirm).WithName("ConfirmSubscription").Produces<string>(StatusCodes.Status200OK, "text/html")
@@ -52,6 +56,14 @@ public static class SubscriptionsApi
             : ValueTask.FromResult<object?>(Problems.Of(StatusCodes.Status501NotImplemented, ErrorCodes.MailDisabled,
                 "This server sends no mail: subscriptions are off."));
 
+    public static Ok<SignupBoxResponse> Signup(HttpContext http)
+    {
+        var site = SiteFilter.Site(http);
+        return TypedResults.Ok(new SignupBoxResponse(
+            string.IsNullOrWhiteSpace(site.SignupHeading) ? null : site.SignupHeading,
+            string.IsNullOrWhiteSpace(site.SignupText) ? null : site.SignupText));
+    }
+
     public static async Task<Accepted<SubscribeResponse>> Subscribe(HttpContext http, SubscriptionRequests requests, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
@@ -65,6 +77,10 @@ public static class SubscriptionsApi
         return TypedResults.Accepted((string?)null, new SubscribeResponse("confirmation_sent"));
     }
 }
+
+/// <param name="Heading">The site's <c>SignupHeading</c>; null: the shipped heading in the reader's language.</param>
+/// <param name="Text">The site's <c>SignupText</c> (consent); null: the shipped text.</param>
+public sealed record SignupBoxResponse(string? Heading, string? Text);
 
 /// <param name="Kind"><c>thread</c> (default: follow-up comments of <paramref name="Thread"/>) or <c>posts</c> (the site's new posts).</param>
 /// <param name="Frequency">With <c>posts</c>: <c>post</c> (default, a mail per post), <c>daily</c> or <c>weekly</c> (one digest mail).</param>
@@ -97,4 +113,5 @@ public sealed class SubscribeRequestValidator : RequestValidator<SubscribeReques
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, Converters = [typeof(StrictStringConverter)])]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SubscribeRequest))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SubscribeResponse))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SignupBoxResponse))]
 internal sealed partial class SubscriptionJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -8,8 +8,11 @@ using MimeKit;
 namespace Comments.Browser.Tests.Widget;
 
 /// <summary>A service with mail on, sending to a real smtp4dev of its own (the shared browser service has none).</summary>
-public sealed class MailServiceFixture : IAsyncLifetime
+public class MailServiceFixture : IAsyncLifetime
 {
+    /// <summary>More settings of the service, for a fixture that needs them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     private string? _dataDir;
 
     public Smtp4devProcess Smtp { get; private set; } = null!;
@@ -30,6 +33,7 @@ public sealed class MailServiceFixture : IAsyncLifetime
             ["Mail__ThreadBatchMinutes"] = "60",
             ["Outbox__PollMilliseconds"] = "50",
         };
+        foreach (var (key, value) in Settings) environment[key] = value;
         Service = await ServiceProcess.StartAsync(environment, port);
     }
 
@@ -38,6 +42,7 @@ public sealed class MailServiceFixture : IAsyncLifetime
         if (Service is not null) await Service.DisposeAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
         if (_dataDir is not null) Directory.Delete(_dataDir, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
 
