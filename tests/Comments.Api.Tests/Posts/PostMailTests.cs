@@ -144,6 +144,35 @@ public abstract class PostMailTests(PostsService fixture)
     }
 
     [Fact]
+    public async Task The_reply_forms_new_posts_box_in_json_and_in_the_plain_form_subscribes_after_one_confirmation()
+    {
+        using var client = Mail.CreateClient();
+        using var owner = Owner();
+        var site = TestSites.Premoderated;
+        var thread = TestSites.NewThread("posts-box");
+        var ann = MailTestApi.NewAddress("json");
+        var fran = MailTestApi.NewAddress("form");
+        using (var json = await client.PostAsync(site, thread, new { text = "Nice post.", authorName = "Ann", authorEmail = ann, notifyPosts = true }))
+            Assert.Equal(HttpStatusCode.Accepted, json.StatusCode);
+        const string origin = "http://localhost:8080";
+        using var form = new HttpRequestMessage(HttpMethod.Post, $"/api/sites/{site}/threads/{thread}/comments/form")
+        {
+            Content = new FormUrlEncodedContent([new("comment", "Sent as a form."), new("author", "Fran"), new("email", fran),
+                new("subscribe_blog", "1"), new("redirect_to", origin + "/posts/hello")]),
+        };
+        form.Headers.Add("Origin", origin);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Mail.Service.BaseAddress };
+        using (var posted = await browser.SendAsync(form, Ct)) Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        await client.ConfirmAsync(await Mail.Smtp.ConfirmationLinkAsync(ann));
+        await client.ConfirmAsync(await Mail.Smtp.ConfirmationLinkAsync(fran));
+
+        using (var announced = await AnnounceAsync(owner, site, NewPostUrl("boxes"), "Both boxes work"))
+            Assert.Equal(HttpStatusCode.Accepted, announced.StatusCode);
+        await Mail.Smtp.WaitForAsync(ann, match: m => m.Subject.Contains("Both boxes work", StringComparison.Ordinal));
+        await Mail.Smtp.WaitForAsync(fran, match: m => m.Subject.Contains("Both boxes work", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_announcement_with_bad_fields_is_refused_with_codes_and_a_site_the_key_may_not_act_on_is_forbidden()
     {
         using var owner = Owner();
