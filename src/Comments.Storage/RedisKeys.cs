@@ -91,9 +91,9 @@ public static class RedisKeys
     /// <summary>An announced post (JSON), by the digest of its URL: set once, so a post is announced once.</summary>
     public static RedisKey Post(string site, string urlDigest) => $"c:{{{S(site)}}}:post:{Hex(urlDigest)}";
     /// <summary>The open digest batch of a frequency (<c>daily</c>, <c>weekly</c>): its id (ms since 1970), expiring when it is due.</summary>
-    public static RedisKey PostDigestOpen(string site, string frequency) => $"c:{{{S(site)}}}:post-digest-open:{Word(frequency)}";
+    public static RedisKey PostDigestOpen(string site, Core.Subscriptions.PostFrequency frequency) => $"c:{{{S(site)}}}:post-digest-open:{Core.Posts.PostIds.Name(frequency)}";
     /// <summary>Set of the post digests that go into one digest batch.</summary>
-    public static RedisKey PostDigest(string site, string frequency, long batch) => $"c:{{{S(site)}}}:post-digest:{Word(frequency)}:{batch}";
+    public static RedisKey PostDigest(string site, Core.Subscriptions.PostFrequency frequency, long batch) => $"c:{{{S(site)}}}:post-digest:{Core.Posts.PostIds.Name(frequency)}:{batch}";
     /// <summary>The node polling the site's feed, until its lease runs out.</summary>
     public static RedisKey FeedLease(string site) => $"c:{{{S(site)}}}:feed-lease";
     /// <summary>Set once the site's feed was read a first time (what was there then was recorded, not announced).</summary>
@@ -113,7 +113,6 @@ public static class RedisKeys
     private static string ImportSource(string source) => source is "wxr" or "disqus" ? source : throw new InvalidIdException("import source");
     private static string Policy(string policy) => policy.Length is > 0 and <= 32 && policy.All(char.IsAsciiLetterLower) ? policy : throw new InvalidIdException("rate-limit policy");
     private static string S(string site) => Ids.Site(site);
-    private static string Word(string word) => word.Length is > 0 and <= 16 && word.All(char.IsAsciiLetterLower) ? word : throw new InvalidIdException("word");
     private static string T(string thread) => Ids.Thread(thread);
     private static string C(string id) => Ids.Comment(id);
 

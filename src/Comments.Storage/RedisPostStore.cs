@@ -47,8 +47,7 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis) : IPostStore
     /// <summary>Into the open batch (conditioned on it still being open), or a new one that opens now and is mailed when due.</summary>
     private async Task AddToBatchAsync(ITransaction tx, string site, DigestBatch digest, string postId, DateTimeOffset now)
     {
-        var name = digest.Frequency.Name();
-        var openKey = RedisKeys.PostDigestOpen(site, name);
+        var openKey = RedisKeys.PostDigestOpen(site, digest.Frequency);
         var open = await Db.StringGetAsync(openKey);
         long batch;
         if (open.HasValue && long.TryParse((string?)open, out batch))
@@ -63,7 +62,7 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis) : IPostStore
             // Due a little after the open key expires, so no post joins the batch after its mail has read it.
             RedisOutbox.Add(tx, digest.Mail(batch), now + digest.Period + BatchGrace);
         }
-        var setKey = RedisKeys.PostDigest(site, name, batch);
+        var setKey = RedisKeys.PostDigest(site, digest.Frequency, batch);
         _ = tx.SetAddAsync(setKey, postId);
         _ = tx.KeyExpireAsync(setKey, BatchMemory + digest.Period);
     }
@@ -78,7 +77,7 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis) : IPostStore
     }
 
     public async Task<IReadOnlyList<string>> DigestAsync(string site, PostFrequency frequency, long batch, CancellationToken ct = default) =>
-        (await Db.SetMembersAsync(RedisKeys.PostDigest(site, frequency.Name(), batch))).Select(v => (string)v!).ToList();
+        (await Db.SetMembersAsync(RedisKeys.PostDigest(site, frequency, batch))).Select(v => (string)v!).ToList();
 
     public Task<bool> TryLeaseFeedAsync(string site, string node, TimeSpan lease, CancellationToken ct = default) =>
         Db.StringSetAsync(RedisKeys.FeedLease(site), node, lease, When.NotExists);
