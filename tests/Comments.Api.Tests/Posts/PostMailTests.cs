@@ -173,6 +173,35 @@ public abstract class PostMailTests(PostsService fixture)
     }
 
     [Fact]
+    public async Task A_personal_data_export_shows_the_new_posts_subscription_and_erasure_stops_its_mail()
+    {
+        using var client = Mail.CreateClient();
+        using var owner = Owner();
+        using var admin = Mail.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.AdminKey);
+        var site = TestSites.Premoderated;
+        var ann = MailTestApi.NewAddress("erase");
+        await SubscribePostsConfirmedAsync(client, site, ann, "weekly");
+        var path = $"/api/moderation/sites/{site}/personal-data";
+
+        using var exported = await admin.PostAsJsonAsync($"{path}/export", new { email = ann }, Ct);
+        var only = Assert.Single((await exported.JsonAsync()).GetProperty("subscriptions").EnumerateArray());
+        Assert.Equal("posts", only.GetProperty("kind").GetString());
+        Assert.Equal("weekly", only.GetProperty("frequency").GetString());
+        Assert.True(only.GetProperty("confirmed").GetBoolean());
+        var subscribers = await Mail.Store.SetLengthAsync($"c:{{{site}}}:post-subscribers");
+
+        using var erased = await admin.PostAsJsonAsync($"{path}/erase", new { email = ann }, Ct);
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Equal(1, (await erased.JsonAsync()).GetProperty("erased").GetProperty("subscriptions").GetInt32());
+        Assert.Equal(subscribers - 1, await Mail.Store.SetLengthAsync($"c:{{{site}}}:post-subscribers"));
+        using (var announced = await AnnounceAsync(owner, site, NewPostUrl("erased"), "After the erasure"))
+            Assert.Equal(HttpStatusCode.Accepted, announced.StatusCode);
+        await client.DrainAsync(Mail.Smtp, site);
+        Assert.StartsWith("Confirm", Assert.Single(await Mail.Smtp.ToAsync(ann)).Subject);
+    }
+
+    [Fact]
     public async Task An_announcement_with_bad_fields_is_refused_with_codes_and_a_site_the_key_may_not_act_on_is_forbidden()
     {
         using var owner = Owner();
