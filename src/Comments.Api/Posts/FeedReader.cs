@@ -46,7 +46,8 @@ public static class FeedReader
 
     /// <summary>Feeds often carry HTML in titles and descriptions: mails get its text only.</summary>
     private static string Text(string? value) =>
-        value is null ? "" : System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(value, "<[^>]*>", " ")).Trim();
+        value is null ? "" : string.Join(' ', System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(value, "<[^>]*>", " "))
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max].TrimEnd() + "…";
 
