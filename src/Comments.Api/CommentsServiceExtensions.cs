@@ -9,6 +9,7 @@ using Comments.Api.Mail;
 using Comments.Api.Moderation;
 using Comments.Api.OpenApi;
 using Comments.Api.PersonalData;
+using Comments.Api.Posts;
 using Comments.Api.Realtime;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
@@ -41,6 +42,7 @@ public static class CommentsServiceExtensions
         services.AddEngagement();
         services.AddSiteStats();
         services.AddMail(configuration);
+        services.AddPosts(configuration);
         services.AddWebhooks(configuration);
         services.AddModeratorAlerts(configuration);
         services.AddPersonalData(configuration);

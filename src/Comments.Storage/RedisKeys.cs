@@ -95,6 +95,18 @@ public static class RedisKeys
     /// <summary>Set while an address may not get another confirmation mail (one a day).</summary>
     public static RedisKey ConfirmationSent(string site, string emailDigest) => $"c:{{{S(site)}}}:confirmation-sent:{Hex(emailDigest)}";
     public static RedisKey PersonalDataLinkSent(string site, string emailDigest) => $"c:{{{S(site)}}}:personal-data-link-sent:{Hex(emailDigest)}";
+    /// <summary>Set of the digests of the addresses that confirmed the site's new posts.</summary>
+    public static RedisKey PostSubscribers(string site) => $"c:{{{S(site)}}}:post-subscribers";
+    /// <summary>An announced post (JSON), by the digest of its URL: set once, so a post is announced once.</summary>
+    public static RedisKey Post(string site, string urlDigest) => $"c:{{{S(site)}}}:post:{Hex(urlDigest)}";
+    /// <summary>The open digest batch of a frequency (<c>daily</c>, <c>weekly</c>): its id (ms since 1970), expiring when it is due.</summary>
+    public static RedisKey PostDigestOpen(string site, Core.Subscriptions.PostFrequency frequency) => $"c:{{{S(site)}}}:post-digest-open:{Core.Posts.PostIds.Name(frequency)}";
+    /// <summary>Set of the post digests that go into one digest batch.</summary>
+    public static RedisKey PostDigest(string site, Core.Subscriptions.PostFrequency frequency, long batch) => $"c:{{{S(site)}}}:post-digest:{Core.Posts.PostIds.Name(frequency)}:{batch}";
+    /// <summary>The node polling the site's feed, until its lease runs out.</summary>
+    public static RedisKey FeedLease(string site) => $"c:{{{S(site)}}}:feed-lease";
+    /// <summary>Set once the site's feed was read a first time (what was there then was recorded, not announced).</summary>
+    public static RedisKey FeedSeen(string site) => $"c:{{{S(site)}}}:feed-seen";
     /// <summary>Set of comment ids that go into one thread's batch mail of one time window.</summary>
     public static RedisKey ThreadDigest(string site, string thread, long window) => $"c:{{{S(site)}}}:thread-digest:{window}:{T(thread)}";
 

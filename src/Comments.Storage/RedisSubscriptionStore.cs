@@ -7,13 +7,15 @@ namespace Comments.Storage;
 /// <summary>
 /// Subscribers by the digest of their address. The subscriber's hash holds the address (field <c>email</c>)
 /// and one field per subscription (<c>thread:{id}</c>, <c>posts</c>) worth <c>p</c> (pending) or <c>c</c>
-/// (confirmed); a thread's confirmed subscribers are also in a set, for its batch mail. Deleting an
-/// address deletes the hash and takes its digest out of every thread set.
+/// (confirmed), and <c>posts-frequency</c> (<c>post</c>, <c>daily</c>, <c>weekly</c>) with <c>posts</c>; a thread's
+/// confirmed subscribers are also in a set, for its batch mail, and the site's new-posts subscribers in another.
+/// Deleting an address deletes the hash and takes its digest out of every set.
 /// </summary>
 public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubscriptionStore
 {
     private const string EmailField = "email";
     private const string PostsField = "posts";
+    private const string FrequencyField = "posts-frequency";
     private const string ThreadPrefix = "thread:";
     private const string Pending = "p", Confirmed = "c";
 
@@ -31,6 +33,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var tx = Db.CreateTransaction();
         _ = tx.HashSetAsync(key, EmailField, email);
         _ = tx.HashSetAsync(key, field, Pending, When.NotExists);
+        if (subscription.Kind == SubscriptionKind.Posts) _ = tx.HashSetAsync(key, FrequencyField, subscription.Frequency.ToString());
         if (mayMail) RedisOutbox.Add(tx, confirmation, now);
         await tx.ExecuteAsync();
         return mayMail ? RequestResult.ConfirmationQueued : RequestResult.ConfirmationLimited;
@@ -43,10 +46,11 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         if (fields.Length == 0) return false;
         var tx = Db.CreateTransaction();
         tx.AddCondition(Condition.KeyExists(key));
-        foreach (var entry in fields.Where(f => f.Name != EmailField))
+        foreach (var entry in fields.Where(f => IsSubscription(f.Name)))
         {
             _ = tx.HashSetAsync(key, entry.Name, Confirmed);
             if (ThreadOf(entry.Name) is { } thread) _ = tx.SetAddAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
+            else _ = tx.SetAddAsync(RedisKeys.PostSubscribers(site), digest);
         }
         return await tx.ExecuteAsync();
     }
@@ -56,10 +60,11 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var fields = await Db.HashGetAllAsync(RedisKeys.Subscriber(site, digest));
         var email = fields.FirstOrDefault(f => f.Name == EmailField).Value;
         if (email.IsNullOrEmpty) return null;
-        var subscriptions = fields.Where(f => f.Name != EmailField)
+        var frequency = Frequency(fields.FirstOrDefault(f => f.Name == FrequencyField).Value);
+        var subscriptions = fields.Where(f => IsSubscription(f.Name))
             .Select(f => ThreadOf(f.Name) is { } thread
                 ? new Subscription(SubscriptionKind.Thread, thread, f.Value == Confirmed)
-                : new Subscription(SubscriptionKind.Posts, null, f.Value == Confirmed))
+                : new Subscription(SubscriptionKind.Posts, null, f.Value == Confirmed, frequency))
             .OrderBy(s => s.Kind).ThenBy(s => s.Thread, StringComparer.Ordinal).ToList();
         return new Subscriber(email!, subscriptions);
     }
@@ -80,6 +85,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var tx = Db.CreateTransaction();
         foreach (var field in fields)
             if (ThreadOf(field) is { } thread) _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
+        _ = tx.SetRemoveAsync(RedisKeys.PostSubscribers(site), digest);
         var deleted = tx.KeyDeleteAsync(key);
         await tx.ExecuteAsync();
         return await deleted;
@@ -91,6 +97,32 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), ThreadPrefix + thread);
         _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
         await tx.ExecuteAsync();
+    }
+
+    public async Task RemovePostsAsync(string site, string digest, CancellationToken ct = default)
+    {
+        var tx = Db.CreateTransaction();
+        _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), [PostsField, FrequencyField]);
+        _ = tx.SetRemoveAsync(RedisKeys.PostSubscribers(site), digest);
+        await tx.ExecuteAsync();
+    }
+
+    public async Task<bool> SetPostFrequencyAsync(string site, string digest, PostFrequency frequency, CancellationToken ct = default)
+    {
+        var key = RedisKeys.Subscriber(site, digest);
+        var tx = Db.CreateTransaction();
+        tx.AddCondition(Condition.HashExists(key, PostsField));
+        _ = tx.HashSetAsync(key, FrequencyField, frequency.ToString());
+        return await tx.ExecuteAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> PostSubscribersAsync(string site, CancellationToken ct = default) =>
+        (await Db.SetMembersAsync(RedisKeys.PostSubscribers(site))).Select(v => (string)v!).Order(StringComparer.Ordinal).ToList();
+
+    public async Task<(string Email, PostFrequency Frequency)?> ConfirmedForPostsAsync(string site, string digest, CancellationToken ct = default)
+    {
+        var values = await Db.HashGetAsync(RedisKeys.Subscriber(site, digest), [EmailField, PostsField, FrequencyField]);
+        return values[1] == Confirmed && !values[0].IsNullOrEmpty ? ((string)values[0]!, Frequency(values[2])) : null;
     }
 
     public async Task AddToThreadBatchAsync(string site, string thread, long window, string commentId, OutboxItem batchMail, DateTimeOffset due, CancellationToken ct = default)
@@ -110,6 +142,11 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
     private static readonly TimeSpan BatchMemory = TimeSpan.FromDays(8);
 
     private static string Field(Subscription s) => s.Kind == SubscriptionKind.Posts ? PostsField : ThreadPrefix + Core.Comments.Ids.Thread(s.Thread!);
+
+    private static bool IsSubscription(RedisValue field) => field != EmailField && field != FrequencyField;
+
+    private static PostFrequency Frequency(RedisValue value) =>
+        Enum.TryParse<PostFrequency>((string?)value, out var f) && Enum.IsDefined(f) ? f : PostFrequency.Post;
 
     private static string? ThreadOf(RedisValue field) =>
         ((string?)field) is { } f && f.StartsWith(ThreadPrefix, StringComparison.Ordinal) ? f[ThreadPrefix.Length..] : null;

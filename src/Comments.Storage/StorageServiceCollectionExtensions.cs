@@ -72,6 +72,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutbox, RedisOutbox>();
         services.AddSingleton<IModeratorAlertStore, RedisModeratorAlerts>();
         services.AddSingleton<ISubscriptionStore, RedisSubscriptionStore>();
+        services.AddSingleton<Core.Posts.IPostStore, RedisPostStore>();
         services.AddSingleton<IPersonalDataIndex, RedisPersonalDataIndex>();
         services.AddSingleton<IPersonalDataRetention, RedisPersonalDataRetention>();
         services.AddSingleton<IPersonalDataRequests, RedisPersonalDataRequests>();

@@ -89,7 +89,7 @@ public static class CommentsApi
             return Problems.From(refused);
         }
         var answer = result.Answer!;
-        if (!result.Replayed) await subscriptions.AfterSubmissionAsync(site.Id, thread, body.AuthorEmail, body.Notify == true, ct);
+        if (!result.Replayed) await subscriptions.AfterSubmissionAsync(site.Id, thread, body.AuthorEmail, body.Notify == true, body.NotifyPosts == true, ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         // The author's token (for their own edit and delete) goes to the submitter alone.
         if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id, answer.AuthorNonce);

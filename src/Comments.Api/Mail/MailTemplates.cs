@@ -12,7 +12,7 @@ namespace Comments.Api.Mail;
 /// </summary>
 public sealed partial class MailTemplates(IOptions<MailOptions> options)
 {
-    public const string Confirm = "confirm", Reply = "reply", Thread = "thread", PersonalData = "personal-data", Alert = "alert";
+    public const string Confirm = "confirm", Reply = "reply", Thread = "thread", PersonalData = "personal-data", Alert = "alert", Post = "post", PostDigest = "post_digest";
 
     private static readonly Dictionary<string, (string Text, string Html)> Shipped = new()
     {
@@ -31,10 +31,16 @@ public sealed partial class MailTemplates(IOptions<MailOptions> options)
         [Alert] = (
             "{{count}} comment(s) on {{site}} wait for a moderator:\n\n{{items_text}}Moderate them: {{moderate_url}}\n\n--\nYou get these alerts as a moderator of {{site}} (Moderation:Moderators, Alerts).\n",
             "<p>{{count}} comment(s) on {{site}} wait for a moderator:</p>{{items_html}}<p><a href=\"{{moderate_url}}\">Moderate them</a></p><hr><p>You get these alerts as a moderator of {{site}}.</p>"),
+        [Post] = (
+            "New on {{site}}: {{post_title}}\n\n{{post_summary}}\n\nRead it: {{post_url}}\n\n--\nStop these mails: {{unsubscribe_url}}\nManage your subscriptions (a mail per post, daily or weekly): {{manage_url}}\n",
+            "<p>New on {{site}}:</p><h2><a href=\"{{post_url}}\">{{post_title}}</a></h2><p>{{post_summary}}</p><p><a href=\"{{post_url}}\">Read it</a></p><hr><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> &middot; <a href=\"{{manage_url}}\">Manage your subscriptions</a></p>"),
+        [PostDigest] = (
+            "New on {{site}} {{period}}:\n\n{{posts_text}}--\nStop these mails: {{unsubscribe_url}}\nManage your subscriptions (a mail per post, daily or weekly): {{manage_url}}\n",
+            "<p>New on {{site}} {{period}}:</p>{{posts_html}}<hr><p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a> &middot; <a href=\"{{manage_url}}\">Manage your subscriptions</a></p>"),
     };
 
     /// <summary>Values whose HTML is already safe (sanitized comment HTML, or built from encoded parts).</summary>
-    private static readonly HashSet<string> RawHtml = ["comment_html", "comments_html", "items_html"];
+    private static readonly HashSet<string> RawHtml = ["comment_html", "comments_html", "items_html", "posts_html"];
 
     public (string Text, string Html) Render(string site, string name, IReadOnlyDictionary<string, string> values)
     {

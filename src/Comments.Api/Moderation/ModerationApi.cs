@@ -1,6 +1,7 @@
 using Comments.Api.Import;
 using Comments.Api.Outbox;
 using Comments.Api.PersonalData;
+using Comments.Api.Posts;
 using Comments.Api.Sites;
 using Comments.Api.Stats;
 using Comments.Core;
@@ -42,6 +43,7 @@ public static class ModerationApi
         site.MapThreadAndAuditEndpoints();
         site.MapStatsEndpoints();
         site.MapOutboxEndpoints();
+        site.MapPostEndpoints();
         site.MapPersonalDataEndpoints();
         site.MapImportEndpoints();
 

@@ -59,6 +59,12 @@ public static class SitesConfiguration
         if (site.RetainPersonalDataDays < 0 || double.IsNaN(site.RetainPersonalDataDays) || site.RetainPersonalDataDays > 36_500)
             yield return $"Sites:{site.Id}:RetainPersonalDataDays must be between 0 (keep) and 36500.";
         if (!Enum.IsDefined(site.ErasedText)) yield return $"Sites:{site.Id}:ErasedText must be Keep or Delete.";
+        if (site.FeedUrl is { Length: > 0 } feed && (!Uri.TryCreate(feed, UriKind.Absolute, out var feedUrl) || (feedUrl.Scheme != Uri.UriSchemeHttps && feedUrl.Scheme != Uri.UriSchemeHttp)))
+            yield return $"Sites:{site.Id}:FeedUrl must be an absolute http(s) URL.";
+        if (site.FeedPollMinutes is < 0.001 or > 44_640 || double.IsNaN(site.FeedPollMinutes))
+            yield return $"Sites:{site.Id}:FeedPollMinutes must be between 0.001 and 44640.";
+        if (site.SignupHeading?.Length > 200) yield return $"Sites:{site.Id}:SignupHeading must be at most 200 characters.";
+        if (site.SignupText?.Length > 1000) yield return $"Sites:{site.Id}:SignupText must be at most 1000 characters.";
         if (site.AutoCloseAfterDays is <= 0) yield return $"Sites:{site.Id}:AutoCloseAfterDays must be positive (or unset).";
     }
 }

@@ -17,7 +17,7 @@ public static class SubscriptionPages
 {
     public static Results<ContentHttpResult, ProblemHttpResult> ConfirmForm(string? token, HttpContext http, SubscriptionTokens tokens) =>
         Checked(http, tokens, token, TokenPurpose.Confirm, (site, _) =>
-            Page(site, "Confirm your subscription", $"<p>Send mail about new comments on {Html(site.DisplayName)} to this address?</p>{Button("confirm", token!, "Confirm")}"));
+            Page(site, "Confirm your subscription", $"<p>Send mail about new comments or posts on {Html(site.DisplayName)} to this address?</p>{Button("confirm", token!, "Confirm")}"));
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Confirm(string? token, HttpContext http, SubscriptionTokens tokens,
         ISubscriptionStore store, CancellationToken ct)
@@ -25,7 +25,7 @@ public static class SubscriptionPages
         var site = SiteFilter.Site(http);
         if (tokens.Verify(token, TokenPurpose.Confirm, site.Id) is not { } valid) return BadToken();
         return await store.ConfirmAsync(site.Id, valid.Digest, ct)
-            ? Page(site, "Subscription confirmed", "<p>Thank you: you will get mail about new comments. Every mail has a link to stop them.</p>")
+            ? Page(site, "Subscription confirmed", "<p>Thank you: you will get the mail you asked for. Every mail has a link to stop it.</p>")
             : Page(site, "Nothing to confirm", "<p>This address has no subscription waiting (it may have unsubscribed since).</p>");
     }
 
@@ -39,7 +39,7 @@ public static class SubscriptionPages
             return Page(site, "Your subscriptions", "<p>This address gets no mail from this site.</p>");
         var rows = string.Concat(subscriber.Subscriptions.Select(s => s.Kind == SubscriptionKind.Thread
             ? $"<li>New comments on <code>{Html(s.Thread!)}</code>{(s.Confirmed ? "" : " (not confirmed)")} {Button($"manage/remove?thread={Uri.EscapeDataString(s.Thread!)}&", token!, "Stop")}</li>"
-            : $"<li>New posts{(s.Confirmed ? "" : " (not confirmed)")}</li>"));
+            : $"<li>New posts{(s.Confirmed ? "" : " (not confirmed)")}: {FrequencyName(s.Frequency)} {FrequencyButtons(token!, s.Frequency)} {Button("manage/posts?frequency=stop&", token!, "Stop")}</li>"));
         return Page(site, "Your subscriptions", $"<ul>{rows}</ul>{Button("unsubscribe", token!, "Unsubscribe from everything and forget this address")}");
     }
 
@@ -52,6 +52,38 @@ public static class SubscriptionPages
         await store.RemoveThreadAsync(site.Id, valid.Digest, thread!, ct);
         return Page(site, "Stopped", "<p>You will get no more mail about that thread.</p>");
     }
+
+    /// <summary>The manage page's new-posts buttons: another frequency, or <c>stop</c>.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> ChangePosts(string? token, string? frequency, HttpContext http,
+        SubscriptionTokens tokens, ISubscriptionStore store, CancellationToken ct)
+    {
+        var site = SiteFilter.Site(http);
+        if (tokens.Verify(token, TokenPurpose.Manage, site.Id) is not { } valid) return BadToken();
+        if (frequency == "stop")
+        {
+            await store.RemovePostsAsync(site.Id, valid.Digest, ct);
+            return Page(site, "Stopped", "<p>You will get no more mail about new posts.</p>");
+        }
+        if (frequency is null || !SubscriptionRequests.IsFrequency(frequency))
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.SubscriptionInvalid, "The subscription has errors.",
+                [new FieldError("frequency", ErrorCodes.SubscriptionInvalid, "frequency is 'post', 'daily', 'weekly' or 'stop'.")]);
+        var chosen = SubscriptionRequests.Frequency(frequency);
+        return await store.SetPostFrequencyAsync(site.Id, valid.Digest, chosen, ct)
+            ? Page(site, "Changed", $"<p>New posts now come {Html(FrequencyName(chosen))}.</p>")
+            : Page(site, "Your subscriptions", "<p>This address gets no mail about new posts.</p>");
+    }
+
+    private static string FrequencyName(PostFrequency f) => f switch
+    {
+        PostFrequency.Daily => "in a daily digest",
+        PostFrequency.Weekly => "in a weekly digest",
+        _ => "one mail per post",
+    };
+
+    private static string FrequencyButtons(string token, PostFrequency current) =>
+        string.Concat(new[] { ("post", PostFrequency.Post, "One mail per post"), ("daily", PostFrequency.Daily, "Daily digest"), ("weekly", PostFrequency.Weekly, "Weekly digest") }
+            .Where(f => f.Item2 != current)
+            .Select(f => Button($"manage/posts?frequency={f.Item1}&", token, f.Item3)));
 
     public static Results<ContentHttpResult, ProblemHttpResult> UnsubscribeForm(string? token, HttpContext http, SubscriptionTokens tokens) =>
         Checked(http, tokens, token, TokenPurpose.Manage, (site, _) =>

@@ -18,15 +18,17 @@ public sealed class SubscriptionRequests(ISubscriptionStore store, StoreDigests 
     public bool Enabled => mail.Value.Enabled;
 
     /// <summary>
-    /// The reply form's "notify me of follow-up comments" box, after the comment was stored. The comment
+    /// The reply form's "notify me of follow-up comments" and "notify me of new posts" boxes, after the comment was stored. The comment
     /// stands whatever happens here: a store error loses the subscription only (the reader may tick again).
     /// </summary>
-    public async Task AfterSubmissionAsync(string site, string thread, string? email, bool notify, CancellationToken ct)
+    public async Task AfterSubmissionAsync(string site, string thread, string? email, bool notify, bool notifyPosts, CancellationToken ct)
     {
-        if (!notify || !Enabled || string.IsNullOrWhiteSpace(email)) return;
+        if (!(notify || notifyPosts) || !Enabled || string.IsNullOrWhiteSpace(email)) return;
         try
         {
-            await RequestAsync(site, email, new Subscription(SubscriptionKind.Thread, thread, false), ct);
+            // One confirmation mail confirms both: the second request finds the first one's mail queued (or sent) today.
+            if (notify) await RequestAsync(site, email, new Subscription(SubscriptionKind.Thread, thread, false), ct);
+            if (notifyPosts) await RequestAsync(site, email, new Subscription(SubscriptionKind.Posts, null, false), ct);
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException or Core.Engagement.ServerSecretUnavailableException)
         {
@@ -38,6 +40,16 @@ public sealed class SubscriptionRequests(ISubscriptionStore store, StoreDigests 
         new EventId(1, "SubscriptionNotStored"), "A reply's follow-up subscription was not stored ({Error}); the comment was");
 
     private static void LogNotStored(ILogger logger, string error) => LogNotStoredMessage(logger, error, null);
+
+    /// <summary>The wire names of <see cref="PostFrequency"/>: <c>post</c>, <c>daily</c>, <c>weekly</c>.</summary>
+    public static bool IsFrequency(string value) => value is "post" or "daily" or "weekly";
+
+    public static PostFrequency Frequency(string? value) => value switch
+    {
+        "daily" => PostFrequency.Daily,
+        "weekly" => PostFrequency.Weekly,
+        _ => PostFrequency.Post,
+    };
 
     public async Task<RequestResult> RequestAsync(string site, string email, Subscription subscription, CancellationToken ct)
     {

@@ -149,6 +149,7 @@
     '<p class="hp" aria-hidden="true"><label for="hp">' + h(t('honeypot')) + '</label><input id="hp" name="hp" type="text" tabindex="-1" autocomplete="off"></p>' +
     '<p class="consent"><input id="consent" name="consent" type="checkbox" value="yes"> <label for="consent">' + h(t('consent')) + '</label></p>' +
     '<p class="consent" id="notify-row" hidden><input id="notify" name="notify" type="checkbox" value="yes"> <label for="notify">' + h(t('notify')) + '</label></p>' +
+    '<p class="consent" id="notify-posts-row" hidden><input id="notify-posts" name="notify_posts" type="checkbox" value="yes"> <label for="notify-posts">' + h(t('notifyPosts')) + '</label></p>' +
     '<p class="form-error" id="form-error" role="alert"></p>' +
     '<p><button type="submit" class="submit" id="submit">' + h(t('postComment')) + '</button></p></form></div>';
   }
@@ -309,6 +310,7 @@
         if (reset) { list.textContent = ''; state.nodes = {}; state.orphans = {}; }
         if (page.maxDepth != null) state.maxDepth = page.maxDepth;
         $('notify-row').hidden = !page.notify; // offered only where the server sends mail
+        $('notify-posts-row').hidden = !page.notify;
         page.comments.forEach(function (c) { addComment(c, false); });
         state.next = page.nextCursor;
         if (liked && state.next) return load(false);
@@ -606,7 +608,8 @@
           parentId: parentId, threadTitle: document.title.slice(0, 200) || null,
           threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
           honeypot: $('hp').value || null,
-          notify: !$('notify-row').hidden && $('notify').checked ? true : null
+          notify: !$('notify-row').hidden && $('notify').checked ? true : null,
+          notifyPosts: !$('notify-posts-row').hidden && $('notify-posts').checked ? true : null
         })
       }).then(function (r) {
         return answer(r).then(function (body) {

@@ -53,6 +53,14 @@ public sealed class SiteOptions
     public string? MailFrom { get; set; }
     /// <summary>The Reply-To of this site's mails; none when empty.</summary>
     public string? MailReplyTo { get; set; }
+    /// <summary>The site's RSS 2.0 or Atom feed: new items are announced to the new-posts subscribers (the first read only records what is there). Empty: no polling.</summary>
+    public string? FeedUrl { get; set; }
+    /// <summary>Minutes between two reads of <see cref="FeedUrl"/> (by one node at a time). Fractions allowed.</summary>
+    public double FeedPollMinutes { get; set; } = 30;
+    /// <summary>The heading of the sign-up box (<c>signup.js</c>); empty: "Get new posts by email" in the reader's language.</summary>
+    public string? SignupHeading { get; set; }
+    /// <summary>The consent text under the sign-up box's field; empty: the shipped text in the reader's language.</summary>
+    public string? SignupText { get; set; }
     /// <summary>What an erasure by email does with the author's text: Keep (default; signed "Anonymous") or Delete.</summary>
     public PersonalData.ErasedTextPolicy ErasedText { get; set; } = PersonalData.ErasedTextPolicy.Keep;
     /// <summary>Days after which a comment's IP, user agent and email (and its place in the email digest's author index) are purged by the retention job; 0 keeps them. Fractions allowed.</summary>

@@ -100,6 +100,10 @@ public static class ErrorCodes
     public const string SubscriptionInvalid = "subscription.invalid";
     /// <summary>400: a confirm, manage or unsubscribe link that is not signed by this server, is for another site, or has expired.</summary>
     public const string SubscriptionBadLink = "subscription.bad_link";
+    /// <summary>400: a post announcement has field errors.</summary>
+    public const string PostInvalid = "post.invalid";
+    /// <summary>400 (field): the post's published date is not an ISO 8601 date and time.</summary>
+    public const string PostInvalidDate = "post.invalid_date";
 
     // Moderation.
     /// <summary>401: no moderator key was sent.</summary>

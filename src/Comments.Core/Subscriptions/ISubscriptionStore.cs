@@ -5,8 +5,12 @@ namespace Comments.Core.Subscriptions;
 /// <summary>What an address asked for on one site: follow-up comments of a thread, or the site's new posts.</summary>
 public enum SubscriptionKind { Thread, Posts }
 
+/// <summary>How a new-posts subscriber gets the site's posts: a mail per post, or one mail a day or a week gathering them.</summary>
+public enum PostFrequency { Post, Daily, Weekly }
+
 /// <summary>One subscription of an address; <paramref name="Thread"/> is null for <see cref="SubscriptionKind.Posts"/>.</summary>
-public sealed record Subscription(SubscriptionKind Kind, string? Thread, bool Confirmed);
+/// <param name="Frequency">For <see cref="SubscriptionKind.Posts"/> only: per post (default), daily or weekly digest.</param>
+public sealed record Subscription(SubscriptionKind Kind, string? Thread, bool Confirmed, PostFrequency Frequency = PostFrequency.Post);
 
 /// <param name="Email">The address itself: for the mail sender only, never for an answer or a log.</param>
 public sealed record Subscriber(string Email, IReadOnlyList<Subscription> Subscriptions);
@@ -47,6 +51,18 @@ public interface ISubscriptionStore
 
     /// <summary>Stops one thread's follow-up mail to the address.</summary>
     Task RemoveThreadAsync(string site, string digest, string thread, CancellationToken ct = default);
+
+    /// <summary>Stops the site's new-posts mail to the address (its other subscriptions stay).</summary>
+    Task RemovePostsAsync(string site, string digest, CancellationToken ct = default);
+
+    /// <summary>Changes how a new-posts subscription is delivered. False when the address has none.</summary>
+    Task<bool> SetPostFrequencyAsync(string site, string digest, PostFrequency frequency, CancellationToken ct = default);
+
+    /// <summary>Digests of the addresses that confirmed the site's new posts.</summary>
+    Task<IReadOnlyList<string>> PostSubscribersAsync(string site, CancellationToken ct = default);
+
+    /// <summary>The address and its delivery choice, when it has confirmed the site's new posts.</summary>
+    Task<(string Email, PostFrequency Frequency)?> ConfirmedForPostsAsync(string site, string digest, CancellationToken ct = default);
 
     /// <summary>Adds a published comment to its thread's batch of one time window, and queues the batch's mail (once per window) for <paramref name="due"/>.</summary>
     Task AddToThreadBatchAsync(string site, string thread, long window, string commentId, OutboxItem batchMail, DateTimeOffset due, CancellationToken ct = default);

@@ -8,8 +8,11 @@ using MimeKit;
 namespace Comments.Browser.Tests.Widget;
 
 /// <summary>A service with mail on, sending to a real smtp4dev of its own (the shared browser service has none).</summary>
-public sealed class MailServiceFixture : IAsyncLifetime
+public class MailServiceFixture : IAsyncLifetime
 {
+    /// <summary>More settings of the service, for a fixture that needs them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     private string? _dataDir;
 
     public Smtp4devProcess Smtp { get; private set; } = null!;
@@ -30,6 +33,7 @@ public sealed class MailServiceFixture : IAsyncLifetime
             ["Mail__ThreadBatchMinutes"] = "60",
             ["Outbox__PollMilliseconds"] = "50",
         };
+        foreach (var (key, value) in Settings) environment[key] = value;
         Service = await ServiceProcess.StartAsync(environment, port);
     }
 
@@ -38,6 +42,7 @@ public sealed class MailServiceFixture : IAsyncLifetime
         if (Service is not null) await Service.DisposeAsync();
         if (Smtp is not null) await Smtp.DisposeAsync();
         if (_dataDir is not null) Directory.Delete(_dataDir, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
 
@@ -97,11 +102,40 @@ public sealed partial class WidgetMailTests(BrowserFixture browser, MailServiceF
     }
 
     [Fact]
+    public async Task A_reader_ticks_notify_me_of_new_posts_confirms_and_gets_the_announced_post_by_mail()
+    {
+        var thread = TestSites.NewThread("widget-posts");
+        var ann = $"posts-{Guid.NewGuid():N}@example.com";
+        var page = await OpenArticleAsync(mail.Service.BaseAddress, thread);
+        await Assertions.Expect(page.Locator("#notify-posts-row")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator("label[for=notify-posts]")).ToHaveTextAsync("Notify me of new posts by email.");
+        await page.FillAsync("#comment", "Lovely photos, I want the next ones.");
+        await page.FillAsync("#author", "Ann");
+        await page.FillAsync("#email", ann);
+        await page.CheckAsync("#notify-posts");
+        await page.ClickAsync("#submit");
+        await Assertions.Expect(page.Locator("li.comment", new() { HasTextString = "Lovely photos" })).ToBeVisibleAsync(new() { Timeout = Patience });
+
+        var confirmation = await LoadAsync((await mail.Smtp.WaitForAsync(ann))[0]);
+        await page.GotoAsync(ConfirmLink().Match(confirmation.TextBody!).Value);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Subscription confirmed", new() { Timeout = Patience });
+
+        using var owner = mail.Service.CreateClient();
+        owner.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.OpenKey);
+        using (var announced = await owner.PostAsJsonAsync($"/api/moderation/sites/{TestSites.Open}/posts",
+            new { url = $"https://blog.example/{Guid.NewGuid():N}/", title = "Autumn in the hills" }, TestContext.Current.CancellationToken))
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, announced.StatusCode);
+        await mail.Smtp.WaitForAsync(ann, match: m => m.Subject.EndsWith("Autumn in the hills", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Where_the_server_sends_no_mail_the_widget_offers_no_notify_box()
     {
         var page = await OpenArticleAsync(browser.Service.BaseAddress, TestSites.NewThread("widget-nomail"));
         await Assertions.Expect(page.Locator("#comments-title")).ToHaveTextAsync("No comments yet", new() { Timeout = Patience });
         await Assertions.Expect(page.Locator("#notify-row")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#notify-posts-row")).ToBeHiddenAsync();
     }
 
     [GeneratedRegex(@"https?://\S+/subscriptions/confirm\?token=[A-Za-z0-9_.%\-]+")]

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Net;
+using Comments.Api.Mail;
+using Comments.Core.Outbox;
+using Comments.Core.Posts;
+using Comments.Core.Sites;
+using Comments.Core.Subscriptions;
+
+namespace Comments.Api.Posts;
+
+/// <summary>A daily or weekly batch of posts, due: one mail listing them to each address that chose that digest.</summary>
+public sealed class PostDigestMailHandler(SiteDirectory sites, IPostStore posts, ISubscriptionStore subscriptions, MailComposer composer) : IOutboxHandler
+{
+    private const int MaxPostsPerMail = 100;
+
+    public string Kind => PostOutboxKinds.Digest;
+
+    public static OutboxItem Item(string site, PostFrequency frequency, long batch) =>
+        new($"post-digest:{frequency.Name()}:{batch}", PostOutboxKinds.Digest, site, new Dictionary<string, string>
+        {
+            ["frequency"] = frequency.Name(),
+            ["batch"] = batch.ToString(CultureInfo.InvariantCulture),
+        });
+
+    public async Task HandleAsync(ClaimedItem claimed, CancellationToken ct)
+    {
+        var item = claimed.Item;
+        if (sites.Find(item.Site) is not { } site
+            || !Enum.TryParse<PostFrequency>(item.Get("frequency"), ignoreCase: true, out var frequency)
+            || !long.TryParse(item.Get("batch"), CultureInfo.InvariantCulture, out var batch)) return;
+        var gathered = new List<Post>();
+        foreach (var id in await posts.DigestAsync(site.Id, frequency, batch, ct))
+            if (await posts.GetAsync(site.Id, id, ct) is { } post) gathered.Add(post);
+        if (gathered.Count == 0) return;
+        gathered = gathered.OrderBy(p => p.Announced).ThenBy(p => p.Id, StringComparer.Ordinal).Take(MaxPostsPerMail).ToList();
+        var values = new Dictionary<string, string>
+        {
+            ["posts_text"] = string.Concat(gathered.Select(p => $"{p.Title}\n{p.Url}\n{(p.Summary is { } s ? s + "\n" : "")}\n")),
+            ["posts_html"] = string.Concat(gathered.Select(p =>
+                $"<h2><a href=\"{WebUtility.HtmlEncode(p.Url)}\">{WebUtility.HtmlEncode(p.Title)}</a></h2>{(p.Summary is { } s ? $"<p>{WebUtility.HtmlEncode(s)}</p>" : "")}")),
+            ["period"] = frequency == PostFrequency.Daily ? "today" : "this week",
+        };
+        var subject = gathered.Count == 1 ? $"New on {site.DisplayName}: {gathered[0].Title}" : $"{gathered.Count} new posts on {site.DisplayName}";
+        foreach (var digest in await subscriptions.PostSubscribersAsync(site.Id, ct))
+        {
+            if (await subscriptions.ConfirmedForPostsAsync(site.Id, digest, ct) is not { } to || to.Frequency != frequency) continue;
+            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest, subject, MailTemplates.PostDigest, values), ct);
+        }
+    }
+}
