@@ -27,6 +27,7 @@ public sealed class RedisSubscriptionPersonalData(IConnectionMultiplexer redis) 
                 ["kind"] = s.Kind == SubscriptionKind.Posts ? "posts" : "thread",
                 ["thread"] = s.Thread,
                 ["confirmed"] = s.Confirmed,
+                ["language"] = subscriber.Language,
             });
         return items;
     }

@@ -7,12 +7,13 @@ namespace Comments.Storage;
 /// <summary>
 /// Subscribers by the digest of their address. The subscriber's hash holds the address (field <c>email</c>)
 /// and one field per subscription (<c>thread:{id}</c>, <c>posts</c>) worth <c>p</c> (pending) or <c>c</c>
-/// (confirmed); a thread's confirmed subscribers are also in a set, for its batch mail. Deleting an
+/// (confirmed), and the language it subscribed in (field <c>lang</c>, when known); a thread's confirmed subscribers are also in a set, for its batch mail. Deleting an
 /// address deletes the hash and takes its digest out of every thread set.
 /// </summary>
 public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubscriptionStore
 {
     private const string EmailField = "email";
+    private const string LanguageField = "lang";
     private const string PostsField = "posts";
     private const string ThreadPrefix = "thread:";
     private const string Pending = "p", Confirmed = "c";
@@ -20,7 +21,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<RequestResult> RequestAsync(string site, string digest, string email, Subscription subscription,
-        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, CancellationToken ct = default)
+        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, string? language, CancellationToken ct = default)
     {
         var key = RedisKeys.Subscriber(site, digest);
         var field = Field(subscription);
@@ -30,6 +31,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var mayMail = await Db.StringSetAsync(RedisKeys.ConfirmationSent(site, digest), 1, confirmationInterval, When.NotExists);
         var tx = Db.CreateTransaction();
         _ = tx.HashSetAsync(key, EmailField, email);
+        if (language is not null) _ = tx.HashSetAsync(key, LanguageField, language);
         _ = tx.HashSetAsync(key, field, Pending, When.NotExists);
         if (mayMail) RedisOutbox.Add(tx, confirmation, now);
         await tx.ExecuteAsync();
@@ -43,7 +45,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         if (fields.Length == 0) return false;
         var tx = Db.CreateTransaction();
         tx.AddCondition(Condition.KeyExists(key));
-        foreach (var entry in fields.Where(f => f.Name != EmailField))
+        foreach (var entry in fields.Where(f => IsSubscription(f.Name)))
         {
             _ = tx.HashSetAsync(key, entry.Name, Confirmed);
             if (ThreadOf(entry.Name) is { } thread) _ = tx.SetAddAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
@@ -56,13 +58,17 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var fields = await Db.HashGetAllAsync(RedisKeys.Subscriber(site, digest));
         var email = fields.FirstOrDefault(f => f.Name == EmailField).Value;
         if (email.IsNullOrEmpty) return null;
-        var subscriptions = fields.Where(f => f.Name != EmailField)
+        var subscriptions = fields.Where(f => IsSubscription(f.Name))
             .Select(f => ThreadOf(f.Name) is { } thread
                 ? new Subscription(SubscriptionKind.Thread, thread, f.Value == Confirmed)
                 : new Subscription(SubscriptionKind.Posts, null, f.Value == Confirmed))
             .OrderBy(s => s.Kind).ThenBy(s => s.Thread, StringComparer.Ordinal).ToList();
-        return new Subscriber(email!, subscriptions);
+        var language = fields.FirstOrDefault(f => f.Name == LanguageField).Value;
+        return new Subscriber(email!, subscriptions, language.IsNullOrEmpty ? null : (string?)language);
     }
+
+    public async Task<string?> LanguageAsync(string site, string digest, CancellationToken ct = default) =>
+        await Db.HashGetAsync(RedisKeys.Subscriber(site, digest), LanguageField);
 
     public async Task<string?> ConfirmedForThreadAsync(string site, string digest, string thread, CancellationToken ct = default)
     {
@@ -108,6 +114,8 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
 
     /// <summary>A batch's comment ids are kept long past its mail's retries.</summary>
     private static readonly TimeSpan BatchMemory = TimeSpan.FromDays(8);
+
+    private static bool IsSubscription(RedisValue field) => field != EmailField && field != LanguageField;
 
     private static string Field(Subscription s) => s.Kind == SubscriptionKind.Posts ? PostsField : ThreadPrefix + Core.Comments.Ids.Thread(s.Thread!);
 

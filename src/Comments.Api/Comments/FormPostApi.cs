@@ -87,7 +87,8 @@ public static class FormPostApi
                 : Problems.From(named);
         }
         var answer = result.Answer!;
-        await subscriptions.AfterSubmissionAsync(site.Id, thread, Field("email"), Field("subscribe_comments") is not null, ct);
+        // The form's lang is a hint, as on its error page: a value that is not a language tag is left out.
+        await subscriptions.AfterSubmissionAsync(site.Id, thread, Field("email"), Field("subscribe_comments") is not null, UiStrings.Primary(Field("lang")), ct);
         var fragment = answer.Published ? $"comment-{answer.Id}" : PendingFragment;
         http.Response.Headers.Location = new UriBuilder(returnTo) { Fragment = fragment }.Uri.AbsoluteUri;
         return TypedResults.StatusCode(StatusCodes.Status303SeeOther);

@@ -57,14 +57,15 @@ public static class SubscriptionsApi
         var subscription = body.Kind == "posts"
             ? new Subscription(SubscriptionKind.Posts, null, false)
             : new Subscription(SubscriptionKind.Thread, body.Thread, false);
-        await requests.RequestAsync(site.Id, body.Email!, subscription, ct);
+        await requests.RequestAsync(site.Id, body.Email!, subscription, body.Lang, ct);
         // The same answer whether a mail went, was held back by the daily limit, or the address had confirmed.
         return TypedResults.Accepted((string?)null, new SubscribeResponse("confirmation_sent"));
     }
 }
 
 /// <param name="Kind"><c>thread</c> (default: follow-up comments of <paramref name="Thread"/>) or <c>posts</c> (the site's new posts).</param>
-public sealed record SubscribeRequest(string? Email, string? Thread, string? Kind = null);
+/// <param name="Lang">The reader's language tag (<c>de</c>, <c>pt-BR</c>): their mails and subscription pages are in it. Default: the site's.</param>
+public sealed record SubscribeRequest(string? Email, string? Thread, string? Kind = null, string? Lang = null);
 
 /// <param name="Status">Always <c>confirmation_sent</c>: look for the mail.</param>
 public sealed record SubscribeResponse(string Status);
@@ -82,6 +83,8 @@ public sealed class SubscribeRequestValidator : RequestValidator<SubscribeReques
             .OverridePropertyName("kind").WithErrorCode(ErrorCodes.SubscriptionInvalid).WithMessage("kind is 'thread' or 'posts'.");
         RuleFor(r => r.Thread).Must(Ids.IsThread).When(r => r.Kind is null or "thread")
             .OverridePropertyName("thread").WithErrorCode(ErrorCodes.InvalidThreadId).WithMessage("A thread subscription needs the thread's id.");
+        RuleFor(r => r.Lang).Must(l => l is null || UiStrings.IsLanguageTag(l))
+            .OverridePropertyName("lang").WithErrorCode(ErrorCodes.InvalidLanguage).WithMessage("lang is a language tag, like 'de' or 'pt-BR'.");
     }
 }
 

@@ -606,7 +606,8 @@
           parentId: parentId, threadTitle: document.title.slice(0, 200) || null,
           threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
           honeypot: $('hp').value || null,
-          notify: !$('notify-row').hidden && $('notify').checked ? true : null
+          notify: !$('notify-row').hidden && $('notify').checked ? true : null,
+          lang: lang // the reader's mails come in it
         })
       }).then(function (r) {
         return answer(r).then(function (body) {
