@@ -93,6 +93,28 @@ public abstract partial class MailTests
         Assert.Equal(0, (await client.GetJsonAsync($"/api/sites/{TestSites.Open}/threads/{thread}/comments")).GetProperty("count").GetInt64());
     }
 
+    [Fact]
+    public async Task The_no_javascript_forms_lang_field_sets_the_language_of_the_readers_mail()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Service.BaseAddress };
+        var ann = MailTestApi.NewAddress("ann");
+        using var request = new HttpRequestMessage(HttpMethod.Post, TestApi.CommentsPath(TestSites.Open, TestSites.NewThread("mail")) + "/form")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["comment"] = "¿Qué objetivo usaste?", ["author"] = "Ana", ["email"] = ann, ["comment_parent"] = "0",
+                ["redirect_to"] = "http://localhost:8080/posts/hola", ["subscribe_comments"] = "subscribe", ["lang"] = "es",
+            }),
+        };
+        request.Headers.Add("Origin", "http://localhost:8080");
+        using var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+
+        var confirmation = await fixture.Smtp.LoadAsync((await fixture.Smtp.WaitForAsync(ann))[0]);
+        Assert.Equal($"Confirma tu suscripción a {TestSites.Open}", confirmation.Subject);
+        Assert.Contains("Para confirmarlo, abre este enlace:", confirmation.TextBody);
+    }
+
     [GeneratedRegex(@"gilt bis \w+, \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4} \d{2}:\d{2} UTC\.")]
     private static partial Regex GermanDate();
 }
