@@ -92,8 +92,8 @@ public static class SubscriptionPages
         return new PageTexts(strings, strings.Pick([subscribed, site.Language, .. UiStrings.Accepted(http.Request)]), site);
     }
 
-    /// <summary>Placeholder values are HTML here (already encoded), so a thread id can be set in <c>&lt;code&gt;</c>.</summary>
-    private static string Code(string thread) => $"<code>{HtmlText.Encode(thread)}</code>";
+    /// <summary>Placeholder values are HTML here (already encoded), so a thread id can be set in <c>&lt;code&gt;</c>, left to right (isolated) inside right-to-left text.</summary>
+    private static string Code(string thread) => $"<code dir=\"ltr\">{HtmlText.Encode(thread)}</code>";
 
     /// <summary>The strings of one page in one language, as HTML.</summary>
     private sealed record PageTexts(UiStrings Strings, string Language, SiteOptions Site)

@@ -39,7 +39,7 @@ public abstract partial class MailTests
         Assert.Contains("Diese E-Mails abbestellen: ", reply.TextBody);
         Assert.Contains(">Abonnements verwalten</a>", reply.HtmlBody);
         var manage = reply.Headers["List-Unsubscribe"]!.Trim().Trim('<', '>').Replace("/unsubscribe?", "/manage?", StringComparison.Ordinal);
-        Assert.Contains($"Neue Kommentare zu <code>{thread}</code>", await client.GetStringAsync(manage, Ct));
+        Assert.Contains($"Neue Kommentare zu <code dir=\"ltr\">{thread}</code>", await client.GetStringAsync(manage, Ct));
     }
 
     [Fact]
