@@ -28,6 +28,7 @@ public sealed class RedisSubscriptionPersonalData(IConnectionMultiplexer redis) 
                 ["thread"] = s.Thread,
                 ["confirmed"] = s.Confirmed,
                 ["frequency"] = s.Kind == SubscriptionKind.Posts ? Core.Posts.PostIds.Name(s.Frequency) : null,
+                ["language"] = subscriber.Language,
             });
         return items;
     }

@@ -7,13 +7,14 @@ namespace Comments.Storage;
 /// <summary>
 /// Subscribers by the digest of their address. The subscriber's hash holds the address (field <c>email</c>)
 /// and one field per subscription (<c>thread:{id}</c>, <c>posts</c>) worth <c>p</c> (pending) or <c>c</c>
-/// (confirmed), and <c>posts-frequency</c> (<c>post</c>, <c>daily</c>, <c>weekly</c>) with <c>posts</c>; a thread's
-/// confirmed subscribers are also in a set, for its batch mail, and the site's new-posts subscribers in another.
-/// Deleting an address deletes the hash and takes its digest out of every set.
+/// (confirmed), and <c>posts-frequency</c> (<c>post</c>, <c>daily</c>, <c>weekly</c>) with <c>posts</c>, and the language it
+/// subscribed in (field <c>lang</c>, when known); a thread's confirmed subscribers are also in a set, for its batch mail,
+/// and the site's new-posts subscribers in another. Deleting an address deletes the hash and takes its digest out of every set.
 /// </summary>
 public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubscriptionStore
 {
     private const string EmailField = "email";
+    private const string LanguageField = "lang";
     private const string PostsField = "posts";
     private const string FrequencyField = "posts-frequency";
     private const string ThreadPrefix = "thread:";
@@ -22,7 +23,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<RequestResult> RequestAsync(string site, string digest, string email, Subscription subscription,
-        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, CancellationToken ct = default)
+        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, string? language, CancellationToken ct = default)
     {
         var key = RedisKeys.Subscriber(site, digest);
         var field = Field(subscription);
@@ -32,6 +33,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var mayMail = await Db.StringSetAsync(RedisKeys.ConfirmationSent(site, digest), 1, confirmationInterval, When.NotExists);
         var tx = Db.CreateTransaction();
         _ = tx.HashSetAsync(key, EmailField, email);
+        if (language is not null) _ = tx.HashSetAsync(key, LanguageField, language);
         _ = tx.HashSetAsync(key, field, Pending, When.NotExists);
         if (subscription.Kind == SubscriptionKind.Posts) _ = tx.HashSetAsync(key, FrequencyField, subscription.Frequency.ToString());
         if (mayMail) RedisOutbox.Add(tx, confirmation, now);
@@ -66,8 +68,12 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
                 ? new Subscription(SubscriptionKind.Thread, thread, f.Value == Confirmed)
                 : new Subscription(SubscriptionKind.Posts, null, f.Value == Confirmed, frequency))
             .OrderBy(s => s.Kind).ThenBy(s => s.Thread, StringComparer.Ordinal).ToList();
-        return new Subscriber(email!, subscriptions);
+        var language = fields.FirstOrDefault(f => f.Name == LanguageField).Value;
+        return new Subscriber(email!, subscriptions, language.IsNullOrEmpty ? null : (string?)language);
     }
+
+    public async Task<string?> LanguageAsync(string site, string digest, CancellationToken ct = default) =>
+        await Db.HashGetAsync(RedisKeys.Subscriber(site, digest), LanguageField);
 
     public async Task<string?> ConfirmedForThreadAsync(string site, string digest, string thread, CancellationToken ct = default)
     {
@@ -143,7 +149,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
 
     private static string Field(Subscription s) => s.Kind == SubscriptionKind.Posts ? PostsField : ThreadPrefix + Core.Comments.Ids.Thread(s.Thread!);
 
-    private static bool IsSubscription(RedisValue field) => field != EmailField && field != FrequencyField;
+    private static bool IsSubscription(RedisValue field) => field != EmailField && field != FrequencyField && field != LanguageField;
 
     private static PostFrequency Frequency(RedisValue value) =>
         Enum.TryParse<PostFrequency>((string?)value, out var f) && Enum.IsDefined(f) ? f : PostFrequency.Post;

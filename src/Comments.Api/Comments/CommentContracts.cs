@@ -8,6 +8,7 @@ namespace Comments.Api.Comments;
 /// <param name="ThreadUrl">Recorded with the thread's first comment.</param>
 /// <param name="Notify">"Notify me of follow-up comments by email": a confirmation mail goes to <paramref name="AuthorEmail"/> (when the server sends mail).</param>
 /// <param name="NotifyPosts">"Notify me of new posts by email": the site's new posts, a mail per post, after the same confirmation.</param>
+/// <param name="Lang">The widget's language tag (<c>de</c>): with <paramref name="Notify"/>, the reader's mails are in it.</param>
 public sealed record CommentRequest(
     string? Text,
     string? AuthorName,
@@ -18,7 +19,8 @@ public sealed record CommentRequest(
     string? ThreadUrl = null,
     string? Honeypot = null,
     bool? Notify = null,
-    bool? NotifyPosts = null);
+    bool? NotifyPosts = null,
+    string? Lang = null);
 
 /// <summary>The answer to a held comment: the same for pending, spam and banned authors.</summary>
 /// <param name="Token">The author's token (HMAC of site and id): goes to the submitter alone, lets the widget show them their own held comment.</param>

@@ -60,6 +60,9 @@ public static class CommentsApi
         var site = SiteFilter.Site(http);
         var (body, problem) = await JsonBody.ReadAsync(http.Request, ApiJson.Default.CommentRequest, FieldLimits.RequestBodyBytes, ct);
         if (problem is not null) return problem;
+        if (body!.Lang is not null && !UiStrings.IsLanguageTag(body.Lang))
+            return Problems.Of(StatusCodes.Status400BadRequest, ErrorCodes.Validation, "The comment has errors.",
+                [new FieldError("lang", ErrorCodes.InvalidLanguage, "lang is a language tag, like 'de' or 'pt-BR'.")]);
 
         // The author's token is signed after the save: have its key at hand before anything is stored,
         // so a store hiccup can refuse the comment (503, nothing stored) but never fail a stored one.
@@ -89,7 +92,7 @@ public static class CommentsApi
             return Problems.From(refused);
         }
         var answer = result.Answer!;
-        if (!result.Replayed) await subscriptions.AfterSubmissionAsync(site.Id, thread, body.AuthorEmail, body.Notify == true, body.NotifyPosts == true, ct);
+        if (!result.Replayed) await subscriptions.AfterSubmissionAsync(site.Id, thread, body.AuthorEmail, body.Notify == true, body.NotifyPosts == true, body.Lang, ct);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         // The author's token (for their own edit and delete) goes to the submitter alone.
         if (answer.Published) http.Response.Headers[AuthorTokens.Header] = tokens.For(site.Id, answer.Id, answer.AuthorNonce);

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Comments.Api.Infrastructure;
 using Comments.Core.Sites;
 using Comments.Core.Submissions;
@@ -18,8 +16,6 @@ namespace Comments.Api.Comments;
 /// </summary>
 public static class FormErrorPage
 {
-    private static readonly string[] Rtl = ["ar", "he", "fa", "ur"];
-
     public static bool Wanted(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
@@ -37,7 +33,7 @@ public static class FormErrorPage
             : [strings.Get(lang, "error." + problem.Code) ?? S("sendFailed")];
 
         var html = new StringBuilder(4096);
-        var dir = Rtl.Contains(lang) ? "rtl" : "ltr";
+        var dir = UiStrings.IsRtl(lang) ? "rtl" : "ltr";
         html.Append($"<!doctype html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{E(S("fixFields"))}</title><style>{Css}</style></head><body><main>")
@@ -106,10 +102,7 @@ public static class FormErrorPage
         return $"<p><label for=\"{name}\">{E(label)}{star}</label>{control}</p>";
     }
 
-    // Every script kept readable (WebUtility would turn "ü" into "&#252;"); markup characters are still encoded.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string E(string text) => Html.Encode(text);
+    private static string E(string text) => HtmlText.Encode(text);
 
     private const string Css =
         "body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1b;background:#fff}main{max-width:40rem;margin:2rem auto;padding:0 1rem}" +

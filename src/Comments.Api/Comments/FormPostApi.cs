@@ -87,8 +87,9 @@ public static class FormPostApi
                 : Problems.From(named);
         }
         var answer = result.Answer!;
+        // The form's lang is a hint, as on its error page: a value that is not a language tag is left out.
         await subscriptions.AfterSubmissionAsync(site.Id, thread, Field("email"), Field("subscribe_comments") is not null,
-            Field("subscribe_blog") is not null, ct);
+            Field("subscribe_blog") is not null, UiStrings.Primary(Field("lang")), ct);
         var fragment = answer.Published ? $"comment-{answer.Id}" : PendingFragment;
         http.Response.Headers.Location = new UriBuilder(returnTo) { Fragment = fragment }.Uri.AbsoluteUri;
         return TypedResults.StatusCode(StatusCodes.Status303SeeOther);

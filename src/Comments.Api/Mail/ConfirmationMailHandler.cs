@@ -7,7 +7,7 @@ namespace Comments.Api.Mail;
 
 /// <summary>Sends the double opt-in mail: one signed link that confirms the address's pending subscriptions.</summary>
 public sealed class ConfirmationMailHandler(SiteDirectory sites, ISubscriptionStore subscriptions, SubscriptionTokens tokens,
-    MailComposer composer, IOptions<MailOptions> options) : IOutboxHandler
+    MailComposer composer, IOptions<MailOptions> options, TimeProvider clock) : IOutboxHandler
 {
     public string Kind => OutboxKinds.Confirmation;
 
@@ -20,9 +20,10 @@ public sealed class ConfirmationMailHandler(SiteDirectory sites, ISubscriptionSt
         if (sites.Find(item.Site) is not { } site || item.Get("digest") is not { } digest) return;
         // Unsubscribed or confirmed since it was queued: nothing to ask.
         if (await subscriptions.GetAsync(site.Id, digest, ct) is not { } subscriber || subscriber.Subscriptions.All(s => s.Confirmed)) return;
-        var token = tokens.Create(TokenPurpose.Confirm, site.Id, digest, TimeSpan.FromHours(options.Value.ConfirmLinkHours));
-        await composer.SendOnceAsync(new ReaderMail(site, item.Id, subscriber.Email, digest,
-            $"Confirm your subscription to {site.DisplayName}", MailTemplates.Confirm,
-            new() { ["confirm_url"] = composer.Link(site.Id, "confirm", token) }), ct);
+        var lifetime = TimeSpan.FromHours(options.Value.ConfirmLinkHours);
+        var token = tokens.Create(TokenPurpose.Confirm, site.Id, digest, lifetime);
+        await composer.SendOnceAsync(new ReaderMail(site, item.Id, subscriber.Email, digest, null, MailTemplates.Confirm,
+            new() { ["confirm_url"] = composer.Link(site.Id, "confirm", token) },
+            new Dictionary<string, DateTimeOffset> { ["expires"] = clock.GetUtcNow().Add(lifetime) }), ct);
     }
 }

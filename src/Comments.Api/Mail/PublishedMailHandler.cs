@@ -31,8 +31,7 @@ public sealed class PublishedMailHandler(SiteDirectory sites, ICommentStore comm
             var digest = digests.Email(parentEmail);
             if (await subscriptions.ConfirmedForThreadAsync(site.Id, digest, comment.ThreadId, ct) is { } to)
             {
-                await composer.SendOnceAsync(new ReaderMail(site, item.Id + ".reply", to, digest,
-                    $"{comment.AuthorName} replied to your comment", MailTemplates.Reply, Values(comment, thread)), ct);
+                await composer.SendOnceAsync(new ReaderMail(site, item.Id + ".reply", to, digest, null, MailTemplates.Reply, Values(comment, thread)), ct);
             }
         }
 

@@ -48,9 +48,8 @@ public sealed class ThreadBatchMailHandler(SiteDirectory sites, ICommentStore co
             var values = PublishedMailHandler.Values(theirs[0], thread);
             values["comments_text"] = string.Concat(theirs.Select(c => $"{c.AuthorName}:\n{MailTemplates.TextOf(c.Html)}\n\n"));
             values["comments_html"] = string.Concat(theirs.Select(c => $"<p><strong>{WebUtility.HtmlEncode(c.AuthorName)}</strong></p><blockquote>{c.Html}</blockquote>"));
-            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to, digest,
-                theirs.Count == 1 ? $"A new comment on {values["thread_title"]}" : $"{theirs.Count} new comments on {values["thread_title"]}",
-                MailTemplates.Thread, values), ct);
+            values["count"] = theirs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to, digest, null, MailTemplates.Thread, values), ct);
         }
     }
 }

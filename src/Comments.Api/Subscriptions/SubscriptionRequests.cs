@@ -1,3 +1,4 @@
+using Comments.Api.Infrastructure;
 using Comments.Api.Mail;
 using Comments.Core.Comments;
 using Comments.Core.Subscriptions;
@@ -20,15 +21,16 @@ public sealed class SubscriptionRequests(ISubscriptionStore store, StoreDigests 
     /// <summary>
     /// The reply form's "notify me of follow-up comments" and "notify me of new posts" boxes, after the comment was stored. The comment
     /// stands whatever happens here: a store error loses the subscription only (the reader may tick again).
+    /// <paramref name="language"/> is the form's language tag, already checked.
     /// </summary>
-    public async Task AfterSubmissionAsync(string site, string thread, string? email, bool notify, bool notifyPosts, CancellationToken ct)
+    public async Task AfterSubmissionAsync(string site, string thread, string? email, bool notify, bool notifyPosts, string? language, CancellationToken ct)
     {
         if (!(notify || notifyPosts) || !Enabled || string.IsNullOrWhiteSpace(email)) return;
         try
         {
             // One confirmation mail confirms both: the second request finds the first one's mail queued (or sent) today.
-            if (notify) await RequestAsync(site, email, new Subscription(SubscriptionKind.Thread, thread, false), ct);
-            if (notifyPosts) await RequestAsync(site, email, new Subscription(SubscriptionKind.Posts, null, false), ct);
+            if (notify) await RequestAsync(site, email, new Subscription(SubscriptionKind.Thread, thread, false), language, ct);
+            if (notifyPosts) await RequestAsync(site, email, new Subscription(SubscriptionKind.Posts, null, false), language, ct);
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException or Core.Engagement.ServerSecretUnavailableException)
         {
@@ -51,13 +53,14 @@ public sealed class SubscriptionRequests(ISubscriptionStore store, StoreDigests 
         _ => PostFrequency.Post,
     };
 
-    public async Task<RequestResult> RequestAsync(string site, string email, Subscription subscription, CancellationToken ct)
+    /// <param name="language">The language tag of the form the reader used (<c>de-AT</c>): their mails and pages are in it. Null: the site's.</param>
+    public async Task<RequestResult> RequestAsync(string site, string email, Subscription subscription, string? language, CancellationToken ct)
     {
         await digests.ReadyAsync(ct);
         var address = email.Trim();
         var digest = digests.Email(address);
         var now = clock.GetUtcNow();
         return await store.RequestAsync(site, digest, address, subscription,
-            ConfirmationMailHandler.Item(site, digest, now), ConfirmationInterval, now, ct);
+            ConfirmationMailHandler.Item(site, digest, now), ConfirmationInterval, now, UiStrings.Primary(language), ct);
     }
 }

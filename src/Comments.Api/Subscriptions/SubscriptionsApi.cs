@@ -72,7 +72,7 @@ public static class SubscriptionsApi
             ? new Subscription(SubscriptionKind.Posts, null, false, SubscriptionRequests.Frequency(body.Frequency))
             : new Subscription(SubscriptionKind.Thread, body.Thread, false);
         // A filled honeypot is a bot: it is told what a person is told, and nothing is stored or sent.
-        if (string.IsNullOrEmpty(body.Honeypot)) await requests.RequestAsync(site.Id, body.Email!, subscription, ct);
+        if (string.IsNullOrEmpty(body.Honeypot)) await requests.RequestAsync(site.Id, body.Email!, subscription, body.Lang, ct);
         // The same answer whether a mail went, was held back by the daily limit, or the address had confirmed.
         return TypedResults.Accepted((string?)null, new SubscribeResponse("confirmation_sent"));
     }
@@ -85,7 +85,8 @@ public sealed record SignupBoxResponse(string? Heading, string? Text);
 /// <param name="Kind"><c>thread</c> (default: follow-up comments of <paramref name="Thread"/>) or <c>posts</c> (the site's new posts).</param>
 /// <param name="Frequency">With <c>posts</c>: <c>post</c> (default, a mail per post), <c>daily</c> or <c>weekly</c> (one digest mail).</param>
 /// <param name="Honeypot">Left empty by people (the sign-up box hides it); bots fill it, and are answered as people are with nothing stored.</param>
-public sealed record SubscribeRequest(string? Email, string? Thread, string? Kind = null, string? Frequency = null, string? Honeypot = null);
+/// <param name="Lang">The reader's language tag (<c>de</c>, <c>pt-BR</c>): their mails and subscription pages are in it. Default: the site's.</param>
+public sealed record SubscribeRequest(string? Email, string? Thread, string? Kind = null, string? Frequency = null, string? Honeypot = null, string? Lang = null);
 
 /// <param name="Status">Always <c>confirmation_sent</c>: look for the mail.</param>
 public sealed record SubscribeResponse(string Status);
@@ -107,6 +108,8 @@ public sealed class SubscribeRequestValidator : RequestValidator<SubscribeReques
             .OverridePropertyName("frequency").WithErrorCode(ErrorCodes.SubscriptionInvalid).WithMessage("frequency goes with kind 'posts' only.");
         RuleFor(r => r.Thread).Must(Ids.IsThread).When(r => r.Kind is null or "thread")
             .OverridePropertyName("thread").WithErrorCode(ErrorCodes.InvalidThreadId).WithMessage("A thread subscription needs the thread's id.");
+        RuleFor(r => r.Lang).Must(l => l is null || UiStrings.IsLanguageTag(l))
+            .OverridePropertyName("lang").WithErrorCode(ErrorCodes.InvalidLanguage).WithMessage("lang is a language tag, like 'de' or 'pt-BR'.");
     }
 }
 

@@ -609,7 +609,8 @@
           threadUrl: /^https?:/.test(location.protocol) ? location.href.split('#')[0].slice(0, 1500) : null,
           honeypot: $('hp').value || null,
           notify: !$('notify-row').hidden && $('notify').checked ? true : null,
-          notifyPosts: !$('notify-posts-row').hidden && $('notify-posts').checked ? true : null
+          notifyPosts: !$('notify-posts-row').hidden && $('notify-posts').checked ? true : null,
+          lang: lang // the reader's mails come in it
         })
       }).then(function (r) {
         return answer(r).then(function (body) {

@@ -52,6 +52,8 @@ public static class ErrorCodes
     public const string InvalidEmail = "field.invalid_email";
     /// <summary>400: not an http:// or https:// address (or, for a thread's page, not on the site's origins).</summary>
     public const string InvalidUrl = "field.invalid_url";
+    /// <summary>400: not a language tag (<c>de</c>, <c>pt-BR</c>).</summary>
+    public const string InvalidLanguage = "field.invalid_language";
 
     // Comments and threads.
     /// <summary>400: the comment (a submission or an author's edit) has field errors.</summary>

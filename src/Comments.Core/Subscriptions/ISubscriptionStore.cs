@@ -13,7 +13,8 @@ public enum PostFrequency { Post, Daily, Weekly }
 public sealed record Subscription(SubscriptionKind Kind, string? Thread, bool Confirmed, PostFrequency Frequency = PostFrequency.Post);
 
 /// <param name="Email">The address itself: for the mail sender only, never for an answer or a log.</param>
-public sealed record Subscriber(string Email, IReadOnlyList<Subscription> Subscriptions);
+/// <param name="Language">The language the address last subscribed in (<c>de</c>), if the form said.</param>
+public sealed record Subscriber(string Email, IReadOnlyList<Subscription> Subscriptions, string? Language = null);
 
 public enum RequestResult
 {
@@ -30,10 +31,14 @@ public interface ISubscriptionStore
 {
     /// <summary>
     /// Stores a pending subscription and, unless the address was sent one within <paramref name="confirmationInterval"/>,
-    /// queues <paramref name="confirmation"/> in the same transaction.
+    /// queues <paramref name="confirmation"/> in the same transaction. A <paramref name="language"/> replaces the one kept
+    /// for the address (its mails and pages are in it); null keeps it.
     /// </summary>
     Task<RequestResult> RequestAsync(string site, string digest, string email, Subscription subscription,
-        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, CancellationToken ct = default);
+        OutboxItem confirmation, TimeSpan confirmationInterval, DateTimeOffset now, string? language, CancellationToken ct = default);
+
+    /// <summary>The language the address subscribed in, if any.</summary>
+    Task<string?> LanguageAsync(string site, string digest, CancellationToken ct = default);
 
     /// <summary>Confirms every pending subscription of the address (the link confirms the address). False when the address has none.</summary>
     Task<bool> ConfirmAsync(string site, string digest, CancellationToken ct = default);

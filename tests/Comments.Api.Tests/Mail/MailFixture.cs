@@ -10,6 +10,9 @@ namespace Comments.Api.Tests.Mail;
 /// </summary>
 public abstract class MailFixture(StoreBackend? backend, int redisDatabase, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
+    /// <summary>A site whose <c>Language</c> is French.</summary>
+    public const string FrenchSite = "t-mail-fr";
+
     private ServiceProcess? _service;
     private Smtp4devProcess? _smtp;
     private ConnectionMultiplexer? _store;
@@ -49,6 +52,7 @@ public abstract class MailFixture(StoreBackend? backend, int redisDatabase, IRea
                 ["Mail__ThreadBatchMinutes"] = "60",
                 ["Outbox__PollMilliseconds"] = "50",
                 [$"Sites__{TestSites.Open}__MailReplyTo"] = "Blog <blog@example.com>",
+                [$"Sites__{FrenchSite}__Language"] = "fr",
             })
             .Concat(settings ?? new Dictionary<string, string>())
             .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);

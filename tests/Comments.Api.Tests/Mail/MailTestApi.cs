@@ -13,8 +13,8 @@ public static partial class MailTestApi
 
     public static string NewAddress(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
 
-    public static Task<HttpResponseMessage> SubscribeAsync(this HttpClient client, string site, string email, string? thread, string? kind = null) =>
-        client.PostAsJsonAsync($"/api/sites/{site}/subscriptions", new { email, thread, kind }, Ct);
+    public static Task<HttpResponseMessage> SubscribeAsync(this HttpClient client, string site, string email, string? thread, string? kind = null, string? lang = null) =>
+        client.PostAsJsonAsync($"/api/sites/{site}/subscriptions", new { email, thread, kind, lang }, Ct);
 
     /// <summary>Posts a comment with the reply form's "notify me" box ticked; returns the response.</summary>
     public static Task<HttpResponseMessage> PostNotifyingAsync(this HttpClient client, string site, string thread, string text, string name, string email, string? parentId = null) =>
@@ -27,9 +27,12 @@ public static partial class MailTestApi
     public static async Task<string> ConfirmationLinkAsync(this Smtp4devProcess smtp, string email)
     {
         var mail = (await smtp.WaitForAsync(email, match: m => m.Subject.StartsWith("Confirm", StringComparison.Ordinal)))[0];
-        var message = await smtp.LoadAsync(mail);
-        return ConfirmLink().Match(message.TextBody ?? "").Value is { Length: > 0 } link ? link : throw new InvalidOperationException(message.TextBody);
+        return ConfirmLinkIn((await smtp.LoadAsync(mail)).TextBody);
     }
+
+    /// <summary>The confirmation link in a mail's text.</summary>
+    public static string ConfirmLinkIn(string? text) =>
+        ConfirmLink().Match(text ?? "").Value is { Length: > 0 } link ? link : throw new InvalidOperationException(text);
 
     /// <summary>Opens the link (a page with one button), then presses the button (a POST to the same link).</summary>
     public static async Task ConfirmAsync(this HttpClient client, string link)

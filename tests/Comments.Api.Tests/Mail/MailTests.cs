@@ -9,7 +9,7 @@ namespace Comments.Api.Tests.Mail;
 /// Subscriptions and reply mail end to end: the real service, its real store, and a real SMTP server
 /// (smtp4dev) whose received mail the tests read back.
 /// </summary>
-public abstract class MailTests(MailFixture fixture)
+public abstract partial class MailTests(MailFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -55,9 +55,9 @@ public sealed partial class WidgetMailTests(BrowserFixture browser, MailServiceF
     private const float Patience = BrowserFixture.Patience;
     private readonly HostSite _blog = new();
 
-    private async Task<IPage> OpenArticleAsync(Uri api, string thread)
+    private async Task<IPage> OpenArticleAsync(Uri api, string thread, string lang = "en")
     {
-        var url = _blog.Publish($"/{thread}/{Guid.NewGuid():N}", HostSite.Article(api, TestSites.Open, thread));
+        var url = _blog.Publish($"/{thread}/{Guid.NewGuid():N}", HostSite.Article(api, TestSites.Open, thread, lang: lang));
         var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
@@ -127,6 +127,30 @@ public sealed partial class WidgetMailTests(BrowserFixture browser, MailServiceF
             new { url = $"https://blog.example/{Guid.NewGuid():N}/", title = "Autumn in the hills" }, TestContext.Current.CancellationToken))
             Assert.Equal(System.Net.HttpStatusCode.Accepted, announced.StatusCode);
         await mail.Smtp.WaitForAsync(ann, match: m => m.Subject.EndsWith("Autumn in the hills", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reader_of_an_Arabic_page_gets_Arabic_mail_and_a_right_to_left_manage_page_with_no_serious_axe_violations()
+    {
+        var thread = TestSites.NewThread("widget-mail-ar");
+        var ann = $"ann-{Guid.NewGuid():N}@example.com";
+        var page = await OpenArticleAsync(mail.Service.BaseAddress, thread, lang: "ar");
+        await Assertions.Expect(page.Locator("#notify-row")).ToBeVisibleAsync(new() { Timeout = Patience });
+        await page.FillAsync("#comment", "ما العدسة التي استخدمتها؟");
+        await page.FillAsync("#author", "آن");
+        await page.FillAsync("#email", ann);
+        await page.CheckAsync("#notify");
+        await page.ClickAsync("#submit");
+        await Assertions.Expect(page.Locator("li.comment", new() { HasTextString = "ما العدسة" })).ToBeVisibleAsync(new() { Timeout = Patience });
+
+        var confirmation = await LoadAsync((await mail.Smtp.WaitForAsync(ann))[0]);
+        Assert.Equal($"أكِّد اشتراكك في {TestSites.Open}", confirmation.Subject);
+        Assert.Contains("dir=\"rtl\"", confirmation.HtmlBody);
+        await page.GotoAsync(confirmation.Headers["List-Unsubscribe"]!.Trim().Trim('<', '>').Replace("/unsubscribe?", "/manage?", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("اشتراكاتك", new() { Timeout = Patience });
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "manage-ar.png"), FullPage = true });
+        await Axe.AssertNoSeriousViolationsAsync(page, what: "the Arabic manage page");
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class AlertMailHandler(SiteDirectory sites, ICommentStore comments
             ["items_html"] = html.ToString(),
             ["moderate_url"] = $"{o.PublicUrl!.TrimEnd('/')}/moderate",
         };
-        var (plain, rich) = templates.Render(site.Id, MailTemplates.Alert, values);
+        var (plain, rich) = templates.Render(site.Id, Infrastructure.UiStrings.Fallback, MailTemplates.Alert, values);
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(site.MailFrom is { Length: > 0 } from ? from : o.From!));
         message.To.Add(MailboxAddress.Parse(moderator.Email!));
