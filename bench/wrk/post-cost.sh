@@ -5,12 +5,14 @@
 # change of INFO commandstats and of total_reads_processed (read events ≈ round trips) per POST.
 #
 #   bench/wrk/post-cost.sh --redis HOST:PORT [--garnet] [--port 7400] [--posts 4000] [--rate 200]
-#                          [--connections 4] [--warmup-posts 2000] [--idle 10] [--rounds 1] [-- KEY=VAL ...]
+#                          [--connections 4] [--warmup-posts 2000] [--idle 10] [--rounds 1] [--unique-authors]
+#                          [-- KEY=VAL ...]
 #
 # --redis runs the service on that redis-server (its counters are read, so use a server of your own);
 # --garnet runs it on embedded Garnet too (CPU only: the store is inside the service process, so its
 # CPU is counted in the service's). COMMENTS_API_DLL picks another build (e.g. an old commit's).
-# Settings after -- go to the service (e.g. Sites__bench__FloodIntervalSeconds=30).
+# Settings after -- go to the service. --unique-authors gives every POST its own email and address
+# (X-Forwarded-For), so a flood window can be measured on: --unique-authors -- Sites__bench__FloodIntervalSeconds=15
 # Each round: warm-up POSTs (not counted), an idle window (the per-second background work is printed
 # as CPU ms/s and commands/s), then the measured POSTs. Every POST is a new reply the model publishes.
 set -uo pipefail
@@ -28,6 +30,7 @@ while [ $# -gt 0 ]; do
     --warmup-posts) warmup=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --unique-authors) export WRK_UNIQUE_AUTHORS=1; shift ;;
     --) shift; extra=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -109,7 +112,7 @@ start() { # PORT STORE: starts the service; sets $pid and $url
   done
 }
 
-echo "# $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $dll ($(git log -1 --format=%h 2>/dev/null)), ${extra[*]}"
+echo "# $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $dll, ${extra[*]}"
 echo "# $posts POSTs at $rate/s ($connections connections, ${delay_ms} ms apart each), after $warmup warm-up POSTs and ${idle} s idle"
 echo "| store | POSTs measured | service CPU µs/POST | same, idle taken off | idle CPU ms/s | load (1 min) | statuses |"
 echo "|---|---|---|---|---|---|---|"
