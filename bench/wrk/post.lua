@@ -33,13 +33,24 @@ function unique(n)
   return table.concat(out, " ")
 end
 
+-- WRK_UNIQUE_AUTHORS=1: every request from a new author (its own email, and its own address in
+-- X-Forwarded-For, which the service trusts from loopback), so that a site's flood window can stay on.
+local unique_authors = os.getenv("WRK_UNIQUE_AUTHORS") == "1"
+
 function request()
   counter = counter + 1
+  local email = unique_authors and string.format("reader-%d-%d-%s@example.com", wid, counter, run)
+    or string.format("reader%d@example.com", (counter * 7 + wid) % 1000)
   local body = string.format(
-    '{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it, from the %s desk.","authorName":"Bench Reader","authorEmail":"reader%d@example.com"}',
-    unique(counter * 16 + wid), (counter * 7 + wid) % 1000)
+    '{"text":"I read the whole article and mostly agree, though the part about the budget seemed rushed to me. Thanks for writing it, from the %s desk.","authorName":"Bench Reader","authorEmail":"%s"}',
+    unique(counter * 16 + wid), email)
   local thread = "ingest-" .. run .. "-" .. (counter % 100)
-  return wrk.format("POST", (string.gsub(path, "{thread}", thread)), { ["Content-Type"] = "application/json" }, body)
+  local headers = { ["Content-Type"] = "application/json" }
+  if unique_authors then
+    -- The run's random number in the address too: a warm-up run before it used the same counters.
+    headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", (tonumber(run) * 16 + wid) % 256, math.floor(counter / 256) % 256, counter % 256)
+  end
+  return wrk.format("POST", (string.gsub(path, "{thread}", thread)), headers, body)
 end
 
 statuses = {}

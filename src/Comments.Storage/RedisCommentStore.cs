@@ -50,7 +50,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         {
             if (await TrySaveNewAsync(write) is { } outcome) return outcome;
             // Aborted by a concurrent write to a watched key (the same text, the same idempotency key, the
-            // same import row): a short random wait, growing per attempt, before reading it again.
+            // same import row, the author's flood window): a short random wait, growing per attempt, before reading it again.
             await Task.Delay(Random.Shared.Next(1, 3 + 2 * attempt), ct);
         }
         // Still contended after every attempt: nothing was written, the client may retry (503).
@@ -72,6 +72,11 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         // An imported text was accepted by the source site already: the same "Thanks!" twice in a thread is kept.
         else tx.AddCondition(Condition.KeyNotExists(RedisKeys.ThreadText(site, c.ThreadId, write.TextDigest)));
         if (write.Idempotency is { } idem) tx.AddCondition(Condition.KeyNotExists(RedisKeys.Idempotency(site, idem.Key)));
+        if (write.Flood is { } flood)
+        {
+            foreach (var key in flood.Keys) tx.AddCondition(Condition.KeyNotExists(RedisKeys.Flood(site, key)));
+            foreach (var key in flood.Keys) _ = tx.StringSetAsync(RedisKeys.Flood(site, key), 1, flood.Interval);
+        }
 
         QueueNew(tx, write);
         var count = tx.SortedSetLengthAsync(RedisKeys.ThreadPublished(site, c.ThreadId));
@@ -85,6 +90,8 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
             return new SaveOutcome(SaveStatus.IdempotencyKeyTaken, 0);
         if (import is null && await Db.SetContainsAsync(digests, write.TextDigest))
             return new SaveOutcome(SaveStatus.DuplicateText, 0);
+        if (write.Flood is { } window && await RedisSubmissionGuards.FloodWaitAsync(Db, site, window.Keys) is { } wait)
+            return new SaveOutcome(SaveStatus.Flooded, 0, wait);
         return null;
     }
 

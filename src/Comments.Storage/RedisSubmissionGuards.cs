@@ -48,21 +48,19 @@ public sealed class RedisSubmissionGuards(IConnectionMultiplexer redis, TimeProv
         return bans.Where(b => !(b.ExpiresAt <= now)).OrderByDescending(b => b.At ?? DateTimeOffset.MinValue).ToList();
     }
 
-    public async Task<TimeSpan?> TryEnterFloodWindowAsync(string site, IReadOnlyCollection<string> keys, TimeSpan interval, CancellationToken ct = default)
-    {
-        var redisKeys = keys.Select(k => RedisKeys.Flood(site, k)).ToArray();
-        var tx = Db.CreateTransaction();
-        foreach (var key in redisKeys) tx.AddCondition(Condition.KeyNotExists(key));
-        foreach (var key in redisKeys) _ = tx.StringSetAsync(key, 1, interval);
-        if (await tx.ExecuteAsync()) return null;
+    public Task<TimeSpan?> FloodWaitAsync(string site, IReadOnlyCollection<string> keys, CancellationToken ct = default) =>
+        FloodWaitAsync(Db, site, keys);
 
-        var longest = TimeSpan.Zero;
-        foreach (var key in redisKeys)
+    /// <summary>The longest time to live of the site's flood keys (one PTTL each, sent together), or null when none is open.</summary>
+    internal static async Task<TimeSpan?> FloodWaitAsync(IDatabaseAsync db, string site, IEnumerable<string> keys)
+    {
+        var ttls = keys.Select(k => db.KeyTimeToLiveAsync(RedisKeys.Flood(site, k))).ToArray();
+        TimeSpan? longest = null;
+        foreach (var ttl in ttls)
         {
-            if (await Db.KeyTimeToLiveAsync(key) is { } ttl && ttl > longest) longest = ttl;
+            if (await ttl is { } left && left > (longest ?? TimeSpan.Zero)) longest = left;
         }
-        // A window that expired between the two calls still counts as a refusal; retry in a second.
-        return longest > TimeSpan.Zero ? longest : TimeSpan.FromSeconds(1);
+        return longest;
     }
 
     public Task<bool> IsDuplicateAsync(string site, string threadId, string textDigest, CancellationToken ct = default) =>

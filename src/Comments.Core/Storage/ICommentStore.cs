@@ -43,6 +43,7 @@ public sealed record CommentPage(IReadOnlyList<Comment> Comments, long Published
 /// <param name="Idempotency">The first answer to remember under the client's key, written in the same transaction.</param>
 /// <param name="AuthorDigest">The author's email as <see cref="StoreDigests.Email"/> (the author-history index), or null without an email.</param>
 /// <param name="Import">Set by an import: the write is conditional on the source row not being imported yet, and a repeated text is no duplicate.</param>
+/// <param name="Flood">The site's flood window: the write is conditional on none of its keys being open, and opens them all.</param>
 public sealed record NewCommentWrite(
     Comment Comment,
     string TextDigest,
@@ -50,7 +51,15 @@ public sealed record NewCommentWrite(
     string? ThreadUrl,
     IdempotentAnswer? Idempotency,
     string? AuthorDigest,
-    ImportOrigin? Import = null);
+    ImportOrigin? Import = null,
+    FloodWindow? Flood = null);
+
+/// <summary>
+/// The author's flood keys (<c>ip:</c> and <c>email:</c> digests) and how long a stored comment keeps them open.
+/// Opened in the comment's own transaction: a refused comment opens nothing, and of two concurrent comments
+/// by one author only one is stored.
+/// </summary>
+public sealed record FloodWindow(IReadOnlyList<string> Keys, TimeSpan Interval);
 
 /// <summary>
 /// Where an imported comment came from. <paramref name="Source"/> names the import map (<c>wxr</c>, <c>disqus</c>),
@@ -68,9 +77,10 @@ public sealed record SubmissionAnswer(string Id, bool Published, PublicComment? 
     public string? RequestDigest { get; init; }
 }
 
-public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken, AlreadyImported }
+public enum SaveStatus { Saved, DuplicateText, IdempotencyKeyTaken, AlreadyImported, Flooded }
 
-public sealed record SaveOutcome(SaveStatus Status, long PublishedCount);
+/// <param name="RetryAfter">With <see cref="SaveStatus.Flooded"/>: how long the longest open flood window still lasts.</param>
+public sealed record SaveOutcome(SaveStatus Status, long PublishedCount, TimeSpan? RetryAfter = null);
 
 public static class CommentStoreExtensions
 {

@@ -16,10 +16,10 @@ public interface ISubmissionGuards
     Task<IReadOnlyList<Ban>> ListBansAsync(string site, CancellationToken ct = default);
 
     /// <summary>
-    /// Opens a flood window for every key when none is open; otherwise returns how long the
-    /// longest open window still lasts and opens nothing.
+    /// How long the longest open flood window of the keys still lasts, or null when none is open. Reads
+    /// only: the save opens the windows, in the comment's transaction (<see cref="NewCommentWrite.Flood"/>).
     /// </summary>
-    Task<TimeSpan?> TryEnterFloodWindowAsync(string site, IReadOnlyCollection<string> keys, TimeSpan interval, CancellationToken ct = default);
+    Task<TimeSpan?> FloodWaitAsync(string site, IReadOnlyCollection<string> keys, CancellationToken ct = default);
 
     Task<bool> IsDuplicateAsync(string site, string threadId, string textDigest, CancellationToken ct = default);
 }

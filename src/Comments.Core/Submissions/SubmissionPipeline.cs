@@ -156,7 +156,11 @@ public sealed class SubmissionPipeline(
         var banLookup = guards.FindBanAsync(site.Id, author, submission.Ip,
             name is null ? null : AuthorKeys.NameKey(name), ct);
         var duplicateLookup = guards.IsDuplicateAsync(site.Id, submission.ThreadId, digest, ct);
-        await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup);
+        // The flood window is only read here; the save opens it in the comment's own transaction,
+        // on the condition that it is still closed (one round trip less than a transaction of its own).
+        var flood = FloodWindowOf(site, submission, author);
+        var floodLookup = flood is null ? Task.FromResult<TimeSpan?>(null) : guards.FloodWaitAsync(site.Id, flood.Keys, ct);
+        await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup, floodLookup);
         CommentsDiagnostics.RecordStore("lookups", lookupsStarted);
         step?.Dispose();
 
@@ -181,17 +185,7 @@ public sealed class SubmissionPipeline(
 
         if (await duplicateLookup) return Duplicate();
 
-        if (site.FloodIntervalSeconds > 0)
-        {
-            var floodKeys = new List<string> { "ip:" + digests.Address(submission.Ip) };
-            if (author is not null) floodKeys.Add("email:" + author);
-            var wait = await guards.TryEnterFloodWindowAsync(site.Id, floodKeys, TimeSpan.FromSeconds(site.FloodIntervalSeconds), ct);
-            if (wait is not null)
-            {
-                return SubmissionResult.Refused(new SubmissionProblem(ProblemKind.TooManyRequests, ErrorCodes.Flood,
-                    "You are posting comments too quickly. Slow down.", [], wait));
-            }
-        }
+        if (await floodLookup is { } wait) return Flooded(wait);
 
         step = CommentsDiagnostics.Source.StartActivity("comment.decide");
         var rulesStarted = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -230,10 +224,11 @@ public sealed class SubmissionPipeline(
 
         var saveStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await store.SaveNewAsync(new NewCommentWrite(comment, digest,
-            Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency, author), ct);
+            Trimmed(submission.ThreadTitle), SiteUrls.ThreadPage(site, submission.ThreadUrl), idempotency, author, Flood: flood), ct);
         CommentsDiagnostics.RecordStore("save", saveStarted);
         step?.Dispose();
         // A lost race: the caller replays the first answer when the key was taken.
+        if (outcome.Status == SaveStatus.Flooded) return Flooded(outcome.RetryAfter ?? TimeSpan.FromSeconds(1));
         if (outcome.Status != SaveStatus.Saved) return Duplicate();
 
         events.Publish(new CommentEvent(published ? CommentEventKind.Published : CommentEventKind.Held, comment, outcome.PublishedCount));
@@ -256,6 +251,20 @@ public sealed class SubmissionPipeline(
             return SubmissionProblem.Field("parentId", ErrorCodes.ParentTooDeep, "Replies cannot be nested any deeper here.");
         return null;
     }
+
+    /// <summary>The author's flood keys (address, and email when given), or null when the site has no flood window.</summary>
+    private FloodWindow? FloodWindowOf(SiteOptions site, CommentSubmission submission, string? author)
+    {
+        if (site.FloodIntervalSeconds <= 0) return null;
+        var keys = new List<string> { "ip:" + digests.Address(submission.Ip) };
+        if (author is not null) keys.Add("email:" + author);
+        return new FloodWindow(keys, TimeSpan.FromSeconds(site.FloodIntervalSeconds));
+    }
+
+    /// <summary>A window that closed between the read and the answer still counts as a refusal: retry in a second.</summary>
+    private static SubmissionResult Flooded(TimeSpan wait) =>
+        SubmissionResult.Refused(new SubmissionProblem(ProblemKind.TooManyRequests, ErrorCodes.Flood,
+            "You are posting comments too quickly. Slow down.", [], wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1)));
 
     private static SubmissionResult Duplicate() =>
         SubmissionResult.Refused(new SubmissionProblem(ProblemKind.Conflict, ErrorCodes.Duplicate,

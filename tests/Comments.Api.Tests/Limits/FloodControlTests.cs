@@ -54,6 +54,30 @@ public abstract class FloodControlTests(ServiceFixture fixture)
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
     }
 
+    [Fact]
+    public async Task Of_concurrent_comments_by_one_author_only_one_is_stored_and_the_others_are_told_to_wait()
+    {
+        using var client = fixture.CreateClient();
+        var ip = UniqueIp();
+        var email = UniqueEmail();
+        var thread = TestSites.NewThread();
+
+        // The window is read before and opened by the save, on the condition that it is still closed:
+        // posts that all read it closed still get one stored comment between them.
+        var posts = Enumerable.Range(0, 8).Select(i =>
+            client.PostAsync(TestSites.Flood, thread, TestApi.Reply($"concurrent number {(char)('a' + i)}", email: email), forwardedFor: ip)).ToList();
+        var answers = await Task.WhenAll(posts);
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "comment.rate_limited");
+            Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+        }
+        Assert.Single((await client.GetJsonAsync(TestApi.CommentsPath(TestSites.Flood, thread))).GetProperty("comments").EnumerateArray());
+        foreach (var answer in answers) answer.Dispose();
+    }
+
     private static string UniqueEmail() => $"flood-{Guid.NewGuid():N}@example.com";
 
     private static string UniqueIp()

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Comments.Api.Moderation;
 using Comments.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -54,6 +56,32 @@ public abstract class ModeratorHubTests(ServiceFixture fixture)
     }
 
     [Fact]
+    public async Task A_burst_of_new_comments_pushes_the_sites_counts_at_most_once_a_second_and_again_after_the_last()
+    {
+        await using var live = await LiveQueue.ConnectAsync(fixture, TestModerators.OpenKey);
+        using var reader = fixture.CreateClient();
+        var thread = TestSites.NewThread();
+
+        var started = Stopwatch.GetTimestamp();
+        long lastSent = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            lastSent = Stopwatch.GetTimestamp();
+            await reader.PublishAsync(TestSites.Open, thread, TestApi.Reply($"Burst comment number {(char)('a' + i % 26)}{i / 26} for the counts"));
+        }
+        var answered = Stopwatch.GetTimestamp();
+        // The counts are pushed again after the last comment's event (at most one interval later).
+        await live.WaitCountsAsync(TestSites.Open, (_, arrived) => arrived > lastSent);
+
+        // Every push between the first comment and the last answer; other classes post to this site
+        // too, but the limit is per site, whoever posts.
+        var pushes = live.CountsArrivals(TestSites.Open).Count(t => t >= started && t <= answered);
+        var seconds = Stopwatch.GetElapsedTime(started, answered).TotalSeconds;
+        var allowed = (int)Math.Ceiling(seconds / ModerationCountsBroadcaster.CountsInterval.TotalSeconds) + 2;
+        Assert.True(pushes <= allowed, $"{pushes} pushes of the counts in {seconds:F1} s for 40 comments (at most {allowed})");
+    }
+
+    [Fact]
     public async Task Hub_messages_carry_no_email_ip_or_text()
     {
         await using var live = await LiveQueue.ConnectAsync(fixture, TestModerators.OpenKey);
@@ -104,7 +132,7 @@ public sealed class LiveQueue : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly ConcurrentQueue<(string Kind, Notice Notice)> _notices = new();
-    private readonly ConcurrentQueue<(string Site, JsonElement Counts)> _counts = new();
+    private readonly ConcurrentQueue<(string Site, JsonElement Counts, long Arrived)> _counts = new();
     private readonly ConcurrentQueue<string> _raw = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
@@ -131,7 +159,7 @@ public sealed class LiveQueue : IAsyncDisposable
         connection.On<JsonElement>("QueueCounts", json =>
         {
             live._raw.Enqueue(json.GetRawText());
-            live._counts.Enqueue((json.GetProperty("site").GetString()!, json.GetProperty("counts")));
+            live._counts.Enqueue((json.GetProperty("site").GetString()!, json.GetProperty("counts"), Stopwatch.GetTimestamp()));
             live._arrived.Release();
         });
         await connection.StartAsync(TestContext.Current.CancellationToken);
@@ -159,15 +187,22 @@ public sealed class LiveQueue : IAsyncDisposable
         }
     }
 
-    public async Task<JsonElement> WaitCountsAsync(string site, Func<JsonElement, bool> match)
+    public Task<JsonElement> WaitCountsAsync(string site, Func<JsonElement, bool> match) =>
+        WaitCountsAsync(site, (counts, _) => match(counts));
+
+    /// <summary>When each push of the site's counts arrived (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public IEnumerable<long> CountsArrivals(string site) => _counts.Where(c => c.Site == site).Select(c => c.Arrived);
+
+    /// <param name="match">The counts and when they arrived (<see cref="Stopwatch.GetTimestamp"/>).</param>
+    public async Task<JsonElement> WaitCountsAsync(string site, Func<JsonElement, long, bool> match)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         while (true)
         {
-            foreach (var (s, counts) in _counts)
+            foreach (var (s, counts, arrived) in _counts)
             {
-                if (s == site && match(counts)) return counts;
+                if (s == site && match(counts, arrived)) return counts;
             }
             await _arrived.WaitAsync(timeout.Token);
         }

@@ -8,9 +8,10 @@ using Comments.Core.Text;
 namespace Comments.Core.Tests.Submissions;
 
 /// <summary>
-/// The order of design.md's pipeline: validate → (the digests' key) → thread, parent, ban and
-/// duplicate look-ups → flood window → decision rules by their Order → site mode → sequence →
-/// one save → one event. Each refusal stops the run before anything later, and before any write.
+/// The order of design.md's pipeline: validate → (the digests' key) → thread, parent, ban,
+/// duplicate and flood-window look-ups → decision rules by their Order → site mode → sequence →
+/// one save, which opens the flood window → one event. Each refusal stops the run before anything
+/// later, and before any write (a refused comment opens no flood window).
 /// </summary>
 public sealed class PipelineOrderTests
 {
@@ -36,7 +37,7 @@ public sealed class PipelineOrderTests
         var result = await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10), steps.Rule("model", 20), steps.Rule("trust", 30));
 
         Assert.Null(result.Problem);
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood", "rule:words", "rule:model", "rule:trust", "sequence", "save", "event:Published"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "rule:words", "rule:model", "rule:trust", "sequence", "save+flood", "event:Published"], steps.Log);
         var saved = Assert.Single(steps.Saved).Comment;
         Assert.Equal(CommentStatus.Published, saved.Status);
         Assert.Same(saved, Assert.Single(steps.Events).Comment);
@@ -58,7 +59,7 @@ public sealed class PipelineOrderTests
         var steps = new PipelineSteps();
         await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10), steps.Rule("model", 20, CommentStatus.Spam), steps.Rule("trust", 30));
 
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood", "rule:words", "rule:model", "sequence", "save", "event:Held"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "rule:words", "rule:model", "sequence", "save+flood", "event:Held"], steps.Log);
         var saved = Assert.Single(steps.Saved).Comment;
         Assert.Equal(CommentStatus.Spam, saved.Status);
         Assert.Equal(["test.model"], saved.Reasons.Select(r => r.Code));
@@ -71,7 +72,7 @@ public sealed class PipelineOrderTests
         await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10));
 
         Assert.DoesNotContain("rule:words", steps.Log);
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood", "sequence", "save", "event:Held"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "sequence", "save+flood", "event:Held"], steps.Log);
         Assert.Equal(CommentStatus.Rejected, Assert.Single(steps.Saved).Comment.Status);
     }
 
@@ -98,7 +99,8 @@ public sealed class PipelineOrderTests
         var result = await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10));
 
         Assert.Equal("comment.duplicate", result.Problem?.Code);
-        Assert.Equal(["secret", "thread", "ban", "duplicate"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read"], steps.Log);
+        Assert.Empty(steps.Saved);
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class PipelineOrderTests
         var result = await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10));
 
         Assert.Equal("comment.thread_closed", result.Problem?.Code);
-        Assert.Equal(["secret", "thread", "ban", "duplicate"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read"], steps.Log);
         Assert.Empty(steps.Saved);
         Assert.Empty(steps.Events);
     }

@@ -33,14 +33,15 @@ internal sealed class PipelineSteps : ICommentStore, ISubmissionGuards, IComment
     public Task<Comment?> GetAsync(string site, string id, CancellationToken ct = default) => Record("parent", Task.FromResult<Comment?>(null));
     public Task<Ban?> FindBanAsync(string site, string? emailDigest, string ip, string? nameKey, CancellationToken ct = default) => Record("ban", Task.FromResult(Ban));
     public Task<bool> IsDuplicateAsync(string site, string threadId, string textDigest, CancellationToken ct = default) => Record("duplicate", Task.FromResult(DuplicateText));
-    public Task<TimeSpan?> TryEnterFloodWindowAsync(string site, IReadOnlyCollection<string> keys, TimeSpan interval, CancellationToken ct = default) => Record("flood", Task.FromResult<TimeSpan?>(null));
+    public Task<TimeSpan?> FloodWaitAsync(string site, IReadOnlyCollection<string> keys, CancellationToken ct = default) => Record("flood-read", Task.FromResult<TimeSpan?>(null));
     public Task<SubmissionAnswer?> FindAnswerAsync(string site, string idempotencyKey, CancellationToken ct = default) => Record("idempotency", Task.FromResult<SubmissionAnswer?>(null));
     public Task<long> NextSequenceAsync(string site, CancellationToken ct = default) => Record("sequence", Task.FromResult(++_sequence));
 
     public Task<SaveOutcome> SaveNewAsync(NewCommentWrite write, CancellationToken ct = default)
     {
         Saved.Add(write);
-        return Record("save", Task.FromResult(new SaveOutcome(SaveStatus.Saved, 1)));
+        // The save opens the flood window in the comment's own transaction when the site has one.
+        return Record(write.Flood is null ? "save" : "save+flood", Task.FromResult(new SaveOutcome(SaveStatus.Saved, 1)));
     }
 
     public void Publish(CommentEvent commentEvent)
