@@ -81,13 +81,13 @@ public static class RedisKeys
     /// <summary>List of dead letters (JSON), newest first.</summary>
     public static RedisKey OutboxDead(string site) => $"c:{{{S(site)}}}:outbox-dead";
     /// <summary>Sorted set of a moderator's (digest of the name) open alert batch: <c>held:{comment}</c> / <c>reported:{comment}</c> → ms added.</summary>
-    public static RedisKey AlertBatch(string site, string moderator) => $"c:{{{S(site)}}}:alert-batch:{Hex(moderator)}";
+    public static RedisKey AlertBatch(string site, string moderatorDigest) => $"c:{{{S(site)}}}:alert-batch:{Hex(moderatorDigest)}";
     /// <summary>String: the token of the moderator's open alert batch, whose mail is queued.</summary>
-    public static RedisKey AlertOpen(string site, string moderator) => $"c:{{{S(site)}}}:alert-open:{Hex(moderator)}";
+    public static RedisKey AlertOpen(string site, string moderatorDigest) => $"c:{{{S(site)}}}:alert-open:{Hex(moderatorDigest)}";
     /// <summary>String: when the moderator's last alert batch was sealed (ms since 1970).</summary>
-    public static RedisKey AlertLast(string site, string moderator) => $"c:{{{S(site)}}}:alert-last:{Hex(moderator)}";
+    public static RedisKey AlertLast(string site, string moderatorDigest) => $"c:{{{S(site)}}}:alert-last:{Hex(moderatorDigest)}";
     /// <summary>Sorted set: a sealed alert batch's entries, kept until its mail is sent.</summary>
-    public static RedisKey AlertSealed(string site, string batch) => $"c:{{{S(site)}}}:alert-sealed:{Hex(batch)}";
+    public static RedisKey AlertSealed(string site, string batchDigest) => $"c:{{{S(site)}}}:alert-sealed:{Hex(batchDigest)}";
     /// <summary>Hash of one subscriber: <c>email</c> → the address; <c>thread:{id}</c> / <c>posts</c> → <c>p</c> (pending) or <c>c</c> (confirmed).</summary>
     public static RedisKey Subscriber(string site, string emailDigest) => $"c:{{{S(site)}}}:subscriber:{Hex(emailDigest)}";
     /// <summary>Set of the digests of the addresses that confirmed follow-up comments of a thread.</summary>
