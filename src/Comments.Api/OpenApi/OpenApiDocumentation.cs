@@ -54,7 +54,9 @@ public static class OpenApiDocumentation
                 "Engagement" => "Likes, recent comments and the author's own edit and delete (anonymous).",
                 "Moderation" => "The moderators' API: needs a moderator key for the site.",
                 "Subscriptions" => "Mail subscriptions, double opt-in (anonymous; 501 mail.disabled when the server sends no mail): ask, confirm, manage, one-click unsubscribe.",
-                "Personal data" => "Export and erasure of everything tied to an email (GDPR articles 15 and 17): needs an admin key.",
+                "Personal data" => "Export and erasure of everything tied to an email (GDPR articles 15 and 17): an admin key for any address; "
+                    + "anyone may ask for their own export, which is mailed to the address as a signed link.",
+                "Import" => "Import a WordPress (WXR) or Disqus export into a site: needs an admin key.",
                 _ => null,
             };
     }
