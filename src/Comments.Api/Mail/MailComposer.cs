@@ -14,8 +14,10 @@ namespace Comments.Api.Mail;
 /// <param name="Digest">The recipient's digest: their manage and unsubscribe links are signed over it, and their language is kept by it.</param>
 /// <param name="Subject">Null for a template whose subject is a string (<c>mail.{template}.subject</c>, translated); else this English subject.</param>
 /// <param name="Dates">Values that are dates: written out in the mail's language.</param>
+/// <param name="Texts">Values that are strings (name → key in <c>strings.json</c>): written in the mail's language, filled from the other values.</param>
+/// <param name="SubjectKey">The subject's string when it is not <c>mail.{template}.subject</c>.</param>
 public sealed record ReaderMail(SiteOptions Site, string Key, string To, string Digest, string? Subject, string Template, Dictionary<string, string> Values,
-    IReadOnlyDictionary<string, DateTimeOffset>? Dates = null);
+    IReadOnlyDictionary<string, DateTimeOffset>? Dates = null, IReadOnlyDictionary<string, string>? Texts = null, string? SubjectKey = null);
 
 /// <summary>
 /// Builds a reader mail (site From/Reply-To, a Message-ID derived from the message's key, plain text and
@@ -51,6 +53,9 @@ public sealed class MailComposer(IOptions<MailOptions> options, MailTemplates te
             ["manage_url"] = Link(mail.Site.Id, "manage", manage),
         };
         foreach (var (name, date) in mail.Dates ?? new Dictionary<string, DateTimeOffset>()) values[name] = MailDates.Format(date, language);
+        var filled = values.Select(v => (v.Key, v.Value)).ToArray();
+        foreach (var (name, key) in mail.Texts ?? new Dictionary<string, string>())
+            values[name] = strings.Get(language, key, filled) ?? throw new InvalidOperationException($"The mail '{mail.Template}' needs the string {key} in Mail/Templates/en/strings.json.");
         var (text, html) = templates.Render(mail.Site.Id, language, mail.Template, values);
 
         var message = new MimeMessage();
@@ -69,10 +74,10 @@ public sealed class MailComposer(IOptions<MailOptions> options, MailTemplates te
         return message;
     }
 
-    /// <summary><c>mail.{template}.subject</c> in the language (a plural entry counts <c>count</c>), else the mail's own subject.</summary>
+    /// <summary><c>mail.{template}.subject</c> (or the mail's <c>SubjectKey</c>) in the language (a plural entry counts <c>count</c>), else the mail's own subject.</summary>
     private string Subject(ReaderMail mail, string language, Dictionary<string, string> values)
     {
-        var key = $"mail.{mail.Template}.subject";
+        var key = mail.SubjectKey ?? $"mail.{mail.Template}.subject";
         var named = values.Select(v => (v.Key, v.Value)).ToArray();
         var subject = strings.Get(language, key, named)
             ?? (long.TryParse(values.GetValueOrDefault("count"), out var count) ? strings.Plural(language, key, count, named) : null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Comments.Api.Mail;
 using Comments.Core.Outbox;
 using Comments.Core.PersonalData;
@@ -33,9 +32,8 @@ public sealed class PersonalDataMailHandler(SiteDirectory sites, PersonalDataAdd
         if (await addresses.FindAsync(site.Id, digest, ct) is not { } email) return;
         var token = tokens.Create(TokenPurpose.PersonalData, site.Id, digest, LinkLifetime);
         var url = $"{options.Value.PublicUrl!.TrimEnd('/')}/api/sites/{site.Id}/personal-data/export?token={Uri.EscapeDataString(token)}";
-        var expires = clock.GetUtcNow().Add(LinkLifetime).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        await composer.SendOnceAsync(new ReaderMail(site, item.Id, email, digest, $"Your personal data on {site.DisplayName}",
-            MailTemplates.PersonalData, new() { ["export_url"] = url, ["expires"] = expires }), ct);
+        await composer.SendOnceAsync(new ReaderMail(site, item.Id, email, digest, null, MailTemplates.PersonalData, new() { ["export_url"] = url },
+            Dates: new Dictionary<string, DateTimeOffset> { ["expires"] = clock.GetUtcNow().Add(LinkLifetime) }), ct);
     }
 }
 

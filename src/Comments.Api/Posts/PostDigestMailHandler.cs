@@ -38,13 +38,17 @@ public sealed class PostDigestMailHandler(SiteDirectory sites, IPostStore posts,
             ["posts_text"] = string.Concat(gathered.Select(p => $"{p.Title}\n{p.Url}\n{(p.Summary is { } s ? s + "\n" : "")}\n")),
             ["posts_html"] = string.Concat(gathered.Select(p =>
                 $"<h2><a href=\"{WebUtility.HtmlEncode(p.Url)}\">{WebUtility.HtmlEncode(p.Title)}</a></h2>{(p.Summary is { } s ? $"<p>{WebUtility.HtmlEncode(s)}</p>" : "")}")),
-            ["period"] = frequency == PostFrequency.Daily ? "today" : "this week",
+            ["count"] = gathered.Count.ToString(CultureInfo.InvariantCulture),
+            ["post_title"] = gathered[0].Title,
         };
-        var subject = gathered.Count == 1 ? $"New on {site.DisplayName}: {gathered[0].Title}" : $"{gathered.Count} new posts on {site.DisplayName}";
+        // One post: the subject of a post's own mail; more: mail.post_digest.subject, counted.
+        var subjectKey = gathered.Count == 1 ? $"mail.{MailTemplates.Post}.subject" : null;
+        var period = new Dictionary<string, string> { ["period"] = frequency == PostFrequency.Daily ? "mail.post_digest.today" : "mail.post_digest.this_week" };
         foreach (var digest in await subscriptions.PostSubscribersAsync(site.Id, ct))
         {
             if (await subscriptions.ConfirmedForPostsAsync(site.Id, digest, ct) is not { } to || to.Frequency != frequency) continue;
-            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest, subject, MailTemplates.PostDigest, values), ct);
+            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest, null, MailTemplates.PostDigest, values,
+                Texts: period, SubjectKey: subjectKey), ct);
         }
     }
 }

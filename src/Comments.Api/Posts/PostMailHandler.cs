@@ -21,8 +21,7 @@ public sealed class PostMailHandler(SiteDirectory sites, IPostStore posts, ISubs
         foreach (var digest in await subscriptions.PostSubscribersAsync(site.Id, ct))
         {
             if (await subscriptions.ConfirmedForPostsAsync(site.Id, digest, ct) is not { Frequency: PostFrequency.Post } to) continue;
-            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest,
-                $"New on {site.DisplayName}: {post.Title}", MailTemplates.Post, Values(post)), ct);
+            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest, null, MailTemplates.Post, Values(post)), ct);
         }
     }
 

@@ -77,7 +77,8 @@ public sealed partial class MailLanguageFilesTests
     {
         var english = Strings("en");
         var mails = Files("en").Where(f => f.EndsWith(".txt", StringComparison.Ordinal)).Select(Path.GetFileNameWithoutExtension).ToList();
-        Assert.Equal([MailTemplates.Confirm, MailTemplates.Reply, MailTemplates.Thread], mails.Order(StringComparer.Ordinal));
+        Assert.Equal([MailTemplates.Alert, MailTemplates.Confirm, MailTemplates.PersonalData, MailTemplates.Post, MailTemplates.PostDigest, MailTemplates.Reply, MailTemplates.Thread],
+            mails.Order(StringComparer.Ordinal));
         foreach (var mail in mails)
         {
             Assert.True(english.ContainsKey($"mail.{mail}.subject"), $"mail.{mail}.subject is missing");

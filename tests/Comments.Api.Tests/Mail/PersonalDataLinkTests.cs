@@ -98,6 +98,28 @@ public abstract partial class PersonalDataLinkTests(MailFixture fixture)
         await none.AssertProblemAsync(HttpStatusCode.BadRequest, "personal_data.bad_link");
     }
 
+    [Fact]
+    public async Task On_a_French_site_the_link_comes_in_French_with_its_expiry_written_in_French()
+    {
+        using var client = fixture.CreateClient();
+        var email = MailTestApi.NewAddress("francine");
+        using (var subscribed = await client.SubscribeAsync(MailFixture.FrenchSite, email, TestSites.NewThread("donnees")))
+            Assert.Equal(HttpStatusCode.Accepted, subscribed.StatusCode);
+        var asked = DateTimeOffset.UtcNow;
+        using (var response = await RequestAsync(client, MailFixture.FrenchSite, new { email }))
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var mail = (await fixture.Smtp.WaitForAsync(email, match: m => m.Subject.StartsWith("Vos données", StringComparison.Ordinal)))[0];
+        var message = await fixture.Smtp.LoadAsync(mail);
+        Assert.Equal($"Vos données personnelles sur {MailFixture.FrenchSite}", message.Subject);
+        Assert.Matches(ExportLink(), message.TextBody);
+        // "valable jusqu'au mardi 1 décembre 2026 14:05 UTC": the French month of tomorrow (the link lasts a day).
+        var month = System.Globalization.CultureInfo.GetCultureInfo("fr").DateTimeFormat.GetMonthName(asked.AddDays(1).UtcDateTime.Month);
+        Assert.Contains($"le lien est valable jusqu’au ", message.TextBody);
+        Assert.Contains($" {month} {asked.AddDays(1).UtcDateTime.Year} ", message.TextBody);
+        Assert.Contains("<div lang=\"fr\" dir=\"ltr\">", message.HtmlBody);
+    }
+
     [Theory]
     [InlineData("not an address")]
     [InlineData("")]

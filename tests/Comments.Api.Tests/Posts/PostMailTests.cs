@@ -22,11 +22,20 @@ public abstract class PostMailTests(PostsService fixture)
         return client;
     }
 
-    private async Task SubscribePostsConfirmedAsync(HttpClient client, string site, string email, string? frequency = null)
+    private async Task SubscribePostsConfirmedAsync(HttpClient client, string site, string email, string? frequency = null, string? lang = null)
     {
-        using var response = await client.PostAsJsonAsync($"/api/sites/{site}/subscriptions", new { email, kind = "posts", frequency }, Ct);
+        using var response = await client.PostAsJsonAsync($"/api/sites/{site}/subscriptions", new { email, kind = "posts", frequency, lang }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await client.ConfirmAsync(await Mail.Smtp.ConfirmationLinkAsync(email));
+        // A reader who named a language gets the confirmation in it, so not under an English subject.
+        if (lang is null)
+        {
+            await client.ConfirmAsync(await Mail.Smtp.ConfirmationLinkAsync(email));
+            return;
+        }
+        var link = MailTestApi.ConfirmLinkIn((await Mail.Smtp.LoadAsync((await Mail.Smtp.WaitForAsync(email))[0])).TextBody);
+        using var confirmed = await client.PostAsync(link, null, Ct);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("<html lang=\"de\"", await confirmed.Content.ReadAsStringAsync(Ct));
     }
 
     private static Task<HttpResponseMessage> AnnounceAsync(HttpClient owner, string site, string url, string title, string? summary = null) =>
@@ -43,6 +52,8 @@ public abstract class PostMailTests(PostsService fixture)
         var ann = MailTestApi.NewAddress("ann");
         var unconfirmed = MailTestApi.NewAddress("carl");
         await SubscribePostsConfirmedAsync(client, site, ann);
+        var gerd = MailTestApi.NewAddress("gerd");
+        await SubscribePostsConfirmedAsync(client, site, gerd, lang: "de");
         using (var pending = await client.PostAsJsonAsync($"/api/sites/{site}/subscriptions", new { email = unconfirmed, kind = "posts" }, Ct))
             Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
 
@@ -63,6 +74,11 @@ public abstract class PostMailTests(PostsService fixture)
         Assert.StartsWith($"{Mail.PublicUrl}/api/sites/{site}/subscriptions/unsubscribe?token=", unsubscribe);
         Assert.Contains(unsubscribe, message.TextBody);
         Assert.DoesNotContain(unconfirmed, message.ToString(), StringComparison.OrdinalIgnoreCase);
+        // The reader who subscribed in German gets it in German.
+        var german = await Mail.Smtp.LoadAsync((await Mail.Smtp.WaitForAsync(gerd, match: m => m.Subject.Contains("Ten lenses", StringComparison.Ordinal)))[0]);
+        Assert.Equal($"Neu auf {site}: Ten lenses, <b>tested</b>", german.Subject);
+        Assert.Contains($"Weiterlesen: {url}", german.TextBody);
+        Assert.Contains("<div lang=\"de\" dir=\"ltr\">", german.HtmlBody);
 
         // The same URL again (its fragment aside): nothing new is queued.
         using var again = await AnnounceAsync(owner, site, url + "#comments", "Ten lenses, tested (updated)");
@@ -95,6 +111,8 @@ public abstract class PostMailTests(PostsService fixture)
         await SubscribePostsConfirmedAsync(client, site, daily, "daily");
         await SubscribePostsConfirmedAsync(client, site, weekly, "weekly");
         await SubscribePostsConfirmedAsync(client, site, each);
+        var dailyGerman = MailTestApi.NewAddress("daily-de");
+        await SubscribePostsConfirmedAsync(client, site, dailyGerman, "daily", lang: "de");
 
         var first = NewPostUrl("first");
         var second = NewPostUrl("second");
@@ -109,6 +127,9 @@ public abstract class PostMailTests(PostsService fixture)
         Assert.Contains(second, message.TextBody);
         Assert.True(message.TextBody!.IndexOf("First of two", StringComparison.Ordinal) < message.TextBody.IndexOf("Second of two", StringComparison.Ordinal));
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        var german = await Mail.Smtp.LoadAsync(Assert.Single(await Mail.Smtp.WaitForAsync(dailyGerman, match: m => m.Subject.Contains("Beiträge", StringComparison.Ordinal))));
+        Assert.Equal($"2 neue Beiträge auf {site}", german.Subject);
+        Assert.StartsWith($"Neu auf {site} heute:", german.TextBody);
 
         await client.DrainAsync(Mail.Smtp, site);
         // One digest only, no per-post mail to digest subscribers, and the weekly digest is not due yet.

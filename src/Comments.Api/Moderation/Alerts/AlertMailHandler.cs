@@ -1,4 +1,5 @@
 using System.Net;
+using Comments.Api.Infrastructure;
 using Comments.Api.Mail;
 using Comments.Core.Comments;
 using Comments.Core.Moderation;
@@ -14,13 +15,15 @@ namespace Comments.Api.Moderation.Alerts;
 /// A moderator's alert batch is due: it is sealed, and one mail lists its held and reported comments (text,
 /// article, author's name; never the author's email or IP, which the moderator sees in /moderate after
 /// signing in) with a link to /moderate. Sent once: the batch's token is the message's key and Message-ID.
+/// Written in the site's <c>Language</c> (moderators have no language of their own), with its <c>mail.alert.*</c> strings.
 /// </summary>
 public sealed class AlertMailHandler(SiteDirectory sites, ICommentStore comments, IModeratorAlertStore alerts, MailComposer composer,
-    MailTemplates templates, SmtpMailSender sender, IOutbox outbox, IOptions<MailOptions> mail, IOptions<ModerationOptions> moderation,
+    MailTemplates templates, UiStrings strings, SmtpMailSender sender, IOutbox outbox, IOptions<MailOptions> mail, IOptions<ModerationOptions> moderation,
     TimeProvider clock) : IOutboxHandler
 {
     public const string Kind_ = "mail.alert";
     private const int MaxTextLength = 2_000;
+    private const string AuthorMark = "\u0001author\u0001", TitleMark = "\u0001title\u0001";
     public string Kind => Kind_;
 
     public static OutboxItem Item(string site, string moderator, string batch) =>
@@ -47,6 +50,7 @@ public sealed class AlertMailHandler(SiteDirectory sites, ICommentStore comments
 
     private async Task<MimeMessage?> BuildAsync(SiteOptions site, ConfiguredModerator moderator, string key, IReadOnlyList<string> entries, CancellationToken ct)
     {
+        var language = strings.Pick(site.Language);
         var text = new System.Text.StringBuilder();
         var html = new System.Text.StringBuilder();
         var count = 0;
@@ -56,14 +60,17 @@ public sealed class AlertMailHandler(SiteDirectory sites, ICommentStore comments
             // Erased or gone since: nothing to show.
             if (await comments.GetAsync(site.Id, id, ct) is not { } c) continue;
             var thread = await comments.GetThreadAsync(site.Id, c.ThreadId, ct);
-            var label = what == "reported" ? "Reported by readers" : "Held";
+            var label = strings.Get(language, what == "reported" ? "mail.alert.reported" : "mail.alert.held")!;
             var title = thread?.Title ?? c.ThreadId;
             var reasons = c.Reasons.Count > 0 ? string.Join(", ", c.Reasons.Select(r => r.Code)) : "";
             var body = MailTemplates.TextOf(c.Html);
             if (body.Length > MaxTextLength) body = body[..MaxTextLength] + "…";
-            text.Append($"{label}: {c.AuthorName} on \"{title}\"{(thread?.Url is { } u ? $" <{u}>" : "")}{(reasons.Length > 0 ? $" ({reasons})" : "")}\n{body}\n\n");
-            html.Append($"<p><strong>{WebUtility.HtmlEncode(label)}</strong>: {WebUtility.HtmlEncode(c.AuthorName)} on ")
-                .Append(thread?.Url is { } url ? $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(title)}</a>" : WebUtility.HtmlEncode(title))
+            // "{author} on “{title}”" in the language, with markers where the name and title go (text and HTML fill them differently).
+            var who = strings.Get(language, "mail.alert.item", ("author", AuthorMark), ("title", TitleMark))!;
+            text.Append($"{label}: {who.Replace(AuthorMark, c.AuthorName).Replace(TitleMark, title)}{(thread?.Url is { } u ? $" <{u}>" : "")}{(reasons.Length > 0 ? $" ({reasons})" : "")}\n{body}\n\n");
+            var titleHtml = thread?.Url is { } url ? $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(title)}</a>" : WebUtility.HtmlEncode(title);
+            html.Append($"<p><strong>{WebUtility.HtmlEncode(label)}</strong>: ")
+                .Append(WebUtility.HtmlEncode(who).Replace(AuthorMark, WebUtility.HtmlEncode(c.AuthorName)).Replace(TitleMark, titleHtml))
                 .Append(reasons.Length > 0 ? $" ({WebUtility.HtmlEncode(reasons)})" : "")
                 .Append($"</p><blockquote>{c.Html}</blockquote>");
             count++;
@@ -74,17 +81,17 @@ public sealed class AlertMailHandler(SiteDirectory sites, ICommentStore comments
         {
             ["site"] = site.DisplayName,
             ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["waiting"] = strings.Plural(language, "mail.alert.waiting", count, ("site", site.DisplayName))!,
             ["items_text"] = text.ToString(),
             ["items_html"] = html.ToString(),
             ["moderate_url"] = $"{o.PublicUrl!.TrimEnd('/')}/moderate",
         };
-        var (plain, rich) = templates.Render(site.Id, Infrastructure.UiStrings.Fallback, MailTemplates.Alert, values);
+        var (plain, rich) = templates.Render(site.Id, language, MailTemplates.Alert, values);
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(site.MailFrom is { Length: > 0 } from ? from : o.From!));
         message.To.Add(MailboxAddress.Parse(moderator.Email!));
-        message.Subject = moderator.Alerts == ModeratorAlerts.Digest
-            ? $"Moderation digest for {site.DisplayName}: {count} comment(s)"
-            : count == 1 ? $"A comment on {site.DisplayName} waits for moderation" : $"{count} comments on {site.DisplayName} wait for moderation";
+        message.Subject = strings.Plural(language, moderator.Alerts == ModeratorAlerts.Digest ? "mail.alert.digest.subject" : "mail.alert.subject", count,
+            ("site", site.DisplayName))!.ReplaceLineEndings(" ");
         message.MessageId = composer.MessageId(site.Id, key);
         message.Date = clock.GetUtcNow();
         message.Headers.Add("Auto-Submitted", "auto-generated");

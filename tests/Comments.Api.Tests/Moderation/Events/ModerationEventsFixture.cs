@@ -15,6 +15,8 @@ public abstract class ModerationEventsFixture(StoreBackend? backend, int redisDa
     public const string OliviaEmail = "olivia@moderators.example";
     public const string DoraEmail = "dora@moderators.example";
     public const string DoraKey = "mk_test_dora_digest_moderator_7c1";
+    /// <summary>An immediate moderator of <see cref="TestSites.Shallow"/>, which in this service is pre-moderated and German (<c>Language: de</c>).</summary>
+    public const string GretaEmail = "greta@moderators.example";
     public const double CoalesceSeconds = 10;
 
     private WebhookReceiver? _receiver;
@@ -62,6 +64,13 @@ public abstract class ModerationEventsFixture(StoreBackend? backend, int redisDa
             ["Moderation__Moderators__3__Email"] = DoraEmail,
             ["Moderation__Moderators__3__Alerts"] = "Digest",
             ["Moderation__Moderators__3__DigestMinutes"] = "0.2",
+            [$"Sites__{TestSites.Shallow}__ModerationMode"] = "Pre",
+            [$"Sites__{TestSites.Shallow}__Language"] = "de",
+            ["Moderation__Moderators__4__Name"] = "greta",
+            ["Moderation__Moderators__4__KeyHash"] = TestModerators.Digest("mk_test_greta_german_moderator_4e2"),
+            ["Moderation__Moderators__4__Sites__0"] = TestSites.Shallow,
+            ["Moderation__Moderators__4__Email"] = GretaEmail,
+            ["Moderation__Moderators__4__Alerts"] = "Immediate",
             ["Moderation__AlertCoalesceSeconds"] = CoalesceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Outbox__RetryBaseSeconds"] = "0.2",
             ["Outbox__RetryMaxSeconds"] = "1",

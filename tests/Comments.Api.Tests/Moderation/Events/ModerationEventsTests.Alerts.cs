@@ -83,6 +83,23 @@ public abstract partial class ModerationEventsTests
     }
 
     [Fact]
+    public async Task A_sites_Language_writes_its_moderators_alert_in_that_language()
+    {
+        using var client = fixture.CreateClient();
+        var marker = Marker();
+        var thread = TestSites.NewThread("german-alert");
+        await client.HoldAsync(TestSites.Shallow, thread, HeldReply(marker), forwardedFor: AlertAuthorIp);
+        var mail = Assert.Single(await WaitForMarkersAsync(ModerationEventsFixture.GretaEmail, marker));
+        Assert.Equal($"Ein Kommentar auf {TestSites.Shallow} wartet auf Freigabe", mail.Subject);
+        Assert.StartsWith($"Ein Kommentar auf {TestSites.Shallow} wartet auf Moderation:", mail.TextBody);
+        Assert.Contains("Zurückgehalten: Alice Alert zu „", mail.TextBody);
+        Assert.Contains($"Jetzt moderieren: {fixture.Mail.PublicUrl}/moderate", mail.TextBody);
+        Assert.Contains("<div lang=\"de\" dir=\"ltr\">", mail.HtmlBody);
+        Assert.Contains("</strong>: Alice Alert zu „", mail.HtmlBody);
+        AssertNoAuthorAddress(mail);
+    }
+
+    [Fact]
     public async Task A_digest_moderator_gets_one_mail_listing_both_held_comments_when_it_is_due()
     {
         using var client = fixture.CreateClient();
@@ -94,7 +111,7 @@ public abstract partial class ModerationEventsTests
 
         var mail = Assert.Single(await WaitForMarkersAsync(ModerationEventsFixture.DoraEmail, first, second));
         Assert.StartsWith("Moderation digest for", mail.Subject);
-        Assert.Contains("2 comment(s)", mail.TextBody);
+        Assert.Contains($"2 comments on {TestSites.Stats} wait for a moderator:", mail.TextBody);
         // Due a digest interval (12 s) after the first comment, not at once.
         Assert.True(mail.Date >= started.AddSeconds(11), $"sent at {mail.Date:O}, the first comment came at {started:O}");
         AssertNoAuthorAddress(mail);
