@@ -32,8 +32,8 @@ public sealed partial class FeedPoller(SiteDirectory sites, IPostStore store, Po
                 {
                     return;
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Xml.XmlException or FormatException
-                    or StackExchange.Redis.RedisException or TimeoutException or IOException)
+                // Whatever one site's feed or the store does, the poller goes on (an exception here would stop the host).
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     LogFailed(site.Id, e.GetType().Name);
                 }
