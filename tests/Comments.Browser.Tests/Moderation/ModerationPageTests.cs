@@ -110,6 +110,38 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_queue_load_that_fails_is_shown_and_tried_again_until_the_list_answers_the_filter()
+    {
+        var page = await fixture.NewPageAsync();
+        using var reader = fixture.CreateClient();
+        var word = "zq" + Guid.NewGuid().ToString("N")[..8];
+        await page.SignInAsync(TestModerators.OpenKey, site: TestSites.Premoderated);
+        using var wanted = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("retry"), TestApi.Reply($"Is {word} held?"));
+        var id = (await wanted.JsonAsync()).GetProperty("id").GetString()!;
+        using var other = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("retry"), TestApi.Reply("Another held remark."));
+        var otherId = (await other.JsonAsync()).GetProperty("id").GetString()!;
+        await page.Locator($".card[data-id='{otherId}']").WaitForAsync(new() { Timeout = Patience });
+
+        // The store times out on the first search: the service answers 503, as it does when the store is away.
+        var failed = 0;
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex($"/queue/pending\\?.*q={word}"), async route =>
+        {
+            if (Interlocked.Increment(ref failed) == 1)
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = """{"title":"The store is not answering"}""" });
+            else
+                await route.ContinueAsync();
+        });
+        await page.FillAsync("#filter-q", word);
+        await page.PressAsync("#filter-q", "Enter");
+
+        await Assertions.Expect(page.Locator("#queue-error")).ToContainTextAsync("Could not load the queue (The store is not answering)", new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator(".card")).ToHaveCountAsync(1, new() { Timeout = Patience });
+        await Assertions.Expect(page.Locator($".card[data-id='{id}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#queue-error")).ToBeHiddenAsync();
+        Assert.Equal(2, Volatile.Read(ref failed));
+    }
+
+    [Fact]
     public async Task An_admin_opens_the_numbers_and_sees_the_days_plotted_with_the_moderators_agreement()
     {
         var errors = new List<string>();

@@ -74,6 +74,9 @@ const state = {
   connection: null,
   arrivals: 0,
   loading: Promise.resolve(), // the queue load in flight: live changes wait for it
+  loads: 0,              // how many queue loads were asked for: a retry stands down when a newer one was
+  loadFailures: 0,       // failed loads in a row, for the retry's back-off
+  loadRetry: null,
   filter: { q: "", reason: "", from: "", to: "", thread: "" },
 };
 
@@ -230,22 +233,44 @@ async function switchQueue(queue) {
 }
 
 function loadQueue() {
-  state.loading = state.loading.catch(() => {}).then(renderQueue);
+  const asked = ++state.loads;
+  state.loading = state.loading.catch(() => {}).then(() => renderQueue(asked));
   return state.loading;
+}
+
+// A load that fails (the store timed out, the network dropped) says so and tries again by itself:
+// the cards on screen no longer answer the filters or the tab, so the page must not look as if they did.
+const LOAD_RETRY_MS = [1000, 2000, 5000, 10000, 30000];
+
+function queueLoadFailed(error, asked) {
+  const wait = LOAD_RETRY_MS[Math.min(state.loadFailures++, LOAD_RETRY_MS.length - 1)];
+  $("queue-error").hidden = false;
+  $("queue-error").textContent = t("queueFailed", { error: error.message, seconds: wait / 1000 });
+  clearTimeout(state.loadRetry);
+  state.loadRetry = setTimeout(() => { if (state.loads === asked) loadQueue(); }, wait);
+}
+
+function queueLoaded() {
+  clearTimeout(state.loadRetry);
+  state.loadFailures = 0;
+  $("queue-error").hidden = true;
+  $("queue-error").textContent = "";
 }
 
 // Loads run one after another, and live changes wait for the one in flight: an arrival is either
 // in the page loaded or appended after it, never lost to a load that replaced the list.
-async function renderQueue() {
+async function renderQueue(asked) {
   if (!state.site) return;
   let page;
   try {
     page = await api(sitePath(`/queue/${state.queue}?limit=100${filterQuery()}`));
   } catch (e) {
-    if (e.status !== 400) throw e;
+    if (e.status !== 400) return queueLoadFailed(e, asked);
+    queueLoaded();
     $("filter-error").textContent = e.message;
     return;
   }
+  queueLoaded();
   $("filter-error").textContent = "";
   state.items.clear();
   state.picked.clear();

@@ -11,6 +11,7 @@
   "signIn": "تسجيل الدخول",
   "keyInvalid": "هذا المفتاح غير صالح.",
   "signInFailed": "تعذر تسجيل الدخول: {error}",
+  "queueFailed": "تعذّر تحميل قائمة الانتظار ({error}). إعادة المحاولة بعد {seconds} ث.",
   "filterQueue": "تصفية القائمة",
   "search": "بحث",
   "searchPlaceholder": "النص أو الاسم أو البريد",

@@ -11,6 +11,7 @@
   "signIn": "Anmelden",
   "keyInvalid": "Dieser Schlüssel ist nicht gültig.",
   "signInFailed": "Anmeldung fehlgeschlagen: {error}",
+  "queueFailed": "Die Warteschlange konnte nicht geladen werden ({error}). Neuer Versuch in {seconds} s.",
   "filterQueue": "Warteschlange filtern",
   "search": "Suche",
   "searchPlaceholder": "Text, Name oder E-Mail",

@@ -11,6 +11,7 @@
   "signIn": "Sign in",
   "keyInvalid": "That key is not valid.",
   "signInFailed": "Could not sign in: {error}",
+  "queueFailed": "Could not load the queue ({error}). Trying again in {seconds} s.",
   "filterQueue": "Filter the queue",
   "search": "Search",
   "searchPlaceholder": "text, name or email",

@@ -11,6 +11,7 @@
   "signIn": "Entrar",
   "keyInvalid": "Esa clave no es válida.",
   "signInFailed": "No se pudo entrar: {error}",
+  "queueFailed": "No se pudo cargar la cola ({error}). Se reintentará en {seconds} s.",
   "filterQueue": "Filtrar la cola",
   "search": "Buscar",
   "searchPlaceholder": "texto, nombre o correo",

@@ -11,6 +11,7 @@
   "signIn": "Se connecter",
   "keyInvalid": "Cette clé n’est pas valide.",
   "signInFailed": "Connexion impossible : {error}",
+  "queueFailed": "Impossible de charger la file ({error}). Nouvel essai dans {seconds} s.",
   "filterQueue": "Filtrer la file",
   "search": "Rechercher",
   "searchPlaceholder": "texte, nom ou e-mail",

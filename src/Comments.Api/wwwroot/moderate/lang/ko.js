@@ -11,6 +11,7 @@
   "signIn": "로그인",
   "keyInvalid": "유효하지 않은 키입니다.",
   "signInFailed": "로그인하지 못했습니다: {error}",
+  "queueFailed": "대기열을 불러오지 못했습니다({error}). {seconds}초 후 다시 시도합니다.",
   "filterQueue": "대기열 필터",
   "search": "검색",
   "searchPlaceholder": "내용, 이름 또는 이메일",

@@ -11,6 +11,7 @@
   "signIn": "Войти",
   "keyInvalid": "Этот ключ недействителен.",
   "signInFailed": "Не удалось войти: {error}",
+  "queueFailed": "Не удалось загрузить очередь ({error}). Повтор через {seconds} с.",
   "filterQueue": "Фильтр очереди",
   "search": "Поиск",
   "searchPlaceholder": "текст, имя или e-mail",

@@ -11,6 +11,7 @@
   "signIn": "Увійти",
   "keyInvalid": "Цей ключ недійсний.",
   "signInFailed": "Не вдалося увійти: {error}",
+  "queueFailed": "Не вдалося завантажити чергу ({error}). Повтор за {seconds} с.",
   "filterQueue": "Фільтр черги",
   "search": "Пошук",
   "searchPlaceholder": "текст, ім’я або e-mail",
