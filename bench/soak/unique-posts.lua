@@ -1,18 +1,10 @@
 -- wrk script: every request is a new comment (unique text) on one of 100 threads of the site "open".
 -- wrk -t4 -c32 -d60s -s bench/soak/unique-posts.lua http://127.0.0.1:PORT
 -- With SOAK_ACKS=/some/prefix, the id of every 201 is appended to /some/prefix.<thread>.
-local threads = {}
-local id = 0
-
-function setup(thread)
-  id = id + 1
-  thread:set("wid", id)
-  table.insert(threads, thread)
-end
+dofile("bench/wrk/common.lua")
 
 function init(args)
-  counter = 0
-  math.randomseed(os.time() * 1000 + wid)
+  start_thread()
   run = tostring(math.random(1, 1000000000))
   local prefix = os.getenv("SOAK_ACKS")
   acks = prefix and io.open(prefix .. "." .. run .. "." .. wid, "a") or nil
@@ -39,9 +31,9 @@ function request()
     { ["Content-Type"] = "application/json" }, body)
 end
 
-statuses = {}
+local count = response
 function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
+  count(status, headers, body)
   if status == 201 and acks then
     acks:write(string.match(body, '"id":"(%d+)"'), "\n")
     acks:flush()
@@ -49,10 +41,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  for _, thread in ipairs(threads) do
-    local s = thread:get("statuses")
-    for code, n in pairs(s) do io.write(string.format("status %d: %d\n", code, n)) end
-  end
+  print_statuses()
   io.write(string.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

@@ -3,18 +3,10 @@
 --   wrk -t2 -c32 -d15s -s bench/wrk/post.lua http://127.0.0.1:PORT
 -- WRK_POST_PATH overrides the path ("{thread}" is replaced): /echo for the bare Kestrel echo.
 -- Prints the count of each status at the end (a 409 means a repeated text, a 429 a rate limit).
-local threads = {}
-local id = 0
-
-function setup(thread)
-  id = id + 1
-  thread:set("wid", id)
-  table.insert(threads, thread)
-end
+dofile("bench/wrk/common.lua")
 
 function init(args)
-  counter = 0
-  math.randomseed(os.time() * 1000 + wid)
+  start_thread()
   -- At most 5 digits: a run of 9 digits in a text makes the model hold it (measured: 202 instead of 201).
   run = tostring(math.random(1, 99999))
   path = os.getenv("WRK_POST_PATH") or "/api/sites/bench/threads/{thread}/comments"
@@ -51,17 +43,4 @@ function request()
     headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", (tonumber(run) * 16 + wid) % 256, math.floor(counter / 256) % 256, counter % 256)
   end
   return wrk.format("POST", (string.gsub(path, "{thread}", thread)), headers, body)
-end
-
-statuses = {}
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for code, n in pairs(thread:get("statuses")) do total[code] = (total[code] or 0) + n end
-  end
-  for code, n in pairs(total) do io.write(string.format("status %d: %d\n", code, n)) end
 end

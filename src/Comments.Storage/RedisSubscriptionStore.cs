@@ -30,14 +30,13 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         if (await Db.HashGetAsync(key, field) == Confirmed) return RequestResult.AlreadyConfirmed;
 
         // At most one confirmation per address per interval: whoever typed the address, its owner gets one mail a day.
-        var mayMail = await Db.StringSetAsync(RedisKeys.ConfirmationSent(site, digest), 1, confirmationInterval, When.NotExists);
-        var tx = Db.CreateTransaction();
-        _ = tx.HashSetAsync(key, EmailField, email);
-        if (language is not null) _ = tx.HashSetAsync(key, LanguageField, language);
-        _ = tx.HashSetAsync(key, field, Pending, When.NotExists);
-        if (subscription.Kind == SubscriptionKind.Posts) _ = tx.HashSetAsync(key, FrequencyField, subscription.Frequency.ToString());
-        if (mayMail) RedisOutbox.Add(tx, confirmation, now);
-        await tx.ExecuteAsync();
+        var mayMail = await RedisMailInterval.QueueAsync(Db, RedisKeys.ConfirmationSent(site, digest), confirmationInterval, confirmation, now, tx =>
+        {
+            _ = tx.HashSetAsync(key, EmailField, email);
+            if (language is not null) _ = tx.HashSetAsync(key, LanguageField, language);
+            _ = tx.HashSetAsync(key, field, Pending, When.NotExists);
+            if (subscription.Kind == SubscriptionKind.Posts) _ = tx.HashSetAsync(key, FrequencyField, subscription.Frequency.ToString());
+        });
         return mayMail ? RequestResult.ConfirmationQueued : RequestResult.ConfirmationLimited;
     }
 

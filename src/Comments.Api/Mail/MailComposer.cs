@@ -86,8 +86,11 @@ public sealed class MailComposer(IOptions<MailOptions> options, MailTemplates te
     }
 
     /// <summary>A link to a subscription page of the site, on the service's public address.</summary>
-    public string Link(string site, string page, string token) =>
-        $"{options.Value.PublicUrl!.TrimEnd('/')}/api/sites/{site}/subscriptions/{page}?token={Uri.EscapeDataString(token)}";
+    public string Link(string site, string page, string token) => SiteLink(site, $"subscriptions/{page}", token);
+
+    /// <summary>A signed link under the site's API (<c>/api/sites/{site}/{path}?token=</c>), on the service's public address.</summary>
+    public string SiteLink(string site, string path, string token) =>
+        $"{options.Value.PublicUrl!.TrimEnd('/')}/api/sites/{site}/{path}?token={Uri.EscapeDataString(token)}";
 
     /// <summary>The same key always gives the same Message-ID (receivers drop a repeated one); it shows nothing of the key.</summary>
     public string MessageId(string site, string key)

@@ -4,7 +4,6 @@ using Comments.Core.PersonalData;
 using Comments.Core.Sites;
 using Comments.Core.Storage;
 using Comments.Core.Subscriptions;
-using Microsoft.Extensions.Options;
 
 namespace Comments.Api.PersonalData;
 
@@ -15,7 +14,7 @@ namespace Comments.Api.PersonalData;
 /// runs in the outbox worker).
 /// </summary>
 public sealed class PersonalDataMailHandler(SiteDirectory sites, PersonalDataAddresses addresses, SubscriptionTokens tokens,
-    MailComposer composer, IOptions<MailOptions> options, TimeProvider clock) : IOutboxHandler
+    MailComposer composer, TimeProvider clock) : IOutboxHandler
 {
     /// <summary>How long a link works, and how long before the same address may be sent another.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(1);
@@ -31,7 +30,7 @@ public sealed class PersonalDataMailHandler(SiteDirectory sites, PersonalDataAdd
         if (sites.Find(item.Site) is not { } site || item.Get("digest") is not { } digest) return;
         if (await addresses.FindAsync(site.Id, digest, ct) is not { } email) return;
         var token = tokens.Create(TokenPurpose.PersonalData, site.Id, digest, LinkLifetime);
-        var url = $"{options.Value.PublicUrl!.TrimEnd('/')}/api/sites/{site.Id}/personal-data/export?token={Uri.EscapeDataString(token)}";
+        var url = composer.SiteLink(site.Id, "personal-data/export", token);
         await composer.SendOnceAsync(new ReaderMail(site, item.Id, email, digest, null, MailTemplates.PersonalData, new() { ["export_url"] = url },
             Dates: new Dictionary<string, DateTimeOffset> { ["expires"] = clock.GetUtcNow().Add(LinkLifetime) }), ct);
     }

@@ -9,7 +9,6 @@ using Comments.Core.Submissions;
 using Comments.Core.Subscriptions;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Comments.Api.PersonalData;
 
@@ -23,7 +22,7 @@ public static class PersonalDataRequestsApi
     public static RouteGroupBuilder MapPersonalDataRequestsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapSiteGroup("Personal data", "/personal-data")
-            .AddEndpointFilter(MailOnly)
+            .RequireMail("This server sends no mail: ask the site's moderators for your data.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status501NotImplemented);
         group.MapPost("/requests", Request)
@@ -38,12 +37,6 @@ public static class PersonalDataRequestsApi
             .RequireRateLimiting(RateLimits.ReadPolicy);
         return group;
     }
-
-    private static ValueTask<object?> MailOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.RequestServices.GetRequiredService<IOptions<MailOptions>>().Value.Enabled
-            ? next(context)
-            : ValueTask.FromResult<object?>(Problems.Of(StatusCodes.Status501NotImplemented, ErrorCodes.MailDisabled,
-                "This server sends no mail: ask the site's moderators for your data."));
 
     public static async Task<Accepted<PersonalDataLinkResponse>> Request(HttpContext http, IPersonalDataRequests requests, StoreDigests digests,
         TimeProvider clock, CancellationToken ct)

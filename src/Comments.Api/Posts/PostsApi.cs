@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Comments.Api.Infrastructure;
+using Comments.Api.Mail;
 using Comments.Api.Sites;
 using Comments.Api.Subscriptions;
 using Comments.Core.Posts;
@@ -23,15 +24,9 @@ public static class PostsApi
         site.MapPost("/posts", Announce)
             .WithName("AnnouncePost")
             .WithSummary("Announce a new post to the site's new-posts subscribers: 202 when announced, 200 when its URL was announced (or read from the feed) before, and nothing is sent again.")
-            .AddEndpointFilter(MailOnly)
+            .RequireMail("This server sends no mail: posts are not announced.")
             .WithValidation(PostsJson.Default.AnnounceRequest, 16 * 1024)
             .ProducesProblem(StatusCodes.Status501NotImplemented);
-
-    private static ValueTask<object?> MailOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.RequestServices.GetRequiredService<SubscriptionRequests>().Enabled
-            ? next(context)
-            : ValueTask.FromResult<object?>(Problems.Of(StatusCodes.Status501NotImplemented, ErrorCodes.MailDisabled,
-                "This server sends no mail: posts are not announced."));
 
     public static async Task<Results<Accepted<AnnounceResponse>, Ok<AnnounceResponse>>> Announce(HttpContext http, PostAnnouncer announcer, CancellationToken ct)
     {

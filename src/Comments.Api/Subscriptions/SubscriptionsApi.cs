@@ -1,4 +1,5 @@
 using Comments.Api.Infrastructure;
+using Comments.Api.Mail;
 using Comments.Api.Sites;
 using Comments.Core.Comments;
 using Comments.Core.Submissions;
@@ -18,7 +19,7 @@ public static class SubscriptionsApi
     public static RouteGroupBuilder MapSubscriptionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapSiteGroup("Subscriptions", "/subscriptions")
-            .AddEndpointFilter(MailOnly)
+            .RequireMail("This server sends no mail: subscriptions are off.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status501NotImplemented);
 
@@ -48,13 +49,6 @@ public static class SubscriptionsApi
             .WithSummary("The page the unsubscribe link opens: one button that unsubscribes.").RequireRateLimiting(RateLimits.ReadPolicy);
         return group;
     }
-
-    /// <summary>No <c>Mail:Host</c>: the endpoints say so rather than accept what they could never send.</summary>
-    private static ValueTask<object?> MailOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.RequestServices.GetRequiredService<SubscriptionRequests>().Enabled
-            ? next(context)
-            : ValueTask.FromResult<object?>(Problems.Of(StatusCodes.Status501NotImplemented, ErrorCodes.MailDisabled,
-                "This server sends no mail: subscriptions are off."));
 
     public static Ok<SignupBoxResponse> Signup(HttpContext http)
     {

@@ -39,14 +39,16 @@
     fullDate = new Intl.DateTimeFormat(code, { dateStyle: 'full', timeStyle: 'short' });
   }
   function loadStrings(code, done) {
-    var all = window.CommentsLang || {};
-    if (all[code]) { useLang(code, all[code]); return done(); }
+    function got() { return (window.CommentsLang || {})[code]; }
+    loadScript('/lang/' + code + '.js', got, function () { useLang(code, got()); done(); }, function () { if (code !== 'en') loadStrings('en', done); });
+  }
+  // One of the service's scripts (a language file, theme.js) unless the page has what it defines already.
+  function loadScript(path, has, done, failed) {
+    if (has()) return done();
     var s = document.createElement('script');
-    s.src = api + '/lang/' + code + '.js';
-    s.async = true;
-    s.onload = function () { var got = (window.CommentsLang || {})[code]; if (got) { useLang(code, got); done(); } else fallback(); };
-    s.onerror = fallback;
-    function fallback() { if (code !== 'en') loadStrings('en', done); }
+    s.src = api + path; s.async = true;
+    s.onload = function () { if (has()) done(); else if (failed) failed(); };
+    s.onerror = failed || null;
     document.head.appendChild(s);
   }
   /** A string by key; {n} becomes a localized number and picks the plural form, {name} and others are filled in. */
@@ -96,47 +98,37 @@
     return h.toString(36);
   }
 
-  // Every colour, font and radius is a custom property the host page can set anywhere above the widget
-  // (`:root{--comments-accent:#7a3e9d}`); the --c-* defaults are the light theme, or the dark one when the
-  // page says data-theme="dark" (on <html> or the script) or prefers-color-scheme is dark.
-  var LIGHT = '--c-text:#1e1e1e;--c-muted:#50575e;--c-bg:transparent;--c-pad:0;--c-field:#fff;--c-border:#8c8f94;--c-line:#e2e2e2;' +
-    '--c-link:#0a58ca;--c-accent:#2271b1;--c-on-accent:#fff;--c-danger:#b32d2e;--c-warn:#8a5a00;--c-flash:#fff3b0';
-  var DARK = '--c-text:#ececec;--c-muted:#b4b9c0;--c-bg:#1b1c1f;--c-pad:.25rem 1rem;--c-field:#26282c;--c-border:#8c8f94;--c-line:#3a3d42;' +
-    '--c-link:#8ab4f8;--c-accent:#8ab4f8;--c-on-accent:#0d1b2e;--c-danger:#ff9a9a;--c-warn:#f0c674;--c-flash:#4a4320;color-scheme:dark';
-  function v(name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; }
-  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' + LIGHT + ';' +
-    'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
-    'color:' + v('text') + '!important;background:' + v('bg') + '!important;padding:' + v('pad') + '!important;' +
-    'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
-    ':host([data-theme=dark]){' + DARK + '}@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){' + DARK + '}}' +
-    '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}' +
-    '[hidden]{display:none!important}' +
-    'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-inline-start:.5em}' +
-    '.bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap}' +
-    'ol{list-style:none;margin:0;padding:0}ol ol{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid ' + v('line') + '}' +
-    'li>article{padding:.75em 0;border-bottom:1px solid ' + v('line') + '}' +
-    '.meta{font-size:.875em;color:' + v('muted') + ';display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:' + v('text') + '}' +
-    '.avatar{display:inline-grid;place-items:center;width:2.2em;height:2.2em;border-radius:50%;flex:none;align-self:center;font-weight:700;font-size:.85em;' +
-    'color:#fff;background:hsl(var(--hue,210) 45% 30%)}' +
-    'a{color:' + v('link') + '}' +
-    '.body{overflow-wrap:anywhere}.body p{margin:.4em 0}.body pre{white-space:pre-wrap}.pending .body{white-space:pre-wrap}' +
-    '.awaiting{font-style:italic;color:' + v('warn') + ';margin:.25em 0}' +
-    '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:' + v('flash') + '}to{background:transparent}}' +
-    'button,input,select,textarea{font:inherit;color:inherit}select{background:' + v('field') + ';border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px)}' +
-    'button.link{background:none;border:0;padding:0;color:' + v('link') + ';text-decoration:underline;cursor:pointer}button.link:disabled{color:' + v('muted') + ';text-decoration:none;cursor:default}' +
-    '.actions{display:flex;gap:1.25em;flex-wrap:wrap}.like{text-decoration:none!important}.like[aria-pressed=true]{color:' + v('danger') + '}' +
-    'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
-    'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
-    'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:' + v('danger') + '}' +
-    '[aria-invalid=true]{border-color:' + v('danger') + '!important;outline:1px solid ' + v('danger') + '}' +
-    '.error{color:' + v('danger') + ';font-size:.875em;margin:.2em 0 0}.form-error{color:' + v('danger') + ';font-weight:600}' +
-    '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:var(--comments-radius,4px);background:' + v('accent') + ';color:' + v('on-accent') + ';cursor:pointer}' +
-    '.newbar{position:sticky;top:.5em;z-index:1;display:block;margin:0 auto .5em}' +
-    ':focus-visible{outline:2px solid ' + v('accent') + ';outline-offset:2px}' +
-    'fieldset{border:1px solid ' + v('line') + ';border-radius:var(--comments-radius,4px);margin:.5em 0;padding:.5em .75em}legend{font-weight:600;padding:0 .25em}' +
-    'label.choice{font-weight:normal;padding:.2em 0}input[type=radio]{accent-color:' + v('accent') + ';margin-inline-end:.4em}.reported-note{color:' + v('muted') + ';font-size:.875em;margin:.4em 0}' +
-    '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
-    '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+  // The widget's own rules after the shared theme (theme.js: the --comments-* properties, light and dark).
+  function css() {
+    var v = window.CommentsTheme.v;
+    return window.CommentsTheme.host +
+      'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-inline-start:.5em}' +
+      '.bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap}' +
+      'ol{list-style:none;margin:0;padding:0}ol ol{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid ' + v('line') + '}' +
+      'li>article{padding:.75em 0;border-bottom:1px solid ' + v('line') + '}' +
+      '.meta{font-size:.875em;color:' + v('muted') + ';display:flex;gap:.75em;flex-wrap:wrap;align-items:baseline}.meta b{color:' + v('text') + '}' +
+      '.avatar{display:inline-grid;place-items:center;width:2.2em;height:2.2em;border-radius:50%;flex:none;align-self:center;font-weight:700;font-size:.85em;' +
+      'color:#fff;background:hsl(var(--hue,210) 45% 30%)}' +
+      'a{color:' + v('link') + '}' +
+      '.body{overflow-wrap:anywhere}.body p{margin:.4em 0}.body pre{white-space:pre-wrap}.pending .body{white-space:pre-wrap}' +
+      '.awaiting{font-style:italic;color:' + v('warn') + ';margin:.25em 0}' +
+      '.new>article{animation:flash 3s ease-out}@keyframes flash{from{background:' + v('flash') + '}to{background:transparent}}' +
+      'button,input,select,textarea{font:inherit;color:inherit}select{background:' + v('field') + ';border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px)}' +
+      'button.link{background:none;border:0;padding:0;color:' + v('link') + ';text-decoration:underline;cursor:pointer}button.link:disabled{color:' + v('muted') + ';text-decoration:none;cursor:default}' +
+      '.actions{display:flex;gap:1.25em;flex-wrap:wrap}.like{text-decoration:none!important}.like[aria-pressed=true]{color:' + v('danger') + '}' +
+      'label{display:block;font-weight:600;margin-bottom:.2em}.consent label{display:inline;font-weight:normal}' +
+      'input[type=text],input[type=email],input[type=url],textarea{display:block;width:100%;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
+      'textarea{min-height:8em;resize:vertical}form p{margin:0 0 1em}.required{color:' + v('danger') + '}' +
+      '[aria-invalid=true]{border-color:' + v('danger') + '!important;outline:1px solid ' + v('danger') + '}' +
+      '.error{color:' + v('danger') + ';font-size:.875em;margin:.2em 0 0}.form-error{color:' + v('danger') + ';font-weight:600}' +
+      '.submit,.more,.newbar{padding:.5em 1.1em;border:0;border-radius:var(--comments-radius,4px);background:' + v('accent') + ';color:' + v('on-accent') + ';cursor:pointer}' +
+      '.newbar{position:sticky;top:.5em;z-index:1;display:block;margin:0 auto .5em}' +
+      ':focus-visible{outline:2px solid ' + v('accent') + ';outline-offset:2px}' +
+      'fieldset{border:1px solid ' + v('line') + ';border-radius:var(--comments-radius,4px);margin:.5em 0;padding:.5em .75em}legend{font-weight:600;padding:0 .25em}' +
+      'label.choice{font-weight:normal;padding:.2em 0}input[type=radio]{accent-color:' + v('accent') + ';margin-inline-end:.4em}.reported-note{color:' + v('muted') + ';font-size:.875em;margin:.4em 0}' +
+      '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}' +
+      '.sr{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}';
+  }
 
   function formHtml() {
     return '<div id="respond"><h3 id="reply-title">' + h(t('leaveReply')) + ' <small><button type="button" class="link" id="cancel-reply" hidden>' + h(t('cancelReply')) + '</button></small></h3>' +
@@ -154,7 +146,11 @@
     '<p><button type="submit" class="submit" id="submit">' + h(t('postComment')) + '</button></p></form></div>';
   }
 
-  loadStrings(lang, main);
+  // The strings and the theme are fetched side by side; the widget is drawn when both are in.
+  var waiting = 2;
+  function loaded() { if (--waiting === 0) main(); }
+  loadStrings(lang, loaded);
+  loadScript('/theme.js', function () { return window.CommentsTheme; }, loaded);
   function main() {
     var host = document.createElement('div');
     host.id = 'comments-widget';
@@ -168,7 +164,7 @@
     if (!script.dataset.theme) new MutationObserver(theme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     script.parentNode.insertBefore(host, script.nextSibling);
     var root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = '<style>' + CSS + '</style><section class="comments" aria-labelledby="comments-title" lang="' + lang + '" dir="' + (RTL.indexOf(lang) >= 0 ? 'rtl' : 'ltr') + '">' +
+    root.innerHTML = '<style>' + css() + '</style><section class="comments" aria-labelledby="comments-title" lang="' + lang + '" dir="' + (RTL.indexOf(lang) >= 0 ? 'rtl' : 'ltr') + '">' +
       '<div class="bar"><h2 id="comments-title" aria-live="polite">' + h(t('comments')) + '</h2>' +
       '<label class="sort-label">' + h(t('sortBy')) + ' <select id="sort"><option value="oldest">' + h(t('sortOldest')) + '</option><option value="newest">' + h(t('sortNewest')) + '</option><option value="liked">' + h(t('sortLiked')) + '</option></select></label></div>' +
       '<button type="button" class="newbar" id="newbar" hidden></button><ol id="thread" class="comment-list"></ol>' +

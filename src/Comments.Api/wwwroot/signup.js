@@ -3,7 +3,7 @@
  * Renders inside a Shadow DOM root: a heading and a consent text (the site's SignupHeading / SignupText,
  * else the widget's strings in the reader's language), an email field and a button. The address gets a
  * confirmation mail (double opt-in) for the site's new posts. A hidden honeypot field catches bots.
- * Same languages (data-lang, else the page's lang) and theme properties (--comments-*) as embed.js. */
+ * Same languages (data-lang, else the page's lang) and theme (theme.js: the --comments-* properties) as embed.js. */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -18,46 +18,46 @@
     return LANGS.indexOf(code) >= 0 ? code : 'en';
   }
   function loadStrings(code, done) {
-    var all = window.CommentsLang || {};
-    if (all[code]) { lang = code; S = all[code]; return done(); }
+    function got() { return (window.CommentsLang || {})[code]; }
+    loadScript('/lang/' + code + '.js', got, function () { lang = code; S = got(); done(); }, function () { if (code !== 'en') loadStrings('en', done); });
+  }
+  // One of the service's scripts (a language file, theme.js) unless the page has what it defines already.
+  function loadScript(path, has, done, failed) {
+    if (has()) return done();
     var s = document.createElement('script');
-    s.src = api + '/lang/' + code + '.js';
-    s.async = true;
-    s.onload = function () { var got = (window.CommentsLang || {})[code]; if (got) { lang = code; S = got; done(); } else fallback(); };
-    s.onerror = fallback;
-    function fallback() { if (code !== 'en') loadStrings('en', done); }
+    s.src = api + path; s.async = true;
+    s.onload = function () { if (has()) done(); else if (failed) failed(); };
+    s.onerror = failed || null;
     document.head.appendChild(s);
   }
   function t(key) { return S[key] == null ? key : String(S[key]); }
   function said(code, text) { return code && S['error.' + code] != null ? t('error.' + code) : text; }
   function h(text) { return String(text).replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
 
-  // The widget's theme: --comments-* on the page win, else the light or dark defaults.
-  var LIGHT = '--c-text:#1e1e1e;--c-muted:#50575e;--c-bg:transparent;--c-pad:0;--c-field:#fff;--c-border:#8c8f94;--c-line:#e2e2e2;' +
-    '--c-link:#0a58ca;--c-accent:#2271b1;--c-on-accent:#fff;--c-danger:#b32d2e;--c-ok:#00702a';
-  var DARK = '--c-text:#ececec;--c-muted:#b4b9c0;--c-bg:#1b1c1f;--c-pad:.25rem 1rem;--c-field:#26282c;--c-border:#8c8f94;--c-line:#3a3d42;' +
-    '--c-link:#8ab4f8;--c-accent:#8ab4f8;--c-on-accent:#0d1b2e;--c-danger:#ff9a9a;--c-ok:#8fd19e;color-scheme:dark';
-  function v(name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; }
-  var CSS = ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;' + LIGHT + ';' +
-    'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
-    'color:' + v('text') + '!important;background:' + v('bg') + '!important;padding:' + v('pad') + '!important;' +
-    'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
-    ':host([data-theme=dark]){' + DARK + '}@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){' + DARK + '}}' +
-    '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}[hidden]{display:none!important}' +
-    'h2{font-size:1.35em;margin:0 0 .5em;line-height:1.3}p{margin:0 0 1em}a{color:' + v('link') + '}' +
-    'label{display:block;font-weight:600;margin-bottom:.2em}.row{display:flex;gap:.5em;flex-wrap:wrap}' +
-    'input[type=email]{flex:1 1 16em;font:inherit;color:inherit;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
-    'button{font:inherit;padding:.5em 1.1em;border:0;border-radius:var(--comments-radius,4px);background:' + v('accent') + ';color:' + v('on-accent') + ';cursor:pointer}' +
-    'button:disabled{opacity:.7;cursor:default}[aria-invalid=true]{border-color:' + v('danger') + '!important;outline:1px solid ' + v('danger') + '}' +
-    '.error{color:' + v('danger') + ';font-weight:600}.done{color:' + v('ok') + ';font-weight:600}.consent{color:' + v('muted') + ';font-size:.9em}' +
-    ':focus-visible{outline:2px solid ' + v('accent') + ';outline-offset:2px}' +
-    '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}';
+  // The widget's theme (theme.js: --comments-* on the page win, else the light or dark defaults), then the box's rules.
+  function css() {
+    var v = window.CommentsTheme.v;
+    return window.CommentsTheme.host +
+      'h2{font-size:1.35em;margin:0 0 .5em;line-height:1.3}p{margin:0 0 1em}a{color:' + v('link') + '}' +
+      'label{display:block;font-weight:600;margin-bottom:.2em}.row{display:flex;gap:.5em;flex-wrap:wrap}' +
+      'input[type=email]{flex:1 1 16em;font:inherit;color:inherit;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
+      'button{font:inherit;padding:.5em 1.1em;border:0;border-radius:var(--comments-radius,4px);background:' + v('accent') + ';color:' + v('on-accent') + ';cursor:pointer}' +
+      'button:disabled{opacity:.7;cursor:default}[aria-invalid=true]{border-color:' + v('danger') + '!important;outline:1px solid ' + v('danger') + '}' +
+      '.error{color:' + v('danger') + ';font-weight:600}.done{color:' + v('ok') + ';font-weight:600}.consent{color:' + v('muted') + ';font-size:.9em}' +
+      ':focus-visible{outline:2px solid ' + v('accent') + ';outline-offset:2px}' +
+      '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}';
+  }
 
-  loadStrings(lang, function () {
+  // The strings and the theme are fetched side by side, then the site's texts; then the box is drawn.
+  var waiting = 2;
+  function loaded() {
+    if (--waiting > 0) return;
     fetch(base + '/signup').then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) { b.ok = r.ok; return b; }); })
       .catch(function () { return { ok: false }; })
       .then(render);
-  });
+  }
+  loadStrings(lang, loaded);
+  loadScript('/theme.js', function () { return window.CommentsTheme; }, loaded);
 
   function render(config) {
     var host = document.createElement('div');
@@ -68,7 +68,7 @@
     script.parentNode.insertBefore(host, script.nextSibling);
     var root = host.attachShadow({ mode: 'open' });
     var id = 'signup-' + Math.random().toString(36).slice(2, 8);
-    root.innerHTML = '<style>' + CSS + '</style>' +
+    root.innerHTML = '<style>' + css() + '</style>' +
       '<section aria-labelledby="' + id + '-title" lang="' + lang + '" dir="' + (RTL.indexOf(lang) >= 0 ? 'rtl' : 'ltr') + '">' +
       '<h2 id="' + id + '-title">' + h(config.heading || t('signupHeading')) + '</h2>' +
       '<form novalidate><p class="consent" id="consent">' + h(config.text || t('signupText')) + '</p>' +

@@ -1,9 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using Comments.Api.Tests.Infrastructure;
 
 namespace Comments.Api.Tests.Mail;
 
-/// <summary>The shared test services have no Mail section: subscriptions say so instead of pretending.</summary>
+/// <summary>The shared test services have no Mail section: subscriptions, personal-data links and post announcements say so instead of pretending.</summary>
 public abstract class MailDisabledTests(ServiceFixture fixture)
 {
     [Fact]
@@ -16,6 +17,21 @@ public abstract class MailDisabledTests(ServiceFixture fixture)
         using var page = await client.GetAsync($"/api/sites/{TestSites.Open}/subscriptions/manage?token=x", TestContext.Current.CancellationToken);
         await page.AssertProblemAsync(HttpStatusCode.NotImplemented, "mail.disabled");
         Assert.Empty(await fixture.KeysOfThreadAsync(TestSites.Open, thread));
+    }
+
+    [Fact]
+    public async Task Without_mail_configured_a_personal_data_link_and_a_post_announcement_are_501_mail_disabled_and_queue_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = fixture.CreateClient();
+        using var link = await client.PostAsJsonAsync($"/api/sites/{TestSites.Open}/personal-data/requests", new { email = MailTestApi.NewAddress("ann") }, ct);
+        await link.AssertProblemAsync(HttpStatusCode.NotImplemented, "mail.disabled");
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.OpenKey);
+        using var post = await client.PostAsJsonAsync($"/api/moderation/sites/{TestSites.Open}/posts",
+            new { url = $"https://blog.example/nomail-{Guid.NewGuid():N}/", title = "A post" }, ct);
+        await post.AssertProblemAsync(HttpStatusCode.NotImplemented, "mail.disabled");
+        Assert.False(await fixture.Store.KeyExistsAsync($"c:{{{TestSites.Open}}}:outbox"));
     }
 
     [Fact]
