@@ -49,6 +49,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
             "--checkpointdir", Path.Combine(dataDir, "checkpoints"),
             "--aof",
             "--aof-commit-wait",
+            // 0: a commit per write. N > 0: one commit for every write of the last N ms (group commit); each reply
+            // still waits for the commit that covers its writes (--aof-commit-wait), so what is acknowledged is on disk.
+            "--aof-commit-freq", options.EmbeddedAofCommitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--aof-memory", "16m",
             "--aof-page-size", "2m",
             // Segments small enough that a checkpoint can drop the ones it covers (EmbeddedCheckpoints).

@@ -36,6 +36,13 @@ public sealed class StorageOptions
     /// <see cref="EmbeddedCapacity"/>.
     /// </summary>
     public bool EmbeddedStorageTier { get; set; }
+    /// <summary>
+    /// How the embedded store commits its append-only file: 0 (the default) after every write command; N (1–100)
+    /// once every N ms for all the writes since the last commit (group commit). Either way a reply waits for the commit
+    /// that covers its writes, so nothing acknowledged is lost on a kill -9; with N, a write's answer may wait up to
+    /// N ms longer, and a burst of writes (an import: docs/performance.md, "Import") is written with far fewer commits.
+    /// </summary>
+    public int EmbeddedAofCommitMilliseconds { get; set; }
     /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
     public string EmbeddedBind { get; set; } = "127.0.0.1";
     /// <summary>The embedded store takes a checkpoint when its append-only file has grown by this much since the last one.</summary>

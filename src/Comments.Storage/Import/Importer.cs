@@ -22,9 +22,9 @@ public sealed class ImportReport
 }
 
 /// <summary>
-/// Writes comments read from an export file straight to the store, in batches of 1,000: the HTML rendered
-/// on every core while the previous batch is written, one HMGET of the import map for the batch, its
-/// sequence numbers in one round trip, then one transaction per 500 comments, conditional on none of their source rows being in the map yet,
+/// Writes comments read from an export file straight to the store, in batches of 1,000: while the previous batch
+/// is written, one HMGET of the import map for the batch's rows and the HTML of those not imported yet rendered on
+/// every core; then one HMGET for parents in earlier batches and the sequence numbers in one round trip, then one transaction per 500 comments, conditional on none of their source rows being in the map yet,
 /// that writes the comments, their indexes and their map entries together (all or none; when one row was
 /// imported meanwhile, each is saved on its own). A second run, or a run after an interruption, writes only what is missing. Nothing is
 /// published, mailed or scored: those happen in the service's pipeline, which an import never enters
@@ -49,7 +49,7 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
 
     public async Task RunAsync(IEnumerable<SourceComment> rows, CancellationToken ct = default)
     {
-        // While one batch is being written, the next is read and its HTML rendered: the store's round trips
+        // While one batch is being written, the next is read, looked up and its HTML rendered: the store's round trips
         // overlap the parser and the sanitizer. One batch is written at a time, so a batch's parents are found.
         var batch = new List<SourceComment>(BatchSize);
         var writing = Task.CompletedTask;
@@ -63,9 +63,9 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
                 if (_threads.Add(row.Thread.ThreadId)) Report.Threads++;
                 batch.Add(row);
                 if (batch.Count < BatchSize) continue;
-                var html = Render(batch);
+                var prepared = await PrepareAsync(batch);
                 await writing;
-                writing = WriteAsync(batch, html);
+                writing = WriteAsync(prepared);
                 batch = new List<SourceComment>(BatchSize);
             }
         }
@@ -76,29 +76,43 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
             throw;
         }
         await writing;
-        await WriteAsync(batch, Render(batch));
+        await WriteAsync(await PrepareAsync(batch));
         progress.WriteLine(Line(final: true));
     }
 
-    private string? SkipReason(SourceComment row)
+    /// <summary>A batch with the import map's entries of its own rows (those already imported) and the HTML of the others.</summary>
+    private sealed record Prepared(List<SourceComment> Rows, Dictionary<string, MapEntry> Known, string?[] Html);
+
+    /// <summary>
+    /// Looks the batch's rows up in the import map, then renders the HTML of those not imported yet (on every core: the
+    /// sanitizer is most of an import's CPU), while the previous batch is written. A second run of a file renders nothing.
+    /// A row imported between this lookup and the batch's transaction (another import of the same file) is caught by the
+    /// transaction's conditions. Nothing is looked up or rendered in a dry run.
+    /// </summary>
+    private async Task<Prepared> PrepareAsync(List<SourceComment> batch)
     {
-        if (!Ids.IsComment(row.SourceId)) return $"the comment id '{row.SourceId}' is not a number";
-        if (row.Status is null) return $"state '{row.RawStatus}' has no status here";
-        if (row.Type is "pingback" or "trackback" && !settings.KeepPings) return $"a {row.Type} (--keep-pings imports them)";
-        if (row.Content.Length == 0) return "no text";
-        return null;
+        var known = new Dictionary<string, MapEntry>(StringComparer.Ordinal);
+        var html = new string?[batch.Count];
+        if (batch.Count == 0 || settings.DryRun || archive is null) return new Prepared(batch, known, html);
+        var ids = batch.Select(r => r.SourceId).Distinct().ToList();
+        await LookUpAsync(ids, known);
+        Parallel.For(0, batch.Count, i =>
+        {
+            if (!known.ContainsKey(batch[i].SourceId)) html[i] = _renderer.RenderImportedHtml(batch[i].Content);
+        });
+        return new Prepared(batch, known, html);
     }
 
-    /// <summary>The batch's HTML, on every core (the sanitizer is most of an import's CPU); none in a dry run.</summary>
-    private string[] Render(List<SourceComment> batch)
+    private async Task LookUpAsync(List<string> sourceIds, Dictionary<string, MapEntry> known)
     {
-        var html = new string[batch.Count];
-        if (!settings.DryRun) Parallel.For(0, batch.Count, i => html[i] = _renderer.RenderImportedHtml(batch[i].Content));
-        return html;
+        var found = await archive!.ImportedAsync(settings.Site, settings.Source, sourceIds);
+        for (var i = 0; i < sourceIds.Count; i++)
+            if (found[i] is { } value) known[sourceIds[i]] = MapEntry.Parse(value);
     }
 
-    private async Task WriteAsync(List<SourceComment> batch, string[] html)
+    private async Task WriteAsync(Prepared prepared)
     {
+        var (batch, known, html) = prepared;
         if (batch.Count == 0) return;
         if (settings.DryRun || store is null || archive is null || digests is null)
         {
@@ -107,15 +121,19 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
             return;
         }
 
-        var lookups = batch.Select(r => r.SourceId).Concat(batch.Where(r => r.ParentId is not null).Select(r => r.ParentId!)).Distinct().ToList();
-        var found = await archive.ImportedAsync(settings.Site, settings.Source, lookups);
-        var known = new Dictionary<string, MapEntry>(StringComparer.Ordinal);
-        for (var i = 0; i < lookups.Count; i++)
-            if (found[i] is { } value) known[lookups[i]] = MapEntry.Parse(value);
-
-        var fresh = Enumerable.Range(0, batch.Count).Where(i => !known.ContainsKey(batch[i].SourceId)).Select(i => (Row: batch[i], Html: html[i])).ToList();
+        var fresh = Enumerable.Range(0, batch.Count).Where(i => !known.ContainsKey(batch[i].SourceId)).Select(i => (Row: batch[i], Html: html[i]!)).ToList();
         Report.AlreadyImported += batch.Count - fresh.Count;
-        var seqs = await store.NextSequencesAsync(settings.Site, fresh.Count);
+        if (fresh.Count == 0)
+        {
+            Progress();
+            return;
+        }
+        // The parents in earlier batches, read now that those are written; the sequence numbers in the same round trip.
+        var inBatch = fresh.Select(f => f.Row.SourceId).ToHashSet(StringComparer.Ordinal);
+        var parents = fresh.Select(f => f.Row.ParentId).OfType<string>().Where(p => !known.ContainsKey(p) && !inBatch.Contains(p)).Distinct().ToList();
+        var sequences = store.NextSequencesAsync(settings.Site, fresh.Count);
+        if (parents.Count > 0) await LookUpAsync(parents, known);
+        var seqs = await sequences;
 
         var writes = new NewCommentWrite[fresh.Count];
         for (var i = 0; i < fresh.Count; i++)
@@ -139,6 +157,15 @@ public sealed class Importer(RedisCommentStore? store, RedisSiteArchive? archive
             else Report.AlreadyImported++;
         }
         Progress();
+    }
+
+    private string? SkipReason(SourceComment row)
+    {
+        if (!Ids.IsComment(row.SourceId)) return $"the comment id '{row.SourceId}' is not a number";
+        if (row.Status is null) return $"state '{row.RawStatus}' has no status here";
+        if (row.Type is "pingback" or "trackback" && !settings.KeepPings) return $"a {row.Type} (--keep-pings imports them)";
+        if (row.Content.Length == 0) return "no text";
+        return null;
     }
 
     private (string? ParentId, int Depth) Place(SourceComment row, Dictionary<string, MapEntry> known)

@@ -1,6 +1,7 @@
 using Comments.Core.Comments;
 using Comments.Core.Storage;
 using Comments.Storage;
+using StackExchange.Redis;
 
 namespace Comments.Admin.Tests.ImportExport;
 
@@ -54,5 +55,63 @@ public sealed class ImportBatchTests(AdminStores stores) : IClassFixture<AdminSt
         var map = await new RedisSiteArchive(redis).ImportedAsync(site, "wxr", ["1", "600", "601"]);
         Assert.Equal(new string?[] { "1 0 1", "600 0 600", null }, map.AsEnumerable());
         Assert.Equal(600, (await store.GetThreadAsync(site, "batch", TestContext.Current.CancellationToken))?.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(WxrImportTests.Backends), MemberType = typeof(WxrImportTests))]
+    public async Task A_batch_writes_exactly_the_keys_and_values_that_saving_each_comment_on_its_own_writes(string backend)
+    {
+        var redis = await stores.ConnectAsync(backend);
+        var store = new RedisCommentStore(redis);
+        var (one, batch) = (AdminStores.NewSite("each"), AdminStores.NewSite("batch"));
+        // Two threads, every status, replies, shared and missing authors, the same text twice in a thread, titles and urls.
+        NewCommentWrite Varied(string site, int i)
+        {
+            var status = (CommentStatus)(i % 5);
+            var thread = i % 3 == 0 ? "t:b" : "t-a";
+            var text = i % 4 == 0 ? "Thanks!" : $"Comment {i}";
+            return new NewCommentWrite(
+                new Comment
+                {
+                    Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Seq = i, Site = site, ThreadId = thread,
+                    ParentId = i > 3 && i % 2 == 0 ? (i - 3).ToString(System.Globalization.CultureInfo.InvariantCulture) : null, Depth = i > 3 && i % 2 == 0 ? 1 : 0,
+                    Text = text, Html = $"<p>{text}</p>", AuthorName = $"Reader {i % 3}", AuthorEmail = i % 5 == 0 ? null : $"r{i % 3}@example.org",
+                    Ip = AddressKeys.Unknown, Status = status, CreatedAt = DateTimeOffset.UnixEpoch.AddHours(i),
+                },
+                AuthorKeys.TextDigest(text), i < 3 ? null : $"Title of {thread}", i < 5 ? null : $"https://example.org/{thread}", null,
+                i % 5 == 0 ? null : $"digest{i % 3}", new ImportOrigin(i % 7 == 0 ? "disqus" : "wxr", $"src{i}", $"{i} 0 {i}", DateTimeOffset.UnixEpoch.AddDays(thread == "t-a" ? 1 : 2)));
+        }
+
+        foreach (var i in Enumerable.Range(1, 40))
+            Assert.Equal(SaveStatus.Saved, (await store.SaveNewAsync(Varied(one, i), TestContext.Current.CancellationToken)).Status);
+        var outcomes = await store.SaveImportedAsync(Enumerable.Range(1, 40).Select(i => Varied(batch, i)).ToList(), TestContext.Current.CancellationToken);
+
+        Assert.All(outcomes, o => Assert.Equal(SaveStatus.Saved, o.Status));
+        var expected = await DumpAsync(redis, one);
+        Assert.True(expected.Count > 40, $"only {expected.Count} keys");
+        Assert.Equal(expected, await DumpAsync(redis, batch));
+    }
+
+    /// <summary>Every key of a site, with the site's id replaced by "SITE", and its content in a comparable text form.</summary>
+    private static async Task<SortedDictionary<string, string>> DumpAsync(IConnectionMultiplexer redis, string site)
+    {
+        var db = redis.GetDatabase();
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var dump = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string Plain(RedisValue v) => ((string)v!).Replace(site, "SITE", StringComparison.Ordinal);
+        await foreach (var key in server.KeysAsync(pattern: $"*{{{site}}}*", pageSize: 1000))
+        {
+            var type = await db.KeyTypeAsync(key);
+            var content = type switch
+            {
+                RedisType.String => Plain(await db.StringGetAsync(key)),
+                RedisType.SortedSet => string.Join(" ", (await db.SortedSetRangeByRankWithScoresAsync(key)).Select(e => $"{Plain(e.Element)}={e.Score}")),
+                RedisType.Set => string.Join(" ", (await db.SetMembersAsync(key)).Select(Plain).Order(StringComparer.Ordinal)),
+                RedisType.Hash => string.Join(" ", (await db.HashGetAllAsync(key)).Select(e => $"{Plain(e.Name)}={Plain(e.Value)}").Order(StringComparer.Ordinal)),
+                _ => throw new InvalidOperationException($"{key} is a {type}"),
+            };
+            dump[$"{type} {Plain(key.ToString())}"] = content;
+        }
+        return dump;
     }
 }

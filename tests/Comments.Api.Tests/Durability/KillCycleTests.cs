@@ -15,13 +15,19 @@ public sealed class KillCycleTests
     private const int AcknowledgedPerCycle = 40;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task On_embedded_garnet_nothing_acknowledged_is_lost_across_ten_kill_9_cycles_under_eight_writers()
+    /// <param name="commitMilliseconds">Storage:EmbeddedAofCommitMilliseconds: 0 commits after every write, 1 commits the writes of each millisecond together.</param>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    public async Task On_embedded_garnet_nothing_acknowledged_is_lost_across_ten_kill_9_cycles_under_eight_writers(string commitMilliseconds)
     {
         var dataDir = Directory.CreateTempSubdirectory("comments-cycles-").FullName;
         try
         {
-            var env = TestSites.Environment(dataDir, null, FreePort.Next());
+            var env = new Dictionary<string, string>(TestSites.Environment(dataDir, null, FreePort.Next()))
+            {
+                ["Storage__EmbeddedAofCommitMilliseconds"] = commitMilliseconds,
+            };
             var acks = new Acknowledgements();
             for (var cycle = 0; cycle < Cycles; cycle++)
             {
