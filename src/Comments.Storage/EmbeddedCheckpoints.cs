@@ -30,13 +30,27 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, IOption
         {
             var before = garnet.AofBytesOnDisk();
             if (before - baseline <= storage.Value.EmbeddedCheckpointAofMegabytes * Megabyte) continue;
+            var db = admin.GetDatabase();
             try
             {
+                // Never while a long transaction is being logged (an import's batch): see CheckpointTurns.
+                if (!await CheckpointTurns.TryBeginCheckpointAsync(db))
+                {
+                    LogCheckpointDeferred();
+                    continue;
+                }
                 var started = TimeProvider.System.GetTimestamp();
                 // SE.Redis warns that a foreground SAVE blocks Redis; Garnet checkpoints without pausing
                 // other clients, and only this admin connection waits, which is how we know it is done.
 #pragma warning disable CS0618
-                await server.SaveAsync(SaveType.ForegroundSave);
+                try
+                {
+                    await server.SaveAsync(SaveType.ForegroundSave);
+                }
+                finally
+                {
+                    await CheckpointTurns.EndCheckpointAsync(db);
+                }
 #pragma warning restore CS0618
                 baseline = garnet.AofBytesOnDisk();
                 LogCheckpoint(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, before / Megabyte, baseline / Megabyte);
@@ -52,6 +66,9 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, IOption
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store checkpoint in {Milliseconds:0} ms: append-only file {Before:0.0} MB → {After:0.0} MB")]
     private partial void LogCheckpoint(double milliseconds, double before, double after);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store checkpoint deferred: a long transaction (an import) is being written")]
+    private partial void LogCheckpointDeferred();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded store checkpoint failed; the append-only file keeps every write and it is tried again")]
     private partial void LogCheckpointFailed(Exception e);

@@ -123,6 +123,8 @@ public sealed partial class EmbeddedGarnet : IDisposable
 #pragma warning disable CS0618 // a foreground SAVE: nothing else is connected yet, and we must know it is done
         admin.GetServer(admin.GetEndPoints()[0]).Save(SaveType.ForegroundSave);
 #pragma warning restore CS0618
+        // A process killed while it took a checkpoint left its mark: nothing else is connected yet, so it is stale.
+        admin.GetDatabase().KeyDelete(RedisKeys.Checkpointing());
         if (!Directory.Exists(Path.Combine(dataDir, "checkpoints", "Store")))
             throw new StoreStartException($"The embedded store in {dataDir} took no checkpoint after recovery.");
     }

@@ -49,8 +49,11 @@ public sealed partial class RedisCommentStore
         foreach (var write in writes)
             tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(write.Comment.Site, write.Import!.Source), write.Import.SourceId));
         QueueImported(tx, writes);
-        if (await tx.ExecuteAsync())
-            return writes.Select(_ => new SaveOutcome(SaveStatus.Saved, 0)).ToArray();
+        bool saved;
+        // A transaction this long must not be cut by the embedded store's checkpoint (CheckpointTurns).
+        await using (await CheckpointTurns.HoldAsync(Db, ct))
+            saved = await tx.ExecuteAsync();
+        if (saved) return writes.Select(_ => new SaveOutcome(SaveStatus.Saved, 0)).ToArray();
 
         var outcomes = new SaveOutcome[writes.Count];
         for (var i = 0; i < writes.Count; i++) outcomes[i] = await SaveNewAsync(writes[i], ct);

@@ -53,6 +53,10 @@ public static class RedisKeys
     public static RedisKey Moderators() => "c:moderators";
     /// <summary>The generated key that signs author tokens when none is configured. Spans sites, so no site tag.</summary>
     public static RedisKey ServerSecret() => "c:server-secret";
+    /// <summary>Sorted set of the long transactions writing now (member: a writer's id, score: when its turn lapses, ms): <see cref="CheckpointTurns"/>. Spans sites, so no site tag.</summary>
+    public static RedisKey CheckpointHolds() => "c:checkpoint-holds";
+    /// <summary>Set while the embedded store takes a checkpoint: <see cref="CheckpointTurns"/>. Spans sites, so no site tag.</summary>
+    public static RedisKey Checkpointing() => "c:checkpointing";
     /// <summary>
     /// Requests of one address (its digest) under one rate-limit policy in one fixed window (its index since 1970).
     /// Spans sites (a limit is per address), so the hash tag is the address: one key per command, spread over a cluster.
