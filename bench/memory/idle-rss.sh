@@ -11,7 +11,8 @@
 # redis-server (use one of your own). A variant is a name and settings for the service's environment
 # (DOTNET_* runtime knobs or the service's own settings, e.g. 'wks:DOTNET_gcServer=0'); without
 # --variant only 'default' (no extra settings) runs. Rounds repeat the whole set, interleaved, so a
-# busy machine spreads over every variant alike. COMMENTS_API_DLL picks another build.
+# busy machine spreads over every variant alike. COMMENTS_API_DLL picks another build (for all variants,
+# or for one: 'before:COMMENTS_API_DLL=/tmp/old/Comments.Api.dll'; run from the repository, so models/ is found).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -42,13 +43,15 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 
 start() { # PORT STORE SETTINGS...: starts the service; sets $pid and $url
-  local port=$1 store=$2; shift 2
+  local port=$1 store=$2 run_dll=$dll s; shift 2
+  local settings=()
+  for s in "$@"; do case "$s" in COMMENTS_API_DLL=*) run_dll=${s#*=} ;; *) settings+=("$s") ;; esac; done
   rm -rf "$work/data"; mkdir -p "$work/data"
   env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Redis="$store" Storage__DataDir="$work/data" Storage__EmbeddedPort=$((port + 1)) \
     RateLimits__PostsPerMinute=100000000 Limits__MaxConnectionsPerAddress=1000000 \
     Sites__bench__FloodIntervalSeconds=0 Sites__bench__AllowedOrigins__0='http://localhost:*' \
-    Logging__LogLevel__Default=Warning "$@" dotnet "$dll" >"$work/api.log" 2>&1 &
+    Logging__LogLevel__Default=Warning "${settings[@]}" dotnet "$run_dll" >"$work/api.log" 2>&1 &
   pid=$!
   url="http://127.0.0.1:$port"
   until curl -sf "$url/health/ready" >/dev/null; do
