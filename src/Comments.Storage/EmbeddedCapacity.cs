@@ -52,7 +52,7 @@ public sealed partial class EmbeddedCapacity(EmbeddedGarnet garnet, IOptions<Sto
     public static string GarnetMemory(StorageOptions options) =>
         ByteSize.Format(ByteSize.PowerOfTwoAtLeast(2 * ByteSize.Parse(options.EmbeddedCapacity)));
 
-    /// <summary>Garnet's hash index at its largest (it starts at 1m and grows): 1/128 of the capacity (at least 1m), so that keys run out after memory does.</summary>
+    /// <summary>Garnet's hash index: 1/128 of the capacity (at least 1m), so that keys run out after memory does.</summary>
     public static string GarnetIndex(StorageOptions options) =>
         ByteSize.Format(Math.Max(1L << 20, ByteSize.PowerOfTwoAtLeast(ByteSize.Parse(options.EmbeddedCapacity) / 128)));
 

@@ -42,11 +42,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
             // guard enforces (EmbeddedCapacity), so Garnet itself never reaches it and never evicts.
             "--memory", memory,
             "--page", "1m",
-            // The hash index: one entry per key; its overflow caps the number of keys, and a full index fails
-            // every new key. It starts at 1m (an 8m index held ~12 MB more at idle, docs/performance.md) and
-            // Garnet doubles it, checked every 5 s, up to 1/128 of the capacity (~8 million keys per GB).
-            "--index", "1m",
-            .. (options.EmbeddedStorageTier ? Array.Empty<string>() : ["--index-max-size", EmbeddedCapacity.GarnetIndex(options), "--index-resize-freq", "5"]),
+            // The hash index: one entry per key; its overflow (8× the index) caps the number of keys, and a
+            // full index fails every new key. 1/128 of the capacity holds ~8 million keys per GB.
+            "--index", options.EmbeddedStorageTier ? "1m" : EmbeddedCapacity.GarnetIndex(options),
             .. (options.EmbeddedStorageTier ? ["--storage-tier", "--logdir", Path.Combine(dataDir, "log")] : Array.Empty<string>()),
             "--checkpointdir", Path.Combine(dataDir, "checkpoints"),
             "--aof",
