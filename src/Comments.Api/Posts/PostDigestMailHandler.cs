@@ -44,11 +44,8 @@ public sealed class PostDigestMailHandler(SiteDirectory sites, IPostStore posts,
         // One post: the subject of a post's own mail; more: mail.post_digest.subject, counted.
         var subjectKey = gathered.Count == 1 ? $"mail.{MailTemplates.Post}.subject" : null;
         var period = new Dictionary<string, string> { ["period"] = frequency == PostFrequency.Daily ? "mail.post_digest.today" : "mail.post_digest.this_week" };
-        foreach (var digest in await subscriptions.PostSubscribersAsync(site.Id, ct))
-        {
-            if (await subscriptions.ConfirmedForPostsAsync(site.Id, digest, ct) is not { } to || to.Frequency != frequency) continue;
-            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest, null, MailTemplates.PostDigest, values,
+        await foreach (var (digest, email) in subscriptions.PostReadersAsync(site.Id, frequency, ct))
+            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", email, digest, null, MailTemplates.PostDigest, values,
                 Texts: period, SubjectKey: subjectKey), ct);
-        }
     }
 }

@@ -18,11 +18,8 @@ public sealed class PostMailHandler(SiteDirectory sites, IPostStore posts, ISubs
     {
         var item = claimed.Item;
         if (sites.Find(item.Site) is not { } site || item.Get("post") is not { } id || await posts.GetAsync(site.Id, id, ct) is not { } post) return;
-        foreach (var digest in await subscriptions.PostSubscribersAsync(site.Id, ct))
-        {
-            if (await subscriptions.ConfirmedForPostsAsync(site.Id, digest, ct) is not { Frequency: PostFrequency.Post } to) continue;
-            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", to.Email, digest, null, MailTemplates.Post, Values(post)), ct);
-        }
+        await foreach (var (digest, email) in subscriptions.PostReadersAsync(site.Id, PostFrequency.Post, ct))
+            await composer.SendOnceAsync(new ReaderMail(site, $"{item.Id}.{digest}", email, digest, null, MailTemplates.Post, Values(post)), ct);
     }
 
     internal static Dictionary<string, string> Values(Post post) => new()
