@@ -2,20 +2,22 @@
 # Ingest and reads measured with wrk: the service beside a bare Kestrel echo, in the same run.
 #
 #   bench/wrk/run.sh [--redis HOST:PORT] [--ports 7100] [--threads 2] [--connections 32]
-#                    [--warmup 10] [--seconds 15] [--rounds 1] [--variant 'NAME|KEY=VAL KEY=VAL']
+#                    [--warmup 10] [--settle 60] [--seconds 15] [--rounds 1] [--variant 'NAME|KEY=VAL KEY=VAL']
 #
 # Targets: the echo (POST /echo parses and writes back the JSON; GET /static answers the bytes of
 # the service's own 100-comment page, so both reads move a body of the same size), the service on
 # embedded Garnet (its default, durable flags), the service on redis-server with --redis, and one
 # more service on Garnet per --variant with extra settings (e.g. 'cache off|ThreadCache__MaxBytes=0').
 # Ports: echo = base, services = base+1, base+3, ... (their embedded stores on the next port).
-# Each block: a --warmup run (not counted) then a --seconds run; POSTs are unique (post.lua), the read
+# Each block: a --warmup run (not counted), more 5 s runs while the service's JIT is still compiling
+# (at most --settle s; 0 = the fixed warm-up only), then a --seconds run; POSTs are unique (post.lua), the read
 # thread has 100 published comments (texts the model publishes), GET ?limit=100 without If-None-Match.
-# Prints one line per block with req/s, p50/p99, server CPU µs per request and the 1-minute load average.
+# Prints one line per block with req/s, p50/p99, server CPU µs per request, the 1-minute load average
+# and the methods the JIT compiled during the measured run (should be near 0).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-redis="" base=7100 threads=2 connections=32 warmup=10 seconds=15 rounds=1 variants=()
+redis="" base=7100 threads=2 connections=32 warmup=10 settle=60 seconds=15 rounds=1 variants=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --redis) redis=$2; shift 2 ;;
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --threads) threads=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --settle) settle=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --variant) variants+=("$2"); shift 2 ;;
@@ -92,13 +95,13 @@ for v in "${variants[@]}"; do
   targets+=("service on embedded Garnet, $vname|$pid|$port"); port=$((port + 2))
 done
 
-echo "# $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, wrk -t$threads -c$connections, warm-up ${warmup}s, measured ${seconds}s; page of 100 comments: $(wc -c <"$work/page.json") bytes"
+echo "# $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, wrk -t$threads -c$connections, warm-up ${warmup}s (+ up to ${settle}s while the JIT compiles), measured ${seconds}s; page of 100 comments: $(wc -c <"$work/page.json") bytes"
 for t in "${targets[@]}"; do
   IFS='|' read -r tname tpid tport <<<"$t"
   echo "# $tname: RSS $(( $(ps -o rss= -p "$tpid") / 1024 )) MiB after start and seeding"
 done
-echo "| target | req/s | p50 / p99 ms | server CPU µs/req | load (1 min) |"
-echo "|---|---|---|---|---|"
+echo "| target | req/s | p50 / p99 ms | server CPU µs/req | load (1 min) | JIT methods in the run |"
+echo "|---|---|---|---|---|---|"
 for r in $(seq 1 "$rounds"); do
   WRK_POST_PATH=/echo block "echo POST /echo" "$echo_pid" "http://127.0.0.1:$base" -s bench/wrk/post.lua
   block "echo GET /static (same bytes)" "$echo_pid" "http://127.0.0.1:$base/static"

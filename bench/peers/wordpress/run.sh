@@ -143,7 +143,7 @@ shown=$(curl -s "$read_url" | grep -o '"post":1,' | wc -l)
 . bench/lib/wrk-block.sh
 pids="$(cat "$work/apache.pid") $db_pid"
 echo "# $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, wrk -t$threads -c$connections, warm-up ${warmup}s, measured ${seconds}s; WordPress $(grep -o "wp_version = '[^']*'" /usr/share/wordpress/wp-includes/version.php | cut -d"'" -f2), REST page of $shown comments: $(curl -s "$read_url" | wc -c) bytes"
-echo "| target | req/s | p50 / p99 ms | server CPU µs/req | load (1 min) |"
-echo "|---|---|---|---|---|"
+echo "| target | req/s | p50 / p99 ms | server CPU µs/req | load (1 min) | JIT methods in the run |"
+echo "|---|---|---|---|---|---|"
 block "WordPress POST wp-comments-post.php" "$pids" "$base" -s bench/peers/wordpress/post.lua
 block "WordPress GET 100 comments (REST)" "$pids" "$read_url"
