@@ -112,13 +112,13 @@
   // properties on top. Kept in step with the one in signup.js.
   var PLAIN = {
     v: function (name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; },
-    host: ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;color-scheme:light dark;' +
+    host: ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;color-scheme:light dark!important;' +
       '--c-text:CanvasText;--c-muted:CanvasText;--c-bg:Canvas;--c-field:Field;--c-border:GrayText;--c-line:GrayText;--c-link:LinkText;' +
       '--c-accent:LinkText;--c-on-accent:Canvas;--c-danger:light-dark(#b32d2e,#ff9a9a);--c-warn:CanvasText;--c-flash:Mark;--c-ok:CanvasText;' +
       'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
       'color:var(--comments-text,CanvasText)!important;background:var(--comments-bg,Canvas)!important;padding:.25rem 1rem!important;' +
       'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
-      ':host([data-theme=dark]){color-scheme:dark}:host([data-theme=light]){color-scheme:light}' +
+      ':host([data-theme=dark]){color-scheme:dark!important}:host([data-theme=light]){color-scheme:light!important}' +
       '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}[hidden]{display:none!important}'
   };
   // The widget's own rules after the shared theme (theme.js: the --comments-* properties, light and dark).

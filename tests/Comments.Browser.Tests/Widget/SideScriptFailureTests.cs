@@ -56,6 +56,14 @@ public sealed partial class SideScriptFailureTests(BrowserFixture fixture) : IAs
         Assert.Equal(PlainText, await StyleAsync(page, "#comments-title", "color"));
         Assert.Equal("rgb(91, 42, 134)", await StyleAsync(page, "#submit", "backgroundColor")); // the host's --comments-* still apply
         await Axe.AssertNoSeriousViolationsAsync(page, "#comments-widget", "the widget in the plain theme");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "widget-plain-light.png"), FullPage = true });
+
+        // A reader whose system is dark gets the dark system colours, as readable.
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        Assert.Equal("rgb(255, 255, 255)", await StyleAsync(page, "#comments-title", "color"));
+        await Axe.AssertNoSeriousViolationsAsync(page, "#comments-widget", "the widget in the plain theme, dark");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "widget-plain-dark.png"), FullPage = true });
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
 
         await page.FillAsync("#comment", "Posted without theme.js.");
         await page.FillAsync("#author", "Pat Plain");
