@@ -38,17 +38,27 @@
     relative = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
     fullDate = new Intl.DateTimeFormat(code, { dateStyle: 'full', timeStyle: 'short' });
   }
-  function loadStrings(code, done) {
+  function loadStrings(code, done, failed) {
     function got() { return (window.CommentsLang || {})[code]; }
-    loadScript('/lang/' + code + '.js', got, function () { useLang(code, got()); done(); }, function () { if (code !== 'en') loadStrings('en', done); });
+    loadScript('/lang/' + code + '.js', got, function () { useLang(code, got()); done(); }, function () { if (code !== 'en') loadStrings('en', done, failed); else failed(); });
   }
-  // One of the service's scripts (a language file, theme.js) unless the page has what it defines already.
-  function loadScript(path, has, done, failed) {
+  // One of the service's scripts (a language file, theme.js) unless the page has what it defines already. A try that
+  // fails (an error, no answer in 10 s, a file without it) is made again after 0.5, 2 and 5 s, past any cache that
+  // kept the failure; done or failed is called once, and a late answer to an abandoned try is ignored.
+  var RETRY = [500, 2000, 5000];
+  function loadScript(path, has, done, failed, tries) {
+    tries = tries || 0;
     if (has()) return done();
-    var s = document.createElement('script');
-    s.src = api + path; s.async = true;
-    s.onload = function () { if (has()) done(); else if (failed) failed(); };
-    s.onerror = failed || null;
+    var s = document.createElement('script'), over = false, timer = setTimeout(end, 10000);
+    s.src = api + path + (tries ? '?retry=' + tries : ''); s.async = true;
+    function end() {
+      if (over) return;
+      over = true; clearTimeout(timer);
+      if (has()) done();
+      else if (tries < RETRY.length) setTimeout(function () { loadScript(path, has, done, failed, tries + 1); }, RETRY[tries]);
+      else failed();
+    }
+    s.onload = s.onerror = end;
     document.head.appendChild(s);
   }
   /** A string by key; {n} becomes a localized number and picks the plural form, {name} and others are filled in. */
@@ -98,10 +108,23 @@
     return h.toString(36);
   }
 
+  // Without theme.js: the system's colours (light or dark as the page or the system says), the same --comments-*
+  // properties on top. Kept in step with the one in signup.js.
+  var PLAIN = {
+    v: function (name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; },
+    host: ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;color-scheme:light dark!important;' +
+      '--c-text:CanvasText;--c-muted:CanvasText;--c-bg:Canvas;--c-field:Field;--c-border:GrayText;--c-line:GrayText;--c-link:LinkText;' +
+      '--c-accent:LinkText;--c-on-accent:Canvas;--c-danger:light-dark(#b32d2e,#ff9a9a);--c-warn:CanvasText;--c-flash:Mark;--c-ok:CanvasText;' +
+      'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
+      'color:var(--comments-text,CanvasText)!important;background:var(--comments-bg,Canvas)!important;padding:.25rem 1rem!important;' +
+      'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
+      ':host([data-theme=dark]){color-scheme:dark!important}:host([data-theme=light]){color-scheme:light!important}' +
+      '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}[hidden]{display:none!important}'
+  };
   // The widget's own rules after the shared theme (theme.js: the --comments-* properties, light and dark).
   function css() {
-    var v = window.CommentsTheme.v;
-    return window.CommentsTheme.host +
+    var theme = window.CommentsTheme || PLAIN, v = theme.v;
+    return theme.host +
       'h2,h3{font-size:1.35em;margin:1.2em 0 .5em;line-height:1.3}h3 small{font-size:.6em;font-weight:normal;margin-inline-start:.5em}' +
       '.bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap}' +
       'ol{list-style:none;margin:0;padding:0}ol ol{margin-inline-start:1.5em;padding-inline-start:1em;border-inline-start:2px solid ' + v('line') + '}' +
@@ -146,13 +169,20 @@
     '<p><button type="submit" class="submit" id="submit">' + h(t('postComment')) + '</button></p></form></div>';
   }
 
-  // The strings and the theme are fetched side by side; the widget is drawn when both are in.
-  var waiting = 2;
-  function loaded() { if (--waiting === 0) main(); }
-  loadStrings(lang, loaded);
-  loadScript('/theme.js', function () { return window.CommentsTheme; }, loaded);
-  function main() {
-    var host = document.createElement('div');
+  // The strings and the theme are fetched side by side; the widget is drawn once both are settled: without theme.js in
+  // the plain theme, without any strings (not even en) as a line that says so, whose Retry button starts again.
+  var host, root;
+  function start(retried) {
+    var waiting = 2, strings = false;
+    function settled() { if (--waiting === 0) (strings ? main : unavailable)(retried); }
+    loadStrings(lang, function () { strings = true; settled(); }, settled);
+    loadScript('/theme.js', function () { return window.CommentsTheme; }, settled, settled);
+  }
+  start();
+  // The host element after the script tag and its shadow root, made once.
+  function mount() {
+    if (host) return;
+    host = document.createElement('div');
     host.id = 'comments-widget';
     host.setAttribute('style', 'display:block!important;visibility:visible!important');
     // The theme: the script's data-theme, else the page's <html data-theme> (followed when it changes), else the system's.
@@ -163,7 +193,18 @@
     theme();
     if (!script.dataset.theme) new MutationObserver(theme).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     script.parentNode.insertBefore(host, script.nextSibling);
-    var root = host.attachShadow({ mode: 'open' });
+    root = host.attachShadow({ mode: 'open' });
+  }
+  function unavailable(retried) {
+    mount();
+    root.innerHTML = '<style>' + css() + '</style><p class="form-error" id="unavailable" role="alert" lang="en">Comments could not be loaded. ' +
+      '<button type="button" class="submit">Retry</button></p>';
+    var retry = root.querySelector('button');
+    retry.addEventListener('click', function () { retry.disabled = true; start(true); });
+    if (retried) retry.focus();
+  }
+  function main() {
+    mount();
     root.innerHTML = '<style>' + css() + '</style><section class="comments" aria-labelledby="comments-title" lang="' + lang + '" dir="' + (RTL.indexOf(lang) >= 0 ? 'rtl' : 'ltr') + '">' +
       '<div class="bar"><h2 id="comments-title" aria-live="polite">' + h(t('comments')) + '</h2>' +
       '<label class="sort-label">' + h(t('sortBy')) + ' <select id="sort"><option value="oldest">' + h(t('sortOldest')) + '</option><option value="newest">' + h(t('sortNewest')) + '</option><option value="liked">' + h(t('sortLiked')) + '</option></select></label></div>' +

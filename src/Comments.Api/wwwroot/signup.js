@@ -17,27 +17,50 @@
     var code = String(tag).toLowerCase().split(/[-_]/)[0];
     return LANGS.indexOf(code) >= 0 ? code : 'en';
   }
-  function loadStrings(code, done) {
+  function loadStrings(code, done, failed) {
     function got() { return (window.CommentsLang || {})[code]; }
-    loadScript('/lang/' + code + '.js', got, function () { lang = code; S = got(); done(); }, function () { if (code !== 'en') loadStrings('en', done); });
+    loadScript('/lang/' + code + '.js', got, function () { lang = code; S = got(); done(); }, function () { if (code !== 'en') loadStrings('en', done, failed); else failed(); });
   }
-  // One of the service's scripts (a language file, theme.js) unless the page has what it defines already.
-  function loadScript(path, has, done, failed) {
+  // One of the service's scripts (a language file, theme.js) unless the page has what it defines already. A try that
+  // fails (an error, no answer in 10 s, a file without it) is made again after 0.5, 2 and 5 s, past any cache that
+  // kept the failure; done or failed is called once, and a late answer to an abandoned try is ignored.
+  var RETRY = [500, 2000, 5000];
+  function loadScript(path, has, done, failed, tries) {
+    tries = tries || 0;
     if (has()) return done();
-    var s = document.createElement('script');
-    s.src = api + path; s.async = true;
-    s.onload = function () { if (has()) done(); else if (failed) failed(); };
-    s.onerror = failed || null;
+    var s = document.createElement('script'), over = false, timer = setTimeout(end, 10000);
+    s.src = api + path + (tries ? '?retry=' + tries : ''); s.async = true;
+    function end() {
+      if (over) return;
+      over = true; clearTimeout(timer);
+      if (has()) done();
+      else if (tries < RETRY.length) setTimeout(function () { loadScript(path, has, done, failed, tries + 1); }, RETRY[tries]);
+      else failed();
+    }
+    s.onload = s.onerror = end;
     document.head.appendChild(s);
   }
   function t(key) { return S[key] == null ? key : String(S[key]); }
   function said(code, text) { return code && S['error.' + code] != null ? t('error.' + code) : text; }
   function h(text) { return String(text).replace(/[&<>"]/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; }); }
 
+  // Without theme.js: the system's colours (light or dark as the page or the system says), the same --comments-*
+  // properties on top. Kept in step with the one in embed.js.
+  var PLAIN = {
+    v: function (name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; },
+    host: ':host{all:initial!important;display:block!important;visibility:visible!important;position:static!important;color-scheme:light dark!important;' +
+      '--c-text:CanvasText;--c-muted:CanvasText;--c-bg:Canvas;--c-field:Field;--c-border:GrayText;--c-line:GrayText;--c-link:LinkText;' +
+      '--c-accent:LinkText;--c-on-accent:Canvas;--c-danger:light-dark(#b32d2e,#ff9a9a);--c-warn:CanvasText;--c-flash:Mark;--c-ok:CanvasText;' +
+      'font-family:var(--comments-font,inherit)!important;font-size:var(--comments-font-size,16px)!important;line-height:1.5!important;' +
+      'color:var(--comments-text,CanvasText)!important;background:var(--comments-bg,Canvas)!important;padding:.25rem 1rem!important;' +
+      'border-radius:var(--comments-radius,4px)!important;max-width:46rem!important;margin:2rem 0!important}' +
+      ':host([data-theme=dark]){color-scheme:dark!important}:host([data-theme=light]){color-scheme:light!important}' +
+      '*{box-sizing:border-box;display:revert;visibility:visible;font-size:inherit;line-height:inherit}[hidden]{display:none!important}'
+  };
   // The widget's theme (theme.js: --comments-* on the page win, else the light or dark defaults), then the box's rules.
   function css() {
-    var v = window.CommentsTheme.v;
-    return window.CommentsTheme.host +
+    var theme = window.CommentsTheme || PLAIN, v = theme.v;
+    return theme.host +
       'h2{font-size:1.35em;margin:0 0 .5em;line-height:1.3}p{margin:0 0 1em}a{color:' + v('link') + '}' +
       'label{display:block;font-weight:600;margin-bottom:.2em}.row{display:flex;gap:.5em;flex-wrap:wrap}' +
       'input[type=email]{flex:1 1 16em;font:inherit;color:inherit;padding:.45em .55em;border:1px solid ' + v('border') + ';border-radius:var(--comments-radius,4px);background:' + v('field') + '}' +
@@ -48,25 +71,44 @@
       '.hp{position:absolute!important;left:-10000px!important;width:1px;height:1px;overflow:hidden}';
   }
 
-  // The strings and the theme are fetched side by side, then the site's texts; then the box is drawn.
-  var waiting = 2;
-  function loaded() {
-    if (--waiting > 0) return;
-    fetch(base + '/signup').then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) { b.ok = r.ok; return b; }); })
-      .catch(function () { return { ok: false }; })
-      .then(render);
+  // The strings and the theme are fetched side by side, then the site's texts; then the box is drawn: without theme.js
+  // in the plain theme, without any strings (not even en) as a line that says so, whose Retry button starts again.
+  var host, root;
+  function start(retried) {
+    var waiting = 2, strings = false;
+    function settled() {
+      if (--waiting > 0) return;
+      if (!strings) return unavailable(retried);
+      fetch(base + '/signup').then(function (r) { return r.json().catch(function () { return {}; }).then(function (b) { b.ok = r.ok; return b; }); })
+        .catch(function () { return { ok: false }; })
+        .then(render);
+    }
+    loadStrings(lang, function () { strings = true; settled(); }, settled);
+    loadScript('/theme.js', function () { return window.CommentsTheme; }, settled, settled);
   }
-  loadStrings(lang, loaded);
-  loadScript('/theme.js', function () { return window.CommentsTheme; }, loaded);
-
-  function render(config) {
-    var host = document.createElement('div');
+  start();
+  // The host element after the script tag and its shadow root, made once.
+  function mount() {
+    if (host) return;
+    host = document.createElement('div');
     host.className = 'comments-signup';
     host.setAttribute('style', 'display:block!important;visibility:visible!important');
     var theme = script.dataset.theme || document.documentElement.getAttribute('data-theme');
     if (theme === 'dark' || theme === 'light') host.setAttribute('data-theme', theme);
     script.parentNode.insertBefore(host, script.nextSibling);
-    var root = host.attachShadow({ mode: 'open' });
+    root = host.attachShadow({ mode: 'open' });
+  }
+  function unavailable(retried) {
+    mount();
+    root.innerHTML = '<style>' + css() + '</style><p class="error" id="unavailable" role="alert" lang="en">The sign-up box could not be loaded. ' +
+      '<button type="button">Retry</button></p>';
+    var retry = root.querySelector('button');
+    retry.addEventListener('click', function () { retry.disabled = true; start(true); });
+    if (retried) retry.focus();
+  }
+
+  function render(config) {
+    mount();
     var id = 'signup-' + Math.random().toString(36).slice(2, 8);
     root.innerHTML = '<style>' + css() + '</style>' +
       '<section aria-labelledby="' + id + '-title" lang="' + lang + '" dir="' + (RTL.indexOf(lang) >= 0 ? 'rtl' : 'ltr') + '">' +

@@ -7,7 +7,7 @@ window.CommentsTheme = window.CommentsTheme || (function () {
   var LIGHT = '--c-text:#1e1e1e;--c-muted:#50575e;--c-bg:transparent;--c-pad:0;--c-field:#fff;--c-border:#8c8f94;--c-line:#e2e2e2;' +
     '--c-link:#0a58ca;--c-accent:#2271b1;--c-on-accent:#fff;--c-danger:#b32d2e;--c-warn:#8a5a00;--c-flash:#fff3b0;--c-ok:#00702a';
   var DARK = '--c-text:#ececec;--c-muted:#b4b9c0;--c-bg:#1b1c1f;--c-pad:.25rem 1rem;--c-field:#26282c;--c-border:#8c8f94;--c-line:#3a3d42;' +
-    '--c-link:#8ab4f8;--c-accent:#8ab4f8;--c-on-accent:#0d1b2e;--c-danger:#ff9a9a;--c-warn:#f0c674;--c-flash:#4a4320;--c-ok:#8fd19e;color-scheme:dark';
+    '--c-link:#8ab4f8;--c-accent:#8ab4f8;--c-on-accent:#0d1b2e;--c-danger:#ff9a9a;--c-warn:#f0c674;--c-flash:#4a4320;--c-ok:#8fd19e;color-scheme:dark!important';
   /** A colour by name: the page's --comments-<name>, else the theme's --c-<name>. */
   function v(name) { return 'var(--comments-' + name + ',var(--c-' + name + '))'; }
   // The shadow host: nothing of the page's CSS applies to it, the theme's properties, the page's font.

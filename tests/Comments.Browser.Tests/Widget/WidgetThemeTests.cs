@@ -51,6 +51,7 @@ public sealed class WidgetThemeTests(BrowserFixture fixture) : IAsyncDisposable
         var thread = await ThreadWithRepliesAsync();
         var page = await OpenAsync(thread, Article(thread, "body{background:#111;color:#eee}", "data-theme=\"dark\""));
         Assert.Equal("rgb(236, 236, 236)", await StyleAsync(page, "#comments-title", "color"));
+        Assert.Equal("dark", await StyleAsync(page, "#comment", "colorScheme")); // the browser's own controls and scrollbars dark too
         await Axe.AssertNoSeriousViolationsAsync(page, "#comments-widget", "the dark widget (data-theme)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "widget-dark.png"), FullPage = true });
 
