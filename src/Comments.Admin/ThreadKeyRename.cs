@@ -61,6 +61,6 @@ public static class ThreadKeyRename
         tx.AddCondition(Condition.KeyNotExists(to));
         _ = tx.KeyRenameAsync(from, to);
         if (hasThread) _ = tx.HashIncrementAsync(threadKey, RedisKeys.ThreadFields.Version);
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 }

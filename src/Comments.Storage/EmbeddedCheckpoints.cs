@@ -19,18 +19,17 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, IOption
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // SAVE is an admin command: a connection of its own, so the service's connection stays non-admin.
-        // A snapshot of a large store takes a while: allow it minutes, not the default 5 s.
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(
-            $"{garnet.ConnectionString},allowAdmin=true,abortConnect=false,asyncTimeout=600000,name=comments-checkpoints");
-        var server = admin.GetServer(admin.GetEndPoints()[0]);
+        // The checkpoint is taken in this process (EmbeddedGarnet.CheckpointAsync); this connection only takes turns with
+        // the importer (CheckpointTurns), which may be another process.
+        await using var store = await ConnectionMultiplexer.ConnectAsync(
+            $"{garnet.ConnectionString},abortConnect=false,name=comments-checkpoints");
         var baseline = garnet.AofBytesOnDisk();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, storage.Value.EmbeddedCheckpointCheckSeconds)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var before = garnet.AofBytesOnDisk();
             if (before - baseline <= storage.Value.EmbeddedCheckpointAofMegabytes * Megabyte) continue;
-            var db = admin.GetDatabase();
+            var db = store.GetDatabase();
             try
             {
                 // Never while a long transaction is being logged (an import's batch): see CheckpointTurns.
@@ -40,18 +39,15 @@ internal sealed partial class EmbeddedCheckpoints(EmbeddedGarnet garnet, IOption
                     continue;
                 }
                 var started = TimeProvider.System.GetTimestamp();
-                // SE.Redis warns that a foreground SAVE blocks Redis; Garnet checkpoints without pausing
-                // other clients, and only this admin connection waits, which is how we know it is done.
-#pragma warning disable CS0618
                 try
                 {
-                    await server.SaveAsync(SaveType.ForegroundSave);
+                    // Never with this process's transactions half written either: see CheckpointGate.
+                    if (!await garnet.CheckpointAsync(stoppingToken)) throw new InvalidOperationException("Garnet did not take the checkpoint (another one was running, or it failed).");
                 }
                 finally
                 {
                     await CheckpointTurns.EndCheckpointAsync(db);
                 }
-#pragma warning restore CS0618
                 baseline = garnet.AofBytesOnDisk();
                 LogCheckpoint(TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, before / Megabyte, baseline / Megabyte);
             }

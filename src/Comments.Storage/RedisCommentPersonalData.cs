@@ -93,7 +93,7 @@ public sealed class RedisCommentPersonalData(IConnectionMultiplexer redis) : IPe
             // Readers' cached pages (ETag) show the name: they must change.
             if (wasPublished) _ = tx.HashIncrementAsync(RedisKeys.Thread(site, after.ThreadId), RedisKeys.ThreadFields.Version);
             var count = tx.SortedSetLengthAsync(publishedKey);
-            if (!await tx.ExecuteAsync()) continue;
+            if (!await tx.ExecuteGatedAsync()) continue;
 
             var kind = !wasPublished ? CommentEventKind.Moved
                 : after.Status == CommentStatus.Published ? CommentEventKind.Updated : CommentEventKind.Removed;

@@ -52,7 +52,7 @@ public sealed partial class RedisCommentStore
         bool saved;
         // A transaction this long must not be cut by the embedded store's checkpoint (CheckpointTurns).
         await using (await CheckpointTurns.HoldAsync(Db, ct))
-            saved = await tx.ExecuteAsync();
+            saved = await tx.ExecuteGatedAsync();
         if (saved) return writes.Select(_ => new SaveOutcome(SaveStatus.Saved, 0)).ToArray();
 
         var outcomes = new SaveOutcome[writes.Count];

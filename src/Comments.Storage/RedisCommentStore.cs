@@ -31,7 +31,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
             var tx = Db.CreateTransaction();
             tx.AddCondition(Condition.StringEqual(key, seq));
             _ = tx.StringSetAsync(key, now);
-            if (await tx.ExecuteAsync()) return now;
+            if (await tx.ExecuteGatedAsync()) return now;
         }
     }
 
@@ -81,7 +81,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         QueueNew(tx, write);
         var count = tx.SortedSetLengthAsync(RedisKeys.ThreadPublished(site, c.ThreadId));
 
-        if (await tx.ExecuteAsync())
+        if (await tx.ExecuteGatedAsync())
             return new SaveOutcome(SaveStatus.Saved, await count);
         // Read again what the conditions checked: an aborted EXEC reports them unmet too.
         if (import is not null && await Db.HashExistsAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId))
@@ -190,7 +190,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
         _ = tx.HashSetAsync(key, Fields.Closed, closed ? 1 : 0);
         _ = tx.HashIncrementAsync(key, Fields.Version);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
     }
 
     public async Task SetThreadDetailsAsync(string site, string threadId, string? title, string? url, CancellationToken ct = default)
@@ -201,7 +201,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         if (title is not null) _ = tx.HashSetAsync(key, Fields.Title, title);
         if (url is not null) _ = tx.HashSetAsync(key, Fields.Url, url);
         _ = tx.HashIncrementAsync(key, Fields.Version);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
     }
 
     public Task<TimeSpan> PingAsync(CancellationToken ct = default) => Db.PingAsync();

@@ -22,11 +22,11 @@ internal static class RedisMailInterval
         _ = tx.StringSetAsync(marker, 1, interval);
         RedisOutbox.Add(tx, mail, now);
         alongside?.Invoke(tx);
-        if (await tx.ExecuteAsync()) return true;
+        if (await tx.ExecuteGatedAsync()) return true;
         if (alongside is null) return false;
         var without = db.CreateTransaction();
         alongside(without);
-        await without.ExecuteAsync();
+        await without.ExecuteGatedAsync();
         return false;
     }
 }

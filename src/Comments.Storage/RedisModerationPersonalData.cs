@@ -43,7 +43,7 @@ public sealed class RedisAuditPersonalData(IConnectionMultiplexer redis) : IPers
                 _ = tx.SortedSetRemoveAsync(key, raw);
                 _ = tx.SortedSetAddAsync(key, json, entry.Seq);
             }
-            await tx.ExecuteAsync();
+            await tx.ExecuteGatedAsync();
             count++;
         }
         if (subject.CommentIds.Count > 0)

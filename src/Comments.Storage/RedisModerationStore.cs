@@ -156,7 +156,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
             RedisOutbox.AddModeration(tx, triggers, ModerationEvent.OfChange(before, after, change.Audit with { Seq = auditSeq }));
             var count = tx.SortedSetLengthAsync(publishedKey);
 
-            if (await tx.ExecuteAsync())
+            if (await tx.ExecuteGatedAsync())
                 return new ChangeOutcome(change with { Audit = change.Audit with { Seq = auditSeq } }, before, after, reported, await count);
         }
         throw new InvalidOperationException($"Comment {commentId} kept changing under {MaxAttempts} attempts.");
@@ -196,7 +196,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
             if (becomes) _ = tx.SortedSetAddAsync(reportedKey, commentId, comment.Seq);
             RedisOutbox.AddModeration(tx, triggers,
                 ModerationEvent.OfFlag(Guid.NewGuid().ToString("N"), comment, reason, count, becomes, (clock ?? TimeProvider.System).GetUtcNow()));
-            if (await tx.ExecuteAsync()) return new FlagOutcome(FlagResult.Added, count, becomes);
+            if (await tx.ExecuteGatedAsync()) return new FlagOutcome(FlagResult.Added, count, becomes);
         }
         throw new InvalidOperationException($"Comment {commentId} kept changing under {MaxAttempts} attempts.");
     }
@@ -208,7 +208,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
         var tx = Db.CreateTransaction();
         _ = tx.SortedSetAddAsync(RedisKeys.Audit(site), json, seq);
         if (entry.CommentId is { } id) _ = tx.SortedSetAddAsync(RedisKeys.AuditOfComment(site, id), json, seq);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
         return seq;
     }
 

@@ -43,7 +43,7 @@ public sealed class RedisModeratorAlerts(IConnectionMultiplexer redis) : IModera
                 tx.AddCondition(Condition.StringEqual(openKey, token));
             }
             _ = tx.SortedSetAddAsync(RedisKeys.AlertBatch(site, moderator), entry, now.ToUnixTimeMilliseconds(), SortedSetWhen.NotExists);
-            if (await tx.ExecuteAsync()) return;
+            if (await tx.ExecuteGatedAsync()) return;
         }
         throw new RedisServerException(RedisErrorKind.TryAgain, CommandFlags.None, $"TRYAGAIN the alert batch kept changing {MaxAttempts} times");
     }
@@ -67,7 +67,7 @@ public sealed class RedisModeratorAlerts(IConnectionMultiplexer redis) : IModera
             _ = tx.KeyDeleteAsync(openKey);
             _ = tx.StringSetAsync(RedisKeys.AlertLast(site, moderator), now.ToUnixTimeMilliseconds());
             // Aborted by an entry added meanwhile (it joins this batch): read again.
-            if (await tx.ExecuteAsync()) break;
+            if (await tx.ExecuteGatedAsync()) break;
         }
         return (await Db.SortedSetRangeByRankAsync(sealedKey)).Select(v => (string)v!).ToList();
     }

@@ -48,7 +48,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
     {
         var tx = Db.CreateTransaction();
         Add(tx, item, due);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
     }
 
     public async Task<IReadOnlyList<ClaimedItem>> ClaimDueAsync(string site, DateTimeOffset now, TimeSpan lease, int max, CancellationToken ct = default)
@@ -65,7 +65,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
             _ = tx.SortedSetAddAsync(RedisKeys.Outbox(site), entry.Element, leaseEnd);
             var attempts = tx.HashIncrementAsync(RedisKeys.OutboxAttempts(site), entry.Element);
             var item = tx.HashGetAsync(RedisKeys.OutboxItems(site), entry.Element);
-            claims.Add((entry, tx.ExecuteAsync(), item, attempts));
+            claims.Add((entry, tx.ExecuteGatedAsync(), item, attempts));
         }
         var won = new List<ClaimedItem>();
         foreach (var (entry, executed, item, attempts) in claims)
@@ -90,14 +90,14 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
         _ = tx.SortedSetRemoveAsync(RedisKeys.Outbox(site), id);
         _ = tx.HashDeleteAsync(RedisKeys.OutboxItems(site), id);
         _ = tx.HashDeleteAsync(RedisKeys.OutboxAttempts(site), id);
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 
     public async Task<bool> RetryAsync(ClaimedItem claimed, DateTimeOffset due)
     {
         var tx = Leased(claimed);
         _ = tx.SortedSetAddAsync(RedisKeys.Outbox(claimed.Item.Site), claimed.Item.Id, due.ToUnixTimeMilliseconds());
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 
     public async Task<bool> DeadLetterAsync(ClaimedItem claimed, string error, DateTimeOffset now)
@@ -110,7 +110,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
         _ = tx.HashDeleteAsync(RedisKeys.OutboxAttempts(site), id);
         _ = tx.ListLeftPushAsync(RedisKeys.OutboxDead(site), letter);
         _ = tx.ListTrimAsync(RedisKeys.OutboxDead(site), 0, DeadLetterKeep - 1);
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 
     public async Task<bool> WasSentAsync(string site, string messageId) =>

@@ -50,6 +50,6 @@ public sealed class RedisPersonalDataRetention(IConnectionMultiplexer redis, Sto
         tx.AddCondition(Condition.StringEqual(key, raw));
         _ = tx.StringSetAsync(key, RedisCommentStore.Serialize(c with { Ip = AddressKeys.Unknown, UserAgent = null, AuthorEmail = null }));
         if (c.AuthorEmail is { } email) _ = tx.SortedSetRemoveAsync(RedisKeys.Author(c.Site, digests.Email(email)), c.Id);
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 }

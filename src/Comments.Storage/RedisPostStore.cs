@@ -37,7 +37,7 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis) : IPostStore
                 RedisOutbox.Add(tx, perPost, now);
                 foreach (var digest in digests) await AddToBatchAsync(tx, site, digest, post.Id, now);
             }
-            if (await tx.ExecuteAsync()) return perPost is null ? AnnounceResult.Recorded : AnnounceResult.Announced;
+            if (await tx.ExecuteGatedAsync()) return perPost is null ? AnnounceResult.Recorded : AnnounceResult.Announced;
             if (await Db.KeyExistsAsync(key)) return AnnounceResult.Known;
             // A batch closed or opened between the read and the write: read again.
         }

@@ -53,7 +53,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
             if (ThreadOf(entry.Name) is { } thread) _ = tx.SetAddAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
             else _ = tx.SetAddAsync(RedisKeys.PostSubscribers(site), digest);
         }
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 
     public async Task<Subscriber?> GetAsync(string site, string digest, CancellationToken ct = default)
@@ -92,7 +92,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
             if (ThreadOf(field) is { } thread) _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
         _ = tx.SetRemoveAsync(RedisKeys.PostSubscribers(site), digest);
         var deleted = tx.KeyDeleteAsync(key);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
         return await deleted;
     }
 
@@ -101,7 +101,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var tx = Db.CreateTransaction();
         _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), ThreadPrefix + thread);
         _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
     }
 
     public async Task RemovePostsAsync(string site, string digest, CancellationToken ct = default)
@@ -109,7 +109,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var tx = Db.CreateTransaction();
         _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), [PostsField, FrequencyField]);
         _ = tx.SetRemoveAsync(RedisKeys.PostSubscribers(site), digest);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
     }
 
     public async Task<bool> SetPostFrequencyAsync(string site, string digest, PostFrequency frequency, CancellationToken ct = default)
@@ -118,7 +118,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var tx = Db.CreateTransaction();
         tx.AddCondition(Condition.HashExists(key, PostsField));
         _ = tx.HashSetAsync(key, FrequencyField, frequency.ToString());
-        return await tx.ExecuteAsync();
+        return await tx.ExecuteGatedAsync();
     }
 
     public async Task<IReadOnlyList<string>> PostSubscribersAsync(string site, CancellationToken ct = default) =>
@@ -137,7 +137,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         _ = tx.SetAddAsync(key, commentId);
         _ = tx.KeyExpireAsync(key, BatchMemory);
         RedisOutbox.Add(tx, batchMail, due);
-        await tx.ExecuteAsync();
+        await tx.ExecuteGatedAsync();
     }
 
     public async Task<IReadOnlyList<string>> ThreadBatchAsync(string site, string thread, long window, CancellationToken ct = default) =>
