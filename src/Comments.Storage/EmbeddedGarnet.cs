@@ -89,7 +89,7 @@ public sealed partial class EmbeddedGarnet : IDisposable
             Dispose();
             throw;
         }
-        _gateOpen = CheckpointGate.Open(new IPEndPoint(IPAddress.Loopback, Port), out _gate);
+        _gateOpen = CheckpointGate.Open(EndPoint, out _gate);
         LogListening(logger, options.EmbeddedBind, Port, dataDir);
     }
 
@@ -180,7 +180,10 @@ public sealed partial class EmbeddedGarnet : IDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>Where this process reaches the store: the service's connections go here, and its <see cref="CheckpointGate"/> is found by it.</summary>
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
+
+    public string ConnectionString => EndPoint.ToString();
 
     /// <summary>The size of the append-only file's segments on disk.</summary>
     public long AofBytesOnDisk() => Directory.Exists(_aofDir)
