@@ -71,13 +71,14 @@ public static class MetricsReport
         Line($"recall @ {F(m.Threshold)}", F(m.Recall)),
         Line($"false positives @ {F(m.Threshold)}", F(m.FalsePositiveRate)),
         Line("best F1", $"{F(m.BestF1)} (threshold {F(m.BestF1Threshold)})"),
-        Line("precision @ 90% recall", F(m.PrecisionAt90Recall)));
+        Line("precision @ 90% recall", F(m.PrecisionAt90Recall)),
+        Line("mean score label 0 / 1", $"{F(m.MeanNegativeScore)} / {F(m.MeanPositiveScore)}"));
 
     public static BinaryMetrics Rounded(BinaryMetrics m) => m with
     {
         RocAuc = R(m.RocAuc), PrAuc = R(m.PrAuc), F1 = R(m.F1), Precision = R(m.Precision), Recall = R(m.Recall),
         BestF1 = R(m.BestF1), BestF1Threshold = R(m.BestF1Threshold), PrecisionAt90Recall = R(m.PrecisionAt90Recall), Threshold = R(m.Threshold),
-        FalsePositiveRate = R(m.FalsePositiveRate),
+        FalsePositiveRate = R(m.FalsePositiveRate), MeanNegativeScore = R(m.MeanNegativeScore), MeanPositiveScore = R(m.MeanPositiveScore),
     };
 
     private static double R(double value) => Math.Round(value, 4);

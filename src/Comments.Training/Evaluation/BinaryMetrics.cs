@@ -6,6 +6,11 @@ public sealed record BinaryMetrics(
     double BestF1, double BestF1Threshold, double PrecisionAt90Recall, double Threshold, int Rows, int Positives,
     double FalsePositiveRate)
 {
+    /// <summary>The mean score of the label-0 rows and of the label-1 rows (NaN when there are none): the score gap of a template set.</summary>
+    public double MeanNegativeScore { get; init; }
+
+    public double MeanPositiveScore { get; init; }
+
     /// <summary>
     /// Computes every metric from scores and labels; F1, precision, recall and the false-positive
     /// rate at <paramref name="threshold"/> (score ≥ threshold is positive). ROC AUC is NaN when
@@ -40,7 +45,20 @@ public sealed record BinaryMetrics(
 
         var (p, r, f, fpr) = AtThreshold(scores, labels, threshold);
         var rocAuc = positives == 0 || negatives == 0 ? double.NaN : area / ((double)positives * negatives);
-        return new BinaryMetrics(rocAuc, averagePrecision, f, p, r, bestF1, bestThreshold, precisionAt90, threshold, scores.Count, positives, fpr);
+        return new BinaryMetrics(rocAuc, averagePrecision, f, p, r, bestF1, bestThreshold, precisionAt90, threshold, scores.Count, positives, fpr)
+        {
+            MeanNegativeScore = Mean(scores, labels, false),
+            MeanPositiveScore = Mean(scores, labels, true),
+        };
+    }
+
+    private static double Mean(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, bool label)
+    {
+        double sum = 0;
+        var count = 0;
+        for (var i = 0; i < scores.Count; i++)
+            if (labels[i] == label) { sum += scores[i]; count++; }
+        return count == 0 ? double.NaN : sum / count;
     }
 
     /// <summary>Precision, recall and F1 at the threshold, and the share of negative rows at or above it.</summary>
