@@ -19,9 +19,9 @@ public static class ThreadChanges
     }
 
     /// <summary>"site\nthread": neither a site nor a thread id holds a line break (<see cref="Core.Comments.Ids"/>).</summary>
-    internal static string Message(string site, string thread) => $"{site}\n{thread}";
+    public static string Message(string site, string thread) => $"{site}\n{thread}";
 
-    internal static bool TryParse(string message, out string site, out string thread)
+    public static bool TryParse(string message, out string site, out string thread)
     {
         var split = message.IndexOf('\n');
         (site, thread) = split > 0 ? (message[..split], message[(split + 1)..]) : ("", "");
