@@ -40,7 +40,7 @@ public static class ThreadKeyRename
                     if (!Ids.IsThread(thread) || await db.KeyTypeAsync(key) != type
                         || (type == RedisType.Hash && await db.HashExistsAsync(key, RedisKeys.ThreadFields.CreatedAt)))
                         continue;
-                    if (await MoveAsync(db, key, target(site, thread), RedisKeys.Thread(site, thread))) moved++;
+                    if (await MoveAsync(db, key, target(site, thread), site, thread)) moved++;
                     else skipped++;
                     break;
                 }
@@ -54,13 +54,13 @@ public static class ThreadKeyRename
     /// nodes serve a thread's page from memory while its version is unchanged, and a moved index
     /// changes what readers see.
     /// </summary>
-    private static async Task<bool> MoveAsync(IDatabase db, RedisKey from, RedisKey to, RedisKey threadKey)
+    private static async Task<bool> MoveAsync(IDatabase db, RedisKey from, RedisKey to, string site, string thread)
     {
-        var hasThread = await db.HashExistsAsync(threadKey, RedisKeys.ThreadFields.CreatedAt);
+        var hasThread = await db.HashExistsAsync(RedisKeys.Thread(site, thread), RedisKeys.ThreadFields.CreatedAt);
         var tx = db.CreateTransaction();
         tx.AddCondition(Condition.KeyNotExists(to));
         _ = tx.KeyRenameAsync(from, to);
-        if (hasThread) _ = tx.HashIncrementAsync(threadKey, RedisKeys.ThreadFields.Version);
+        if (hasThread) tx.QueueVersionBump(site, thread);
         return await tx.ExecuteGatedAsync();
     }
 }

@@ -135,10 +135,18 @@ public static class CheckpointGateExtensions
     /// <see cref="ITransaction.ExecuteAsync"/> through the <see cref="CheckpointGate"/> of the embedded store it goes to:
     /// the one way the service sends a MULTI/EXEC. On redis-server it is ExecuteAsync and nothing else.
     /// </summary>
+    /// <remarks>Also where this node forgets the thread versions the transaction bumped (<see cref="ThreadChanges"/>), once it is answered.</remarks>
     public static async Task<bool> ExecuteGatedAsync(this ITransaction tx)
     {
-        if (CheckpointGate.Of(tx) is not { } gate) return await tx.ExecuteAsync().ConfigureAwait(false);
-        using var passage = await gate.EnterAsync().ConfigureAwait(false);
-        return await tx.ExecuteAsync().ConfigureAwait(false);
+        try
+        {
+            if (CheckpointGate.Of(tx) is not { } gate) return await tx.ExecuteAsync().ConfigureAwait(false);
+            using var passage = await gate.EnterAsync().ConfigureAwait(false);
+            return await tx.ExecuteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            ThreadVersions.Executed(tx);
+        }
     }
 }

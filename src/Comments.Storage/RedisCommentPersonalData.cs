@@ -91,7 +91,7 @@ public sealed class RedisCommentPersonalData(IConnectionMultiplexer redis) : IPe
             }
             var wasPublished = before.Status == CommentStatus.Published;
             // Readers' cached pages (ETag) show the name: they must change.
-            if (wasPublished) _ = tx.HashIncrementAsync(RedisKeys.Thread(site, after.ThreadId), RedisKeys.ThreadFields.Version);
+            if (wasPublished) tx.QueueVersionBump(site, after.ThreadId);
             var count = tx.SortedSetLengthAsync(publishedKey);
             if (!await tx.ExecuteGatedAsync()) continue;
 

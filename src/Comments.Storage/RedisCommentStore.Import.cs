@@ -109,7 +109,7 @@ public sealed partial class RedisCommentStore
             _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, threadCreated, When.NotExists);
             if (title is not null) _ = tx.HashSetAsync(threadKey, Fields.Title, title, When.NotExists);
             if (url is not null) _ = tx.HashSetAsync(threadKey, Fields.Url, url, When.NotExists);
-            _ = tx.HashIncrementAsync(threadKey, Fields.Version, count);
+            tx.QueueVersionBump(site, threadId, count);
             created.Add(new SortedSetEntry(threadId, threadCreated));
         }
         _ = tx.SortedSetAddAsync(RedisKeys.Threads(site), created.ToArray(), SortedSetWhen.NotExists);

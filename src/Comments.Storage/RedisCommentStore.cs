@@ -115,7 +115,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         _ = tx.HashSetAsync(threadKey, Fields.CreatedAt, threadCreated, When.NotExists);
         if (write.ThreadTitle is { } title) _ = tx.HashSetAsync(threadKey, Fields.Title, title, When.NotExists);
         if (write.ThreadUrl is { } url) _ = tx.HashSetAsync(threadKey, Fields.Url, url, When.NotExists);
-        _ = tx.HashIncrementAsync(threadKey, Fields.Version);
+        tx.QueueVersionBump(site, c.ThreadId);
         _ = tx.SortedSetAddAsync(RedisKeys.Threads(site), c.ThreadId, threadCreated, SortedSetWhen.NotExists);
         if (import is not null) _ = tx.HashSetAsync(RedisKeys.ImportMap(site, import.Source), import.SourceId, import.MapValue);
         // Imported comments never cause mail or hooks: they were published long ago, elsewhere.
@@ -189,7 +189,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         var tx = Db.CreateTransaction();
         _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
         _ = tx.HashSetAsync(key, Fields.Closed, closed ? 1 : 0);
-        _ = tx.HashIncrementAsync(key, Fields.Version);
+        tx.QueueVersionBump(site, threadId);
         await tx.ExecuteGatedAsync();
     }
 
@@ -200,7 +200,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
         if (title is not null) _ = tx.HashSetAsync(key, Fields.Title, title);
         if (url is not null) _ = tx.HashSetAsync(key, Fields.Url, url);
-        _ = tx.HashIncrementAsync(key, Fields.Version);
+        tx.QueueVersionBump(site, threadId);
         await tx.ExecuteGatedAsync();
     }
 

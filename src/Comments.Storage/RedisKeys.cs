@@ -114,6 +114,12 @@ public static class RedisKeys
     /// <summary>Set of comment ids that go into one thread's batch mail of one time window.</summary>
     public static RedisKey ThreadDigest(string site, string thread, long window) => $"c:{{{S(site)}}}:thread-digest:{window}:{T(thread)}";
 
+    /// <summary>
+    /// The pub/sub channel of version bumps (<see cref="ThreadChanges"/>): one for all sites, messages "site\nthread".
+    /// Under the store's <c>c:</c> prefix, so apart from the SignalR backplane's channels (named after the hub's type).
+    /// </summary>
+    public static RedisChannel ThreadChanges() => RedisChannel.Literal("c:thread-changes");
+
     /// <summary>SCAN patterns for a personal-data request (keys that are not indexed by author). Only digests and the site id go in.</summary>
     public static class Patterns
     {

@@ -140,7 +140,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
             if (after.Status == CommentStatus.Published) _ = tx.SortedSetAddAsync(publishedKey, commentId, after.Seq);
             else _ = tx.SortedSetRemoveAsync(publishedKey, commentId);
             if (ModerationService.ReaderEvent(before, after) is not null)
-                _ = tx.HashIncrementAsync(RedisKeys.Thread(site, after.ThreadId), RedisKeys.ThreadFields.Version);
+                tx.QueueVersionBump(site, after.ThreadId);
             if (change.ClearReports)
             {
                 _ = tx.SortedSetRemoveAsync(reportedKey, commentId);

@@ -4,7 +4,8 @@
 #   tests/cluster/run-subset.sh [--port 6391]
 # The subset: the storage tests, and the Redis variants of the classes that write through
 # transactions (comments, idempotency, moderation, flags, bans, likes, flood windows, author edits)
-# and of the hubs (readers, moderators, two nodes over the backplane), and ManyNodesTests (two nodes on one thread, the post limit across nodes).
+# and of the hubs (readers, moderators, two nodes over the backplane), ManyNodesTests (two nodes on one thread, the post limit across nodes)
+# and ThreadVersionsTwoNodeTests (a PUBLISH inside a thread's transaction, and its message reaching the other node).
 # A multi-key command or transaction whose keys are in two slots fails them (CROSSSLOT, or
 # StackExchange.Redis refusing a multi-slot transaction). Classes that need a database of their own
 # (flush, count every key: IsolatedStoreService, StoreDigests) are not in it: a cluster has database 0 only.
@@ -25,7 +26,7 @@ trap 'tests/cluster/stop-cluster.sh --dir "$dir"' EXIT
 
 classes=(CommentsApiOnRedis IdempotencyOnRedis ModerationActionsOnRedis ModerationQueueOnRedis FlagsAndAuditOnRedis
   BanAndThreadOnRedis LikesOnRedis FloodControlOnRedis AuthorEditOnRedis ModeratorHubOnRedis LiveStreamOnRedis
-  ReaderStreamOnRedis ManyNodesTests SiteStatsOnRedis)
+  ReaderStreamOnRedis ManyNodesTests SiteStatsOnRedis ThreadVersionsTwoNodeTests.Node_b_shows_a_comment_and_a_removal_made_on_node_a_on_redis_server)
 filter="FullyQualifiedName~TwoNodeTests.A_reader_on_node_a_receives_a_comment_posted_to_node_b_when_both_share_redis_server"
 for c in "${classes[@]}"; do filter="$filter|FullyQualifiedName~.$c"; done
 

@@ -1,3 +1,6 @@
+using Comments.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using Comments.Api.Infrastructure;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
@@ -31,6 +34,9 @@ public static class CommentPipelineServiceExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
         services.AddSettings<ThreadCacheOptions>(configuration, ThreadCacheOptions.Section);
         services.AddSingleton<ThreadPageCache>();
+        services.AddSingleton(sp => new ThreadVersions(sp.GetRequiredService<IConnectionMultiplexer>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ThreadCacheOptions>>().Value.VersionMaxAgeSeconds)));
+        services.AddHostedService<ThreadVersionsStart>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Comments.Storage;
 using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Moderation;
@@ -102,18 +103,25 @@ public static class CommentsApi
     }
 
     /// <summary>
-    /// One version read per request (a cheap HMGET): 304 when the reader has it, the page from this
-    /// node's memory when it was rendered at that version, otherwise read, rendered and kept
-    /// (<see cref="ThreadPageCache"/>).
+    /// The thread's version first: from this node's memory when it knows it is current
+    /// (<see cref="ThreadVersions"/>, kept by the store's change messages), otherwise one HMGET. Then 304
+    /// when the reader has it, the page from this node's memory when it was rendered at that version,
+    /// otherwise read, rendered and kept (<see cref="ThreadPageCache"/>). A popular thread's page thus
+    /// costs no store round trip; another node's change shows once its message arrived.
     /// </summary>
     public static async Task<Results<JsonBytesResult<ThreadCommentsResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetThreadComments(
         string thread, string? sort, string? limit, string? cursor, string? after,
-        HttpContext http, ICommentStore store, ThreadPageCache pages, SubscriptionRequests subscriptions, CancellationToken ct)
+        HttpContext http, ICommentStore store, ThreadPageCache pages, ThreadVersions versions, SubscriptionRequests subscriptions, CancellationToken ct)
     {
         var site = SiteFilter.Site(http);
         if (ParseQuery(sort, limit, cursor, after, out var problem) is not { } query) return problem!;
 
-        var version = (await store.GetThreadAsync(site.Id, thread, ct))?.Version ?? 0;
+        if (!versions.TryGet(site.Id, thread, out var version))
+        {
+            var reading = versions.BeginRead(site.Id, thread);
+            version = (await store.GetThreadAsync(site.Id, thread, ct))?.Version ?? 0;
+            versions.Remember(reading, version);
+        }
         var etag = $"W/\"v{version}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";

@@ -13,4 +13,13 @@ public sealed class ThreadCacheOptions
     /// </summary>
     [Range(0, 4L * 1024 * 1024 * 1024)]
     public long MaxBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Seconds a thread's version, once read, is served from this node's memory (kept current by the store's
+    /// thread-change messages, <see cref="Storage.ThreadVersions"/>), so a popular thread's GET needs no store read.
+    /// Bounds how stale a page can be if a change's message is ever lost (a writer that does not publish); 0 reads
+    /// the version from the store on every request.
+    /// </summary>
+    [Range(0, 3600)]
+    public double VersionMaxAgeSeconds { get; set; } = 2;
 }

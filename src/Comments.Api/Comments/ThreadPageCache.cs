@@ -10,11 +10,12 @@ namespace Comments.Api.Comments;
 /// A thread's public pages, rendered once per thread version and kept in this node's memory as the
 /// UTF-8 JSON that is written to the response.
 /// <para>
-/// Correct across nodes without any message between them: a reader's request always reads the
-/// thread's version from the store first (one HMGET), and a page is served from memory only when it
-/// was rendered at that same version. Every change a reader can see bumps the version in the same
-/// transaction as the change (new comment, moderation that publishes, removes, edits or pins,
-/// thread details), so another node's write makes this node's copy unreachable at once.
+/// Keyed by version: a page is served from memory only when it was rendered at the thread's current
+/// version. Every change a reader can see bumps the version in the same transaction as the change (new
+/// comment, moderation that publishes, removes, edits or pins, thread details), so another node's write
+/// makes this node's copy unreachable as soon as this node knows the new version: at once when the
+/// version is read from the store per request, or once the change's message arrived when it comes from
+/// this node's memory (<see cref="Storage.ThreadVersions"/>).
 /// </para>
 /// </summary>
 public sealed class ThreadPageCache : IDisposable

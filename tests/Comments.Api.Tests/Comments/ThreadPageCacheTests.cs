@@ -66,7 +66,9 @@ public sealed class ThreadPageCacheOnRedis(RedisService fixture) : ThreadPageCac
 
 /// <summary>
 /// Two real service processes sharing one store: a page node A keeps in memory is never served
-/// after node B changed the thread (a new comment, a moderator's removal), with no wait.
+/// after node B changed the thread (a new comment, a moderator's removal), with no wait, when the
+/// version is read from the store on every request (<c>VersionMaxAgeSeconds=0</c>). With the node's
+/// memory of versions on (the default), B's change reaches A by a message: ThreadVersionsTwoNodeTests.
 /// </summary>
 public sealed class ThreadPageCacheTwoNodeTests : IAsyncDisposable
 {
@@ -120,6 +122,7 @@ public sealed class ThreadPageCacheTwoNodeTests : IAsyncDisposable
         var environment = new Dictionary<string, string>(TestSites.Environment(dataDir, redis, embeddedPort))
         {
             ["Storage__EmbeddedBind"] = "127.0.0.1",
+            ["ThreadCache__VersionMaxAgeSeconds"] = "0",
         };
         var node = await ServiceProcess.StartAsync(environment);
         _nodes.Add(node);
