@@ -3,6 +3,7 @@
 #
 #   bench/wrk/run.sh [--redis HOST:PORT] [--ports 7100] [--threads 2] [--connections 32]
 #                    [--warmup 10] [--settle 60] [--seconds 15] [--rounds 1] [--variant 'NAME|KEY=VAL KEY=VAL']
+#                    [--half-peak]
 #
 # Targets: the echo (POST /echo parses and writes back the JSON; GET /static answers the bytes of
 # the service's own 100-comment page, so both reads move a body of the same size), the service on
@@ -14,10 +15,14 @@
 # thread has 100 published comments (texts the model publishes), GET ?limit=100 without If-None-Match.
 # Prints one line per block with req/s, p50/p99, server CPU µs per request, the 1-minute load average
 # and the methods the JIT compiled during the measured run (should be near 0).
+# --half-peak: after each POST block, one more at half the req/s just measured (post-paced.lua: each
+# connection waits connections x 2000 / peak ms between requests), for issue 17's p99 at half of peak.
+# wrk measures from each request's send, so a stall shows in the p99 of the requests it delays, not of
+# those it kept from being sent (closed loop): read the rate column too.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-redis="" base=7100 threads=2 connections=32 warmup=10 settle=60 seconds=15 rounds=1 variants=()
+redis="" base=7100 threads=2 connections=32 warmup=10 settle=60 seconds=15 rounds=1 variants=() half_peak=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --redis) redis=$2; shift 2 ;;
@@ -29,6 +34,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --variant) variants+=("$2"); shift 2 ;;
+    --half-peak) half_peak=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -100,14 +106,27 @@ for t in "${targets[@]}"; do
   IFS='|' read -r tname tpid tport <<<"$t"
   echo "# $tname: RSS $(( $(ps -o rss= -p "$tpid") / 1024 )) MiB after start and seeding"
 done
+# post_block NAME PID URL: the POST block at full rate, then (--half-peak) one paced at half of what it measured.
+post_block() {
+  local row peak
+  row=$(block "$1" "$2" "$3" -s bench/wrk/post.lua)
+  echo "$row"
+  [ "$half_peak" = 1 ] || return 0
+  peak=$(echo "$row" | awk -F'|' '{ print int($3) }')
+  [ "$peak" -gt 1 ] || return 0
+  # wrk paces in whole milliseconds: a server past connections x 2000 req/s (the echo) cannot be held at half.
+  [ $((connections * 2000 / peak)) -ge 1 ] || { echo "# $1: half of $peak/s needs under 1 ms between requests per connection; not paced"; return 0; }
+  WRK_DELAY_MS=$((connections * 2000 / peak)) block "$1 at half peak ($((peak / 2))/s asked)" "$2" "$3" -s bench/wrk/post-paced.lua
+}
+
 echo "| target | req/s | p50 / p99 ms | server CPU µs/req | load (1 min) | JIT methods in the run |"
 echo "|---|---|---|---|---|---|"
 for r in $(seq 1 "$rounds"); do
-  WRK_POST_PATH=/echo block "echo POST /echo" "$echo_pid" "http://127.0.0.1:$base" -s bench/wrk/post.lua
+  WRK_POST_PATH=/echo post_block "echo POST /echo" "$echo_pid" "http://127.0.0.1:$base"
   block "echo GET /static (same bytes)" "$echo_pid" "http://127.0.0.1:$base/static"
   for t in "${targets[@]}"; do
     IFS='|' read -r tname tpid tport <<<"$t"
-    block "$tname POST" "$tpid" "http://127.0.0.1:$tport" -s bench/wrk/post.lua
+    post_block "$tname POST" "$tpid" "http://127.0.0.1:$tport"
     block "$tname GET 100-comment thread" "$tpid" "http://127.0.0.1:$tport/api/sites/bench/threads/read-$run/comments?limit=100"
   done
 done
