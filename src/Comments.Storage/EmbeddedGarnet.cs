@@ -63,6 +63,7 @@ public sealed partial class EmbeddedGarnet : IDisposable
             "--device-type", options.EmbeddedDeviceType,
             "-q",
         ];
+        RaiseMinWorkerThreads(options.EmbeddedMinWorkerThreads);
         var recovery = new GarnetLogs(loggerFactory);
         _garnetLogs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(recovery));
         try
@@ -114,6 +115,13 @@ public sealed partial class EmbeddedGarnet : IDisposable
                 await Task.Delay(1, CancellationToken.None);
         }
         return await checkpoint;
+    }
+
+    /// <summary>See <see cref="StorageOptions.EmbeddedMinWorkerThreads"/>: the pool must not make a write wait for a thread.</summary>
+    internal static void RaiseMinWorkerThreads(int minimum)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (minimum > workers) ThreadPool.SetMinThreads(minimum, io);
     }
 
     private static string GarnetMemory(StorageOptions options)

@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => ByteSize.IsSize(o.EmbeddedCapacity), "Storage:EmbeddedCapacity is a size of at least 1m, e.g. 512m or 2g.")
             .Validate(o => o.EmbeddedCapacityWarnPercent is > 0 and <= 100, "Storage:EmbeddedCapacityWarnPercent must be between 1 and 100.")
             .Validate(o => o.EmbeddedAofCommitMilliseconds is >= 0 and <= 100, "Storage:EmbeddedAofCommitMilliseconds must be between 0 (a commit per write) and 100.")
+            .Validate(o => o.EmbeddedMinWorkerThreads is >= 0 and <= 1024, "Storage:EmbeddedMinWorkerThreads must be between 0 (the runtime's default) and 1024.")
             .Validate(o => o.EmbeddedCheckpointAofMegabytes >= 0 && o.EmbeddedCheckpointCheckSeconds >= 0 && o.MinFreeDiskMegabytes >= 0,
                 "Storage:EmbeddedCheckpointAofMegabytes, Storage:EmbeddedCheckpointCheckSeconds and Storage:MinFreeDiskMegabytes must not be negative.")
             .ValidateOnStart();

@@ -28,6 +28,14 @@ public sealed class EmbeddedGarnetTests : IDisposable
     }
 
     [Fact]
+    public void While_the_store_runs_the_thread_pool_keeps_enough_workers_that_a_write_never_waits_for_one()
+    {
+        using var garnet = Start();
+        ThreadPool.GetMinThreads(out var workers, out _);
+        Assert.True(workers >= new StorageOptions().EmbeddedMinWorkerThreads, $"minimum worker threads {workers}");
+    }
+
+    [Fact]
     public void A_second_store_on_a_folder_in_use_refuses_to_start_and_names_the_folder()
     {
         using var first = Start();
