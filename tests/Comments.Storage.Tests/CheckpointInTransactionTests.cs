@@ -64,13 +64,10 @@ public sealed class CheckpointInTransactionTests(ITestOutputHelper output) : IDi
     [Fact]
     public void Every_transaction_the_service_sends_goes_through_the_checkpoint_gate()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Comments.sln"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("no Comments.sln above the tests");
-        var ungated = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != "CheckpointGate.cs")
-            .Where(f => File.ReadAllText(f) is var text && text.Contains("CreateTransaction(", StringComparison.Ordinal)
-                && System.Text.RegularExpressions.Regex.IsMatch(text, @"\.ExecuteAsync\(\)"))
-            .Select(f => Path.GetRelativePath(root, f));
+        var ungated = RepoPaths.SourceFiles()
+            .Where(f => Path.GetFileName(f.Path) != "CheckpointGate.cs" && f.Text.Contains("CreateTransaction(", StringComparison.Ordinal)
+                && System.Text.RegularExpressions.Regex.IsMatch(f.Text, @"\.ExecuteAsync\(\)"))
+            .Select(f => f.Path);
         Assert.Empty(ungated);
     }
 

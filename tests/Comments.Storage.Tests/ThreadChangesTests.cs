@@ -11,12 +11,9 @@ public sealed class ThreadChangesTests
     [Fact]
     public void Only_the_thread_changes_helper_bumps_a_thread_version()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Comments.sln"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("no Comments.sln above the tests");
-        var bumping = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != "ThreadChanges.cs")
-            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"HashIncrement\w*\([^;]*Fields\.Version"))
-            .Select(f => Path.GetRelativePath(root, f));
+        var bumping = RepoPaths.SourceFiles()
+            .Where(f => Path.GetFileName(f.Path) != "ThreadChanges.cs" && Regex.IsMatch(f.Text, @"HashIncrement\w*\([^;]*Fields\.Version"))
+            .Select(f => f.Path);
         Assert.Empty(bumping);
     }
 

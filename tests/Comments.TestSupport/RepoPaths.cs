@@ -22,6 +22,13 @@ public static class RepoPaths
         return Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly);
     }
 
+    /// <summary>The service's own C# sources (src/, build outputs left out): each file's path from <see cref="Root"/> and its text.</summary>
+    public static IEnumerable<(string Path, string Text)> SourceFiles() =>
+        Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (Path.GetRelativePath(Root, f), File.ReadAllText(f)));
+
     /// <summary>A file of the shared corpora (../shared/data beside the repository), or the test is skipped saying so (fails under CI).</summary>
     public static string CorpusOrSkip(string relative)
     {

@@ -1,6 +1,3 @@
-using Comments.Storage;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using Comments.Api.Infrastructure;
 using Comments.Core.Comments;
 using Comments.Core.Engagement;
@@ -8,6 +5,9 @@ using Comments.Core.Rules;
 using Comments.Core.Submissions;
 using Comments.Core.Text;
 using Comments.Scoring;
+using Comments.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Comments.Api.Comments;
 

@@ -1,4 +1,3 @@
-using Comments.Storage;
 using System.Globalization;
 using Comments.Api.Infrastructure;
 using Comments.Api.Moderation;
@@ -8,6 +7,7 @@ using Comments.Core.Comments;
 using Comments.Core.Engagement;
 using Comments.Core.Storage;
 using Comments.Core.Submissions;
+using Comments.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Comments.Api.Comments;

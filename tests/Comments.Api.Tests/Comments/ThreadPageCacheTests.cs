@@ -72,8 +72,7 @@ public sealed class ThreadPageCacheOnRedis(RedisService fixture) : ThreadPageCac
 /// </summary>
 public sealed class ThreadPageCacheTwoNodeTests : IAsyncDisposable
 {
-    private readonly List<string> _dataDirs = [];
-    private readonly List<ServiceProcess> _nodes = [];
+    private readonly ServiceNodes _nodes = new();
 
     [Fact]
     public async Task Node_a_never_serves_its_page_after_node_b_changed_the_thread_on_redis_server()
@@ -115,25 +114,10 @@ public sealed class ThreadPageCacheTwoNodeTests : IAsyncDisposable
         Assert.Equal([second], await readerOnA.ReaderIdsAsync(TestSites.Open, thread));
     }
 
-    private async Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort)
-    {
-        var dataDir = Directory.CreateTempSubdirectory("comments-node-").FullName;
-        _dataDirs.Add(dataDir);
-        var environment = new Dictionary<string, string>(TestSites.Environment(dataDir, redis, embeddedPort))
-        {
-            ["Storage__EmbeddedBind"] = "127.0.0.1",
-            ["ThreadCache__VersionMaxAgeSeconds"] = "0",
-        };
-        var node = await ServiceProcess.StartAsync(environment);
-        _nodes.Add(node);
-        return node;
-    }
+    private Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort) =>
+        _nodes.StartAsync(redis, embeddedPort, new Dictionary<string, string> { ["ThreadCache__VersionMaxAgeSeconds"] = "0" });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        foreach (var dir in _dataDirs) Directory.Delete(dir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
 }
 
 internal static class ThreadPageCacheStore

@@ -16,8 +16,7 @@ namespace Comments.Api.Tests.Comments;
 public sealed class ThreadVersionsTwoNodeTests : IAsyncDisposable
 {
     private const string LongMaxAge = "3600";
-    private readonly List<string> _dataDirs = [];
-    private readonly List<ServiceProcess> _nodes = [];
+    private readonly ServiceNodes _nodes = new();
 
     [Fact]
     public async Task Node_b_shows_a_comment_and_a_removal_made_on_node_a_on_redis_server()
@@ -96,25 +95,10 @@ public sealed class ThreadVersionsTwoNodeTests : IAsyncDisposable
         }
     }
 
-    private async Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort)
-    {
-        var dataDir = Directory.CreateTempSubdirectory("comments-node-").FullName;
-        _dataDirs.Add(dataDir);
-        var environment = new Dictionary<string, string>(TestSites.Environment(dataDir, redis, embeddedPort))
-        {
-            ["Storage__EmbeddedBind"] = "127.0.0.1",
-            ["ThreadCache__VersionMaxAgeSeconds"] = LongMaxAge,
-        };
-        var node = await ServiceProcess.StartAsync(environment);
-        _nodes.Add(node);
-        return node;
-    }
+    private Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort) =>
+        _nodes.StartAsync(redis, embeddedPort, new Dictionary<string, string> { ["ThreadCache__VersionMaxAgeSeconds"] = LongMaxAge });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        foreach (var dir in _dataDirs) Directory.Delete(dir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
 }
 
 /// <summary>

@@ -8,8 +8,7 @@ namespace Comments.Api.Tests.Realtime;
 /// </summary>
 public sealed class TwoNodeTests : IAsyncDisposable
 {
-    private readonly List<string> _dataDirs = [];
-    private readonly List<ServiceProcess> _nodes = [];
+    private readonly ServiceNodes _nodes = new();
 
     [Fact]
     public async Task A_reader_on_node_a_receives_a_comment_posted_to_node_b_when_both_share_redis_server()
@@ -57,22 +56,7 @@ public sealed class TwoNodeTests : IAsyncDisposable
         readerOnB.AssertNoneContains("ann@example.com", "127.0.0.1");
     }
 
-    private async Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort)
-    {
-        var dataDir = Directory.CreateTempSubdirectory("comments-node-").FullName;
-        _dataDirs.Add(dataDir);
-        var environment = new Dictionary<string, string>(TestSites.Environment(dataDir, redis, embeddedPort))
-        {
-            ["Storage__EmbeddedBind"] = "127.0.0.1",
-        };
-        var node = await ServiceProcess.StartAsync(environment);
-        _nodes.Add(node);
-        return node;
-    }
+    private Task<ServiceProcess> StartNodeAsync(string? redis, int embeddedPort) => _nodes.StartAsync(redis, embeddedPort);
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        foreach (var dir in _dataDirs) Directory.Delete(dir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
 }

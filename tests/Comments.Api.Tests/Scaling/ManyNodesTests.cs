@@ -9,8 +9,7 @@ namespace Comments.Api.Tests.Scaling;
 /// </summary>
 public sealed class ManyNodesTests : IAsyncDisposable
 {
-    private readonly List<string> _dataDirs = [];
-    private readonly List<ServiceProcess> _nodes = [];
+    private readonly ServiceNodes _nodes = new();
 
     /// <summary>
     /// Found by bench/chaos/cluster-failover.sh: with two nodes posting to one thread, a new comment
@@ -78,21 +77,8 @@ public sealed class ManyNodesTests : IAsyncDisposable
         foreach (var client in clients) client.Dispose();
     }
 
-    private async Task<ServiceProcess> StartNodeAsync(IReadOnlyDictionary<string, string>? settings = null)
-    {
-        var dataDir = Directory.CreateTempSubdirectory("comments-node-").FullName;
-        _dataDirs.Add(dataDir);
-        var environment = TestSites.Environment(dataDir, StoreBackend.Redis!.RedisAddress, embeddedPort: 0)
-            .Concat(settings ?? new Dictionary<string, string>())
-            .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-        var node = await ServiceProcess.StartAsync(environment);
-        _nodes.Add(node);
-        return node;
-    }
+    private Task<ServiceProcess> StartNodeAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        _nodes.StartAsync(StoreBackend.Redis!.RedisAddress, embeddedPort: 0, settings);
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        foreach (var dir in _dataDirs) Directory.Delete(dir, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
 }
