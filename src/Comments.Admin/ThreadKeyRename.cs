@@ -57,7 +57,7 @@ public static class ThreadKeyRename
     private static async Task<bool> MoveAsync(IDatabase db, RedisKey from, RedisKey to, string site, string thread)
     {
         var hasThread = await db.HashExistsAsync(RedisKeys.Thread(site, thread), RedisKeys.ThreadFields.CreatedAt);
-        var tx = db.CreateTransaction();
+        var tx = db.Multiplexer.NewTransaction();
         tx.AddCondition(Condition.KeyNotExists(to));
         _ = tx.KeyRenameAsync(from, to);
         if (hasThread) tx.QueueVersionBump(site, thread);

@@ -77,7 +77,7 @@ public sealed class RedisCommentPersonalData(IConnectionMultiplexer redis) : IPe
                 return null;
             }
             var after = Anonymised(before, policy);
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.StringEqual(key, raw));
             _ = tx.StringSetAsync(key, RedisCommentStore.Serialize(after));
             _ = tx.SortedSetRemoveAsync(author, id);

@@ -45,7 +45,7 @@ public sealed partial class RedisCommentStore
             throw new ArgumentException("Every write of a batch is an import of the same site.", nameof(writes));
         capacity?.EnsureRoom();
 
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         foreach (var write in writes)
             tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(write.Comment.Site, write.Import!.Source), write.Import.SourceId));
         QueueImported(tx, writes);

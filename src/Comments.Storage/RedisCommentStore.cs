@@ -28,7 +28,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
             var seq = await Db.StringIncrementAsync(key);
             if (seq >= SequenceFloor) return seq;
             var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.StringEqual(key, seq));
             _ = tx.StringSetAsync(key, now);
             if (await tx.ExecuteGatedAsync()) return now;
@@ -66,7 +66,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
         var site = c.Site;
         var digests = RedisKeys.ThreadDigests(site, c.ThreadId);
 
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         var import = write.Import;
         if (import is not null) tx.AddCondition(Condition.HashNotExists(RedisKeys.ImportMap(site, import.Source), import.SourceId));
         // An imported text was accepted by the source site already: the same "Thanks!" twice in a thread is kept.
@@ -186,7 +186,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
     public async Task SetThreadClosedAsync(string site, string threadId, bool closed, CancellationToken ct = default)
     {
         var key = RedisKeys.Thread(site, threadId);
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
         _ = tx.HashSetAsync(key, Fields.Closed, closed ? 1 : 0);
         tx.QueueVersionBump(site, threadId);
@@ -196,7 +196,7 @@ public sealed partial class RedisCommentStore(IConnectionMultiplexer redis, Embe
     public async Task SetThreadDetailsAsync(string site, string threadId, string? title, string? url, CancellationToken ct = default)
     {
         var key = RedisKeys.Thread(site, threadId);
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         _ = tx.HashSetAsync(key, Fields.CreatedAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), When.NotExists);
         if (title is not null) _ = tx.HashSetAsync(key, Fields.Title, title);
         if (url is not null) _ = tx.HashSetAsync(key, Fields.Url, url);

@@ -17,14 +17,14 @@ internal static class RedisMailInterval
     public static async Task<bool> QueueAsync(IDatabase db, RedisKey marker, TimeSpan interval, OutboxItem mail, DateTimeOffset now,
         Action<ITransaction>? alongside = null)
     {
-        var tx = db.CreateTransaction();
+        var tx = db.Multiplexer.NewTransaction();
         tx.AddCondition(Condition.KeyNotExists(marker));
         _ = tx.StringSetAsync(marker, 1, interval);
         RedisOutbox.Add(tx, mail, now);
         alongside?.Invoke(tx);
         if (await tx.ExecuteGatedAsync()) return true;
         if (alongside is null) return false;
-        var without = db.CreateTransaction();
+        var without = db.Multiplexer.NewTransaction();
         alongside(without);
         await without.ExecuteGatedAsync();
         return false;

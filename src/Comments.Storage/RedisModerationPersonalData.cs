@@ -37,7 +37,7 @@ public sealed class RedisAuditPersonalData(IConnectionMultiplexer redis) : IPers
             if (entry.Before?.Text is null && entry.After?.Text is null) continue;
             var scrubbed = entry with { Before = entry.Before is { } b ? b with { Text = null } : null, After = entry.After is { } a ? a with { Text = null } : null };
             var json = JsonSerializer.Serialize(scrubbed, ModerationStorageJson.Default.AuditEntry);
-            var tx = db.CreateTransaction();
+            var tx = redis.NewTransaction();
             foreach (var key in new[] { RedisKeys.Audit(subject.Site), RedisKeys.AuditOfComment(subject.Site, entry.CommentId!) })
             {
                 _ = tx.SortedSetRemoveAsync(key, raw);

@@ -126,7 +126,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
 
             var after = change.After;
             var auditSeq = await Db.StringIncrementAsync(RedisKeys.AuditSequence(site));
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.StringEqual(key, raw));
             tx.AddCondition(reported ? Condition.SortedSetContains(reportedKey, commentId) : Condition.SortedSetNotContains(reportedKey, commentId));
 
@@ -187,7 +187,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
             var wasReported = await queued is not null;
             var becomes = count >= threshold && !wasReported;
 
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.SortedSetContains(publishedKey, commentId));
             tx.AddCondition(Condition.HashNotExists(flags, readerKey));
             tx.AddCondition(Condition.HashLengthEqual(flags, count - 1));
@@ -205,7 +205,7 @@ public sealed class RedisModerationStore(IConnectionMultiplexer redis, TimeProvi
     {
         var seq = await Db.StringIncrementAsync(RedisKeys.AuditSequence(site));
         var json = JsonSerializer.Serialize(entry with { Seq = seq }, ModerationStorageJson.Default.AuditEntry);
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         _ = tx.SortedSetAddAsync(RedisKeys.Audit(site), json, seq);
         if (entry.CommentId is { } id) _ = tx.SortedSetAddAsync(RedisKeys.AuditOfComment(site, id), json, seq);
         await tx.ExecuteGatedAsync();

@@ -29,7 +29,7 @@ public sealed class RedisModeratorAlerts(IConnectionMultiplexer redis) : IModera
             var last = batch.StringGetAsync(RedisKeys.AlertLast(site, moderator));
             batch.Execute();
             var token = (string?)await open;
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             if (token is null)
             {
                 tx.AddCondition(Condition.KeyNotExists(openKey));
@@ -59,7 +59,7 @@ public sealed class RedisModeratorAlerts(IConnectionMultiplexer redis) : IModera
             if ((string?)await Db.StringGetAsync(openKey) != batch) return [];
             if (attempt == MaxAttempts)
                 throw new RedisServerException(RedisErrorKind.TryAgain, CommandFlags.None, $"TRYAGAIN the alert batch kept changing {MaxAttempts} times");
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.StringEqual(openKey, batch));
             tx.AddCondition(Condition.KeyExists(entries));
             _ = tx.KeyRenameAsync(entries, sealedKey);

@@ -46,7 +46,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
 
     public async Task EnqueueAsync(OutboxItem item, DateTimeOffset due, CancellationToken ct = default)
     {
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         Add(tx, item, due);
         await tx.ExecuteGatedAsync();
     }
@@ -60,7 +60,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
         var claims = new List<(SortedSetEntry Entry, Task<bool> Won, Task<RedisValue> Item, Task<long> Attempts)>();
         foreach (var entry in due)
         {
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.SortedSetEqual(RedisKeys.Outbox(site), entry.Element, entry.Score));
             _ = tx.SortedSetAddAsync(RedisKeys.Outbox(site), entry.Element, leaseEnd);
             var attempts = tx.HashIncrementAsync(RedisKeys.OutboxAttempts(site), entry.Element);
@@ -135,7 +135,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis) : IOutbox
 
     private ITransaction Leased(ClaimedItem claimed)
     {
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         tx.AddCondition(Condition.SortedSetEqual(RedisKeys.Outbox(claimed.Item.Site), claimed.Item.Id, claimed.Lease));
         return tx;
     }

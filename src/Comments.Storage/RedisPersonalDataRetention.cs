@@ -46,7 +46,7 @@ public sealed class RedisPersonalDataRetention(IConnectionMultiplexer redis, Sto
 
     private async Task<bool> PurgeOneAsync(IDatabase db, RedisKey key, RedisValue raw, Comment c)
     {
-        var tx = db.CreateTransaction();
+        var tx = redis.NewTransaction();
         tx.AddCondition(Condition.StringEqual(key, raw));
         _ = tx.StringSetAsync(key, RedisCommentStore.Serialize(c with { Ip = AddressKeys.Unknown, UserAgent = null, AuthorEmail = null }));
         if (c.AuthorEmail is { } email) _ = tx.SortedSetRemoveAsync(RedisKeys.Author(c.Site, digests.Email(email)), c.Id);

@@ -29,7 +29,7 @@ public sealed class RedisPostStore(IConnectionMultiplexer redis) : IPostStore
         var json = JsonSerializer.Serialize(post, PostJson.Default.Post);
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
-            var tx = Db.CreateTransaction();
+            var tx = redis.NewTransaction();
             tx.AddCondition(Condition.KeyNotExists(key));
             _ = tx.StringSetAsync(key, json);
             if (perPost is not null)

@@ -45,7 +45,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
         var key = RedisKeys.Subscriber(site, digest);
         var fields = await Db.HashGetAllAsync(key);
         if (fields.Length == 0) return false;
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         tx.AddCondition(Condition.KeyExists(key));
         foreach (var entry in fields.Where(f => IsSubscription(f.Name)))
         {
@@ -87,7 +87,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
     {
         var key = RedisKeys.Subscriber(site, digest);
         var fields = await Db.HashKeysAsync(key);
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         foreach (var field in fields)
             if (ThreadOf(field) is { } thread) _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
         _ = tx.SetRemoveAsync(RedisKeys.PostSubscribers(site), digest);
@@ -98,7 +98,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
 
     public async Task RemoveThreadAsync(string site, string digest, string thread, CancellationToken ct = default)
     {
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), ThreadPrefix + thread);
         _ = tx.SetRemoveAsync(RedisKeys.ThreadSubscribers(site, thread), digest);
         await tx.ExecuteGatedAsync();
@@ -106,7 +106,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
 
     public async Task RemovePostsAsync(string site, string digest, CancellationToken ct = default)
     {
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         _ = tx.HashDeleteAsync(RedisKeys.Subscriber(site, digest), [PostsField, FrequencyField]);
         _ = tx.SetRemoveAsync(RedisKeys.PostSubscribers(site), digest);
         await tx.ExecuteGatedAsync();
@@ -115,7 +115,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
     public async Task<bool> SetPostFrequencyAsync(string site, string digest, PostFrequency frequency, CancellationToken ct = default)
     {
         var key = RedisKeys.Subscriber(site, digest);
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         tx.AddCondition(Condition.HashExists(key, PostsField));
         _ = tx.HashSetAsync(key, FrequencyField, frequency.ToString());
         return await tx.ExecuteGatedAsync();
@@ -133,7 +133,7 @@ public sealed class RedisSubscriptionStore(IConnectionMultiplexer redis) : ISubs
     public async Task AddToThreadBatchAsync(string site, string thread, long window, string commentId, OutboxItem batchMail, DateTimeOffset due, CancellationToken ct = default)
     {
         var key = RedisKeys.ThreadDigest(site, thread, window);
-        var tx = Db.CreateTransaction();
+        var tx = redis.NewTransaction();
         _ = tx.SetAddAsync(key, commentId);
         _ = tx.KeyExpireAsync(key, BatchMemory);
         RedisOutbox.Add(tx, batchMail, due);

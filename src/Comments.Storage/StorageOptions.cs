@@ -50,6 +50,12 @@ public sealed class StorageOptions
     /// default minimum (one per core) against 21 ms with 64 (docs/performance.md). 0 leaves the runtime's default.
     /// </summary>
     public int EmbeddedMinWorkerThreads { get; set; } = 64;
+    /// <summary>
+    /// Connections of their own for the service's transactions, taken in turn (<see cref="Storage.TransactionConnections"/>):
+    /// a transaction with conditions holds its connection for a round trip, so on one shared connection the saves of
+    /// concurrent POSTs wait for each other. 0 sends transactions on the main connection.
+    /// </summary>
+    public int TransactionConnections { get; set; } = 4;
     /// <summary>Address the embedded store binds to. Keep it on loopback unless other nodes must reach it.</summary>
     public string EmbeddedBind { get; set; } = "127.0.0.1";
     /// <summary>The embedded store takes a checkpoint when its append-only file has grown by this much since the last one.</summary>

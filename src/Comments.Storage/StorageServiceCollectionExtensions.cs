@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => ByteSize.IsSize(o.EmbeddedCapacity), "Storage:EmbeddedCapacity is a size of at least 1m, e.g. 512m or 2g.")
             .Validate(o => o.EmbeddedCapacityWarnPercent is > 0 and <= 100, "Storage:EmbeddedCapacityWarnPercent must be between 1 and 100.")
             .Validate(o => o.EmbeddedAofCommitMilliseconds is >= 0 and <= 100, "Storage:EmbeddedAofCommitMilliseconds must be between 0 (a commit per write) and 100.")
+            .Validate(o => o.TransactionConnections is >= 0 and <= 64, "Storage:TransactionConnections must be between 0 (transactions on the main connection) and 64.")
             .Validate(o => o.EmbeddedMinWorkerThreads is >= 0 and <= 1024, "Storage:EmbeddedMinWorkerThreads must be between 0 (the runtime's default) and 1024.")
             .Validate(o => o.EmbeddedCheckpointAofMegabytes >= 0 && o.EmbeddedCheckpointCheckSeconds >= 0 && o.MinFreeDiskMegabytes >= 0,
                 "Storage:EmbeddedCheckpointAofMegabytes, Storage:EmbeddedCheckpointCheckSeconds and Storage:MinFreeDiskMegabytes must not be negative.")
@@ -45,7 +46,7 @@ public static class StorageServiceCollectionExtensions
             services.AddSingleton<EmbeddedCapacity>();
         }
 
-        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        ConfigurationOptions StoreConfiguration(IServiceProvider sp)
         {
             var connection = string.IsNullOrWhiteSpace(redisConnection)
                 ? sp.GetRequiredService<EmbeddedGarnet>().ConnectionString
@@ -53,11 +54,18 @@ public static class StorageServiceCollectionExtensions
             var config = ConfigurationOptions.Parse(connection);
             config.AbortOnConnectFail = false;
             config.ClientName ??= "comments";
-            var multiplexer = ConnectionMultiplexer.Connect(config);
+            return config;
+        }
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var multiplexer = ConnectionMultiplexer.Connect(StoreConfiguration(sp));
             sp.GetRequiredService<ILogger<RedisCommentStore>>()
                 .LogInformation("Store: {Kind}", string.IsNullOrWhiteSpace(redisConnection) ? "embedded Garnet" : "Redis");
             return multiplexer;
         });
+        // Opened by StorageWarmup, before the first request; disposed with the container.
+        services.AddSingleton(sp => TransactionConnections.Open(sp.GetRequiredService<IConnectionMultiplexer>(), StoreConfiguration(sp),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.TransactionConnections));
         services.AddSingleton<IModerationStore, RedisModerationStore>();
         services.AddSingleton<Comments.Core.Stats.ISiteStatsStore, RedisSiteStatsStore>();
         services.AddSingleton<IModeratorKeyStore, RedisModeratorKeyStore>();

@@ -6,7 +6,7 @@ namespace Comments.Storage;
 
 /// <summary>
 /// Before the web server takes requests: starts the store connection (and the embedded server, which
-/// recovers and checkpoints first) and makes a real round trip, so the first requests do not pay for
+/// recovers and checkpoints first) and opens the transactions' connections and makes a real round trip, so the first requests do not pay for
 /// it (or time out on it) and readiness means the store answers. The token secret loads itself next
 /// (<see cref="RedisServerSecret"/> is a hosted service registered after this one).
 /// </summary>
@@ -15,6 +15,7 @@ internal sealed class StorageWarmup(IServiceProvider services) : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var redis = services.GetRequiredService<IConnectionMultiplexer>();
+        services.GetRequiredService<TransactionConnections>();
         try
         {
             await redis.GetDatabase().PingAsync();

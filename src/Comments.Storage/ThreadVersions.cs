@@ -198,7 +198,7 @@ public sealed class ThreadVersions : IDisposable
         if (live.IsEmpty) return;
         foreach (var memory in live)
         {
-            if (!ReferenceEquals(memory._redis, tx.Multiplexer)) continue;
+            if (!ReferenceEquals(memory._redis, TransactionConnections.MainOf(tx.Multiplexer))) continue;
             Pending.GetOrCreateValue(tx).Add((site, thread));
             return;
         }
@@ -211,7 +211,7 @@ public sealed class ThreadVersions : IDisposable
         Pending.Remove(tx);
         foreach (var memory in _live)
         {
-            if (!ReferenceEquals(memory._redis, tx.Multiplexer)) continue;
+            if (!ReferenceEquals(memory._redis, TransactionConnections.MainOf(tx.Multiplexer))) continue;
             foreach (var (site, thread) in threads) memory.Forget(site, thread);
         }
     }

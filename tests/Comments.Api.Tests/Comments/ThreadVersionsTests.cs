@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Comments.Api.Tests.Infrastructure;
 using Comments.Api.Tests.Moderation;
 using Comments.Api.Tests.Realtime;
@@ -133,27 +131,6 @@ public sealed class ThreadVersionsHotReadTests(RedisService fixture)
     }
 
     /// <summary>The commands redis-server received while <paramref name="act"/> ran that name <paramref name="thread"/>.</summary>
-    private static async Task<List<string>> CommandsNamingAsync(string address, string thread, Func<Task> act)
-    {
-        var (host, port) = (address.Split(':')[0], int.Parse(address.Split(':')[1].Split(',')[0]));
-        var ct = TestContext.Current.CancellationToken;
-        using var monitor = new TcpClient();
-        await monitor.ConnectAsync(host, port, ct);
-        var stream = monitor.GetStream();
-        using var lines = new StreamReader(stream, Encoding.UTF8);
-        await stream.WriteAsync("MONITOR\r\n"u8.ToArray(), ct);
-        Assert.Equal("+OK", await lines.ReadLineAsync(ct));
-
-        await act();
-        var sentinel = $"monitor-sentinel-{Guid.NewGuid():N}";
-        await using (var other = await ConnectionMultiplexer.ConnectAsync(address))
-            await other.GetDatabase().ExecuteAsync("ECHO", sentinel);
-
-        var naming = new List<string>();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(LiveReader.Patience);
-        while (await lines.ReadLineAsync(deadline.Token) is { } line && !line.Contains(sentinel, StringComparison.Ordinal))
-            if (line.Contains(thread, StringComparison.Ordinal)) naming.Add(line);
-        return naming;
-    }
+    private static async Task<List<string>> CommandsNamingAsync(string address, string thread, Func<Task> act) =>
+        (await StoreMonitor.CommandsDuringAsync(address, act)).Where(line => line.Contains(thread, StringComparison.Ordinal)).ToList();
 }

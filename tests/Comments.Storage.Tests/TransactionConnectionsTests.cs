@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using StackExchange.Redis;
+
+namespace Comments.Storage.Tests;
+
+/// <summary><see cref="TransactionConnections"/> on each store: transactions go out on the pool's connections, in turn.</summary>
+public abstract class TransactionConnectionsTests(StoreFixture store)
+{
+    [Fact]
+    public async Task Transactions_of_a_connection_with_a_pool_go_out_on_the_pool_in_turn_and_their_writes_are_read_on_the_main_one()
+    {
+        var main = store.Connection;
+        var key = (RedisKey)$"c:{{{StoreFixture.NewSite("txpool")}}}:marker";
+        using (var pool = TransactionConnections.Open(main, ConfigurationOptions.Parse(main.Configuration), 2))
+        {
+            var first = main.NewTransaction();
+            var second = main.NewTransaction();
+            Assert.NotSame(main, first.Multiplexer);
+            Assert.NotSame(main, second.Multiplexer);
+            Assert.NotSame(first.Multiplexer, second.Multiplexer);
+            Assert.Same(main, TransactionConnections.MainOf(first.Multiplexer));
+
+            first.AddCondition(Condition.KeyNotExists(key));
+            _ = first.StringSetAsync(key, "set by the pool");
+            Assert.True(await first.ExecuteGatedAsync());
+            Assert.Equal("set by the pool", (string?)await main.GetDatabase().StringGetAsync(key));
+        }
+        Assert.Same(main, main.NewTransaction().Multiplexer);
+    }
+
+    [Fact]
+    public void With_no_connections_of_its_own_transactions_stay_on_the_main_connection()
+    {
+        var main = store.Connection;
+        using var pool = TransactionConnections.Open(main, ConfigurationOptions.Parse(main.Configuration), 0);
+        Assert.Same(main, main.NewTransaction().Multiplexer);
+    }
+}
+
+public sealed class TransactionConnectionsOnGarnet(GarnetStore store) : TransactionConnectionsTests(store);
+
+public sealed class TransactionConnectionsOnRedis(RedisStore store) : TransactionConnectionsTests(store);
+
+public sealed class TransactionSourceTests
+{
+    /// <summary>A transaction created anywhere else would hold the shared connection for its round trip again.</summary>
+    [Fact]
+    public void Only_the_pool_creates_transactions()
+    {
+        var creating = RepoPaths.SourceFiles()
+            .Where(f => Path.GetFileName(f.Path) != "TransactionConnections.cs" && Regex.IsMatch(f.Text, @"\.CreateTransaction\("))
+            .Select(f => f.Path);
+        Assert.Empty(creating);
+    }
+}
