@@ -35,6 +35,24 @@ public class RenderPlainTextTests(ITestOutputHelper output)
         Assert.True(taken > 60_000 * Templates.Length, $"only {taken} texts take the shortcut");
     }
 
+    [Fact]
+    public void Characters_beyond_the_first_plane_that_the_shortcut_takes_render_as_the_full_path_renders_them()
+    {
+        var taken = 0;
+        var mismatches = new List<string>();
+        var codes = Enumerable.Range(1, 16).SelectMany(plane => new[] { plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF })
+            .Concat(Enumerable.Range(0, 0x1000).Select(i => 0x10000 + i * 0xFF));
+        foreach (var code in codes)
+        {
+            var text = $"{char.ConvertFromUtf32(code)} a{char.ConvertFromUtf32(code)}b\n{char.ConvertFromUtf32(code)}";
+            if (CommentRenderer.TryRenderPlainProse(text) is not { } shortcut) continue;
+            taken++;
+            if (shortcut != _renderer.Render(text, parseAlways: true)) mismatches.Add($"U+{code:X5}");
+        }
+        Assert.True(mismatches.Count == 0, string.Join(", ", mismatches));
+        Assert.True(taken > 4_000, $"only {taken} characters take the shortcut");
+    }
+
     [Theory]
     [InlineData("Plain words, ünïcödé, 日本語, \"quotes\" and 'apostrophes' 😀 👍🏽.", "<p>Plain words, ünïcödé, 日本語, \"quotes\" and 'apostrophes' 😀 👍🏽.</p>")]
     [InlineData("\n  first line \nsecond\t line\n \t \n\n   next paragraph\n\n", "<p>first line<br>\nsecond\t line</p>\n<p>next paragraph</p>")]
