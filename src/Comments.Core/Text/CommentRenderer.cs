@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Ganss.Xss;
 using Markdig;
 
@@ -17,12 +19,82 @@ public sealed class CommentRenderer
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
+    /// <summary>
+    /// Characters that may start Markdown syntax anywhere in a line in this pipeline: entities, links, escapes,
+    /// emphasis and its extras (strikethrough, sub/superscript, inserted, marked), code, and <c>|</c> in case the
+    /// pipeline gains tables. An image's <c>!</c> needs a <c>[</c> after it, an <c>@</c> starts nothing here
+    /// (the e-mail autolink needs <c>&lt;</c>), and <c>#</c> only heads a line: all three are common in comments.
+    /// </summary>
+    private static readonly SearchValues<char> MarkdownSyntax = SearchValues.Create("&[]\\*_~^+=`<>|");
+
+    /// <summary>What the autolink parser links: <c>http://</c>, <c>https://</c>, <c>ftp://</c>, <c>www.</c>, <c>mailto:</c>, <c>tel:</c>.</summary>
+    private static readonly string[] AutoLinkStarts = ["://", "www.", "mailto:", "tel:"];
+
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string Render(string text)
+    public string Render(string text) => Render(text, parseAlways: false);
+
+    internal string Render(string text, bool parseAlways)
     {
+        // Most comments are plain prose: lay their paragraphs out directly, as Markdig and the sanitizer would.
+        if (!parseAlways && TryRenderPlainProse(text) is { } plain) return plain;
         var html = Markdig.Markdown.ToHtml(text, Markdown);
         return _sanitizer.Sanitize(html).Trim();
+    }
+
+    /// <summary>
+    /// The HTML the full path writes for text with no Markdown syntax and nothing the sanitizer rewrites, or null
+    /// when the text may hold either: paragraphs split on blank lines, a line break within one is <c>&lt;br&gt;</c>
+    /// and a newline, each line without the spaces around it. Decided conservatively (a line that merely starts
+    /// like a list item goes the full path); <c>RenderPlainTextTests</c> holds it to the full path's output.
+    /// Nothing needs escaping: <see cref="IsPlainText"/> lets no <c>&lt; &gt; &amp;</c> through, and the <c>"</c>
+    /// that Markdig writes as <c>&amp;quot;</c> the sanitizer writes back as it was.
+    /// </summary>
+    internal static string? TryRenderPlainProse(string text)
+    {
+        if (text.AsSpan().ContainsAny(MarkdownSyntax) || !IsPlainText(text)) return null;
+        foreach (var start in AutoLinkStarts)
+        {
+            if (text.Contains(start, StringComparison.OrdinalIgnoreCase)) return null;
+        }
+
+        var html = new StringBuilder(text.Length + 16);
+        var inParagraph = false;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.AsSpan().Trim(" \t").IsEmpty)
+            {
+                if (inParagraph) html.Append("</p>\n");
+                inParagraph = false;
+                continue;
+            }
+            if (!IsPlainProseLine(line)) return null;
+            html.Append(inParagraph ? "<br>\n" : "<p>").Append(line.AsSpan().Trim(' '));
+            inParagraph = true;
+        }
+        if (inParagraph) html.Append("</p>");
+        return html.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>
+    /// A non-blank line that is a paragraph's text wherever it stands: not indented as code (a tab or four
+    /// spaces), not a heading, list item, thematic break or setext underline (<c>#</c>, <c>-</c>, <c>1.</c>,
+    /// <c>1)</c>), no hard break (two trailing spaces) and no trailing tab (kept before a line break, dropped at a
+    /// paragraph's end).
+    /// </summary>
+    private static bool IsPlainProseLine(string line)
+    {
+        var indent = line.Length - line.AsSpan().TrimStart(' ').Length;
+        if (indent >= 4 || line[indent] == '\t') return false;
+        if (line.EndsWith("  ", StringComparison.Ordinal) || line.EndsWith('\t')) return false;
+        var first = line[indent];
+        if (first is '-' or '#') return false;
+        if (char.IsAsciiDigit(first))
+        {
+            var afterDigits = line.AsSpan(indent).TrimStart("0123456789");
+            if (afterDigits.IsEmpty || afterDigits[0] is '.' or ')') return false;
+        }
+        return true;
     }
 
     /// <summary>
