@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.EmphasisExtras;
 
 namespace Comments.Core.Text;
 
@@ -12,11 +13,15 @@ namespace Comments.Core.Text;
 /// </summary>
 public sealed class CommentRenderer
 {
+    // Only what the sanitizer's allowlist keeps: it drops an element it does not allow together with its text, so
+    // a heading ("# Update") or a sub/superscript ("2^10^") lost words. Headings are written as paragraphs, and of the
+    // emphasis extras only strikethrough is parsed (the rest stays literal text).
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseAutoLinks()
-        .UseEmphasisExtras()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseSoftlineBreakAsHardlineBreak()
+        .Use<HeadingsAsParagraphs>()
         .Build();
 
     /// <summary>

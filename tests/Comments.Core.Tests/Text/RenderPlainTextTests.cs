@@ -102,7 +102,7 @@ public class RenderPlainTextTests(ITestOutputHelper output)
         Assert.True(share >= minShareTaken, $"{corpus}: {share:P1} of texts take the shortcut (floor {minShareTaken:P0})");
     }
 
-    private static IEnumerable<string> CorpusTexts(string path) =>
+    internal static IEnumerable<string> CorpusTexts(string path) =>
         File.ReadLines(path).Where(line => line.Length > 0).Select(line =>
         {
             using var row = JsonDocument.Parse(line);
