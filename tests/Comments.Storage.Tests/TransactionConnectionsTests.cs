@@ -29,6 +29,16 @@ public abstract class TransactionConnectionsTests(StoreFixture store)
     }
 
     [Fact]
+    public void Each_connection_of_the_pool_adds_a_thread_to_the_thread_pools_minimum()
+    {
+        var main = store.Connection;
+        ThreadPool.GetMinThreads(out var before, out _);
+        using var pool = TransactionConnections.Open(main, ConfigurationOptions.Parse(main.Configuration), 3);
+        ThreadPool.GetMinThreads(out var after, out _);
+        Assert.True(after >= before + 3, $"minimum {before} → {after}");
+    }
+
+    [Fact]
     public void With_no_connections_of_its_own_transactions_stay_on_the_main_connection()
     {
         var main = store.Connection;
