@@ -6,8 +6,8 @@ namespace Comments.Storage;
 
 /// <summary>
 /// Before the web server takes requests: starts the store connection (and the embedded server, which
-/// recovers and checkpoints first) and opens the transactions' connections and makes a real round trip, so the first requests do not pay for
-/// it (or time out on it) and readiness means the store answers. The token secret loads itself next
+/// recovers and checkpoints first) and the transactions' own connections, and makes a real round trip, so the
+/// first requests do not pay for it (or time out on it) and readiness means the store answers. The token secret loads itself next
 /// (<see cref="RedisServerSecret"/> is a hosted service registered after this one).
 /// </summary>
 internal sealed class StorageWarmup(IServiceProvider services) : IHostedService

@@ -20,10 +20,10 @@ public sealed class TransactionConnections : IDisposable
         ImmutableDictionary<IConnectionMultiplexer, TransactionConnections>.Empty.WithComparers(ReferenceEqualityComparer.Instance);
 
     private readonly IConnectionMultiplexer _main;
-    private readonly IConnectionMultiplexer[] _connections;
+    private readonly ConnectionMultiplexer[] _connections;
     private int _next = -1;
 
-    private TransactionConnections(IConnectionMultiplexer main, IConnectionMultiplexer[] connections)
+    private TransactionConnections(IConnectionMultiplexer main, ConnectionMultiplexer[] connections)
     {
         _main = main;
         _connections = connections;
@@ -35,13 +35,13 @@ public sealed class TransactionConnections : IDisposable
     /// </summary>
     public static TransactionConnections Open(IConnectionMultiplexer main, ConfigurationOptions config, int count)
     {
-        var connections = new IConnectionMultiplexer[count];
-        for (var i = 0; i < count; i++)
+        // Together: with the store down at start, each waits its connect timeout before it goes on trying in the background.
+        var connections = Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
         {
             var own = config.Clone();
             own.ClientName = (config.ClientName ?? "comments") + "-tx";
-            connections[i] = ConnectionMultiplexer.Connect(own);
-        }
+            return ConnectionMultiplexer.ConnectAsync(own);
+        })).GetAwaiter().GetResult();
         var pool = new TransactionConnections(main, connections);
         if (count == 0) return pool;
         // StackExchange.Redis waits for a transaction's WATCH answers on the thread that writes it (Monitor.Wait), so each
