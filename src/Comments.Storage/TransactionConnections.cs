@@ -19,6 +19,9 @@ public sealed class TransactionConnections : IDisposable
     private static ImmutableDictionary<IConnectionMultiplexer, TransactionConnections> _byConnection =
         ImmutableDictionary<IConnectionMultiplexer, TransactionConnections>.Empty.WithComparers(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Two pools opened at once (tests) each add their count: the read and the write of the minimum go together.</summary>
+    private static readonly Lock ThreadPoolMinimum = new();
+
     private readonly IConnectionMultiplexer _main;
     private readonly ConnectionMultiplexer[] _connections;
     private int _next = -1;
@@ -47,8 +50,11 @@ public sealed class TransactionConnections : IDisposable
         // StackExchange.Redis waits for a transaction's WATCH answers on the thread that writes it (Monitor.Wait), so each
         // of these connections may hold a pool thread for a round trip. The pool adds threads slowly; without this many
         // more at the ready, requests waited for one: p99 425–570 ms at half of peak on redis-server, 8–23 ms with them.
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(workers + count, io);
+        lock (ThreadPoolMinimum)
+        {
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(workers + count, io);
+        }
         ImmutableInterlocked.Update(ref _byConnection, map =>
             connections.Aggregate(map.SetItem(main, pool), (m, c) => m.SetItem(c, pool)));
         return pool;

@@ -6,10 +6,17 @@ namespace Comments.Storage.Tests;
 /// <summary><see cref="TransactionConnections"/> on each store: transactions go out on the pool's connections, in turn.</summary>
 public abstract class TransactionConnectionsTests(StoreFixture store)
 {
+    /// <summary>
+    /// A main connection of the test's own: a pool found through the assembly's shared connection would carry the
+    /// other tests' transactions, and closing it would fail those in flight.
+    /// </summary>
+    private async Task<ConnectionMultiplexer> OwnMainAsync() =>
+        await ConnectionMultiplexer.ConnectAsync(ConfigurationOptions.Parse(store.Connection.Configuration));
+
     [Fact]
     public async Task Transactions_of_a_connection_with_a_pool_go_out_on_the_pool_in_turn_and_their_writes_are_read_on_the_main_one()
     {
-        var main = store.Connection;
+        await using var main = await OwnMainAsync();
         var key = (RedisKey)$"c:{{{StoreFixture.NewSite("txpool")}}}:marker";
         using (var pool = TransactionConnections.Open(main, ConfigurationOptions.Parse(main.Configuration), 2))
         {
@@ -29,9 +36,9 @@ public abstract class TransactionConnectionsTests(StoreFixture store)
     }
 
     [Fact]
-    public void Each_connection_of_the_pool_adds_a_thread_to_the_thread_pools_minimum()
+    public async Task Each_connection_of_the_pool_adds_a_thread_to_the_thread_pools_minimum()
     {
-        var main = store.Connection;
+        await using var main = await OwnMainAsync();
         ThreadPool.GetMinThreads(out var before, out _);
         using var pool = TransactionConnections.Open(main, ConfigurationOptions.Parse(main.Configuration), 3);
         ThreadPool.GetMinThreads(out var after, out _);
@@ -39,9 +46,9 @@ public abstract class TransactionConnectionsTests(StoreFixture store)
     }
 
     [Fact]
-    public void With_no_connections_of_its_own_transactions_stay_on_the_main_connection()
+    public async Task With_no_connections_of_its_own_transactions_stay_on_the_main_connection()
     {
-        var main = store.Connection;
+        await using var main = await OwnMainAsync();
         using var pool = TransactionConnections.Open(main, ConfigurationOptions.Parse(main.Configuration), 0);
         Assert.Same(main, main.NewTransaction().Multiplexer);
     }

@@ -24,15 +24,10 @@ public partial class RenderKeepsWordsTests(ITestOutputHelper output)
     public void Markdown_the_allowlist_has_no_element_for_renders_as_text(string markdown, string html) =>
         Assert.Equal(html, _renderer.Render(markdown));
 
+    public static TheoryData<string> Corpora => new(RenderPlainTextTests.Corpora.Select(row => row.Data.Item1));
+
     [Theory]
-    [InlineData("spam/youtube-spam-collection.jsonl")]
-    [InlineData("spam/sms-spam-collection.jsonl")]
-    [InlineData("spam/stackexchange-smokedetector.jsonl")]
-    [InlineData("toxicity/civil-comments-toxic-spans.jsonl")]
-    [InlineData("toxicity/davidson-hate-offensive.jsonl")]
-    [InlineData("toxicity/jigsaw-toxic-2018-subset.jsonl")]
-    [InlineData("toxicity/olid-offenseval-2019.jsonl")]
-    [InlineData("toxicity/reddit-counterspeech.jsonl")]
+    [MemberData(nameof(Corpora))]
     public void Every_word_of_a_corpus_text_is_in_its_rendered_html(string corpus)
     {
         var losing = new List<string>();
