@@ -23,6 +23,8 @@ public static class BaselineServer
         var oneAtATime = new SemaphoreSlim(1);
         var app = builder.Build();
         app.MapHub<BaselineHub>("/hubs/comments");
+        // The same metric line as the service's Prometheus endpoint, so the bench warms both until their JIT settles.
+        app.MapGet("/metrics", () => $"dotnet_jit_compiled_methods_total {System.Runtime.JitInfo.GetCompiledMethodCount()}\n");
         var sequence = 0L;
         app.MapPost("/post/{site}/{thread}", async (string site, string thread, string text, IHubContext<BaselineHub> hub) =>
         {

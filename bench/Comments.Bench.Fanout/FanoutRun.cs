@@ -15,6 +15,12 @@ public sealed record FanoutResult(
     public double PostP99Ms { get; init; }
     /// <summary>The machine's 1-minute load average when the measurement started (2 cores, shared).</summary>
     public string LoadAverage { get; init; } = "";
+    /// <summary>Comments posted before the measurement, until the server's JIT settled.</summary>
+    public int WarmUpPosts { get; init; }
+    /// <summary>Methods the server's JIT compiled during the measurement (near 0 when it was warm).</summary>
+    public long? JitMethodsDuringRun { get; init; }
+    /// <summary>With --flood: what wrk posted beside the measured comments ("2,310/s, status 201: 34650").</summary>
+    public string Flood { get; init; } = "";
 }
 
 /// <summary>One measured run against a started server.</summary>
@@ -22,8 +28,14 @@ public static class FanoutRun
 {
     public const string Site = "bench";
     public const int WarmUpPosts = 30;
+    /// <summary>Warm-up goes on in rounds of this many seconds while the JIT compiles ≥ <see cref="JitSettled"/> methods per round…</summary>
+    public static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(5);
+    public const int JitSettled = 100;
+    /// <summary>…for at most this long. Tiered compilation takes 20–45 s of load on 2 cores (docs/performance.md).</summary>
+    public static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(60);
 
-    public static async Task<FanoutResult> RunAsync(string serverName, ServerProcess server, bool baseline, int readers, int posts, double rate, int sources)
+    public static async Task<FanoutResult> RunAsync(string serverName, ServerProcess server, bool baseline, int readers, int posts, double rate, int sources,
+        string repoRoot, int floodConnections = 0)
     {
         var thread = $"fanout-{Guid.NewGuid():N}";
         var baseAddress = new Uri($"http://127.0.0.1:{server.Port}");
@@ -34,18 +46,37 @@ public static class FanoutRun
         Console.Error.WriteLine($"  {serverName}: {fleet.Connected} readers connected in {connectSeconds:F1} s");
 
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        // Warm-up outside the measurement (JIT tiers, first PUBLISH, first group sends): a few
-        // seconds of the same traffic, which the readers receive but do not count.
-        for (var i = 0; i < WarmUpPosts; i++)
+        // Warm-up outside the measurement (JIT tiers, first PUBLISH, first group sends): the same
+        // traffic, which the readers receive but do not count, until the server's JIT has settled;
+        // otherwise the measured window pays for tier-1 compilation of the fan-out path.
+        var warmUpPosts = 0;
+        async Task WarmAsync(TimeSpan length)
         {
-            await PostAsync(http, baseline, thread, $"warm-up comment {i}");
-            await Task.Delay(TimeSpan.FromSeconds(1 / rate)); // pacing the poster
+            var until = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await PostAsync(http, baseline, thread, $"warm-up comment {warmUpPosts++}");
+                await Task.Delay(TimeSpan.FromSeconds(1 / rate)); // pacing the poster
+            }
+        }
+        await WarmAsync(TimeSpan.FromSeconds(WarmUpPosts / rate));
+        var jit = await JitMethodsAsync(http);
+        for (var warming = Stopwatch.StartNew(); jit is not null && warming.Elapsed < WarmUpLimit;)
+        {
+            await WarmAsync(WarmUpRound);
+            var now = await JitMethodsAsync(http);
+            var settled = now - jit < JitSettled;
+            jit = now;
+            if (settled) break;
         }
 
         var rssIdle = server.RssMiB();
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var serverCpu0 = server.CpuTime();
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var flood = floodConnections > 0 && !baseline
+            ? Flood.StartAsync(repoRoot, baseAddress, floodConnections, TimeSpan.FromSeconds(posts / rate + 1))
+            : null;
         var started = Stopwatch.GetTimestamp();
         var sends = new List<Task<(bool Ok, long Ticks)>>();
         for (var post = 0; post < posts; post++)
@@ -57,6 +88,7 @@ public static class FanoutRun
             sends.Add(TimedPostAsync(http, baseline, thread, $"bench-{post} steady fan-out comment"));
         }
         var results = await Task.WhenAll(sends);
+        var flooded = flood is null ? "" : await flood;
 
         // Wait for the last copies: until every reader has every comment, or 20 s without progress.
         long delivered = 0, lastDelivered = -1;
@@ -71,6 +103,7 @@ public static class FanoutRun
         }
         if (server.HasExited) throw new InvalidOperationException($"the server died during the run ({fleet.Dropped} readers dropped)");
         var serverCpu = server.CpuTime() - serverCpu0;
+        var jitDuringRun = jit is not null && await JitMethodsAsync(http) is { } jitAfter ? jitAfter - jit : null;
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu0;
         var wall = Stopwatch.GetElapsedTime(started, Math.Max(fleet.LastReceiptTicks, started + 1));
 
@@ -88,6 +121,9 @@ public static class FanoutRun
             PostP50Ms = Ms(Percentile(postTimes, 0.50)),
             PostP99Ms = Ms(Percentile(postTimes, 0.99)),
             LoadAverage = load,
+            WarmUpPosts = warmUpPosts,
+            JitMethodsDuringRun = jitDuringRun,
+            Flood = flooded,
         };
     }
 
@@ -105,6 +141,16 @@ public static class FanoutRun
             : await http.PostAsJsonAsync($"/api/sites/{Site}/threads/{thread}/comments",
                 new { text, authorName = "Bench Poster", authorEmail = "bench.poster@example.com" });
         return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>The server's <c>dotnet_jit_compiled_methods_total</c> from its /metrics (the service's Prometheus endpoint, the floor's own line), if it has one.</summary>
+    private static async Task<long?> JitMethodsAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("/metrics");
+        if (!response.IsSuccessStatusCode) return null;
+        var line = (await response.Content.ReadAsStringAsync()).Split('\n')
+            .FirstOrDefault(l => l.StartsWith("dotnet_jit_compiled_methods_total", StringComparison.Ordinal));
+        return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], out var methods) ? methods : null;
     }
 
     private static long Percentile(List<long> sorted, double p) =>

@@ -7,10 +7,14 @@ using Comments.Bench.Fanout;
 //
 //   dotnet run -c Release --project bench/Comments.Bench.Fanout -- \
 //     [--readers 1000,5000,10000] [--posts 100] [--rate 10] [--sources 4] \
-//     [--servers service,baseline,baseline-redis] [--redis host:port] [--port N]
+//     [--servers service,baseline,baseline-redis] [--redis host:port] [--port N] \
+//     [--variant 'name|KEY=VAL,KEY=VAL']... [--flood CONNECTIONS]
 // "baseline" is SignalR's in-memory fan-out alone; "baseline-redis" the same through a Redis
 // backplane (--redis, default 127.0.0.1:6399); "baseline-serial" in memory but one broadcast at a
-// time, as the backplane's subscriber sends; "service" the real Comments.Api (Release build).
+// time, as the backplane's subscriber sends; "service" the real Comments.Api (Release build);
+// each --variant runs the service again with those settings added to its environment, right after
+// the plain one (server "service:name"); --flood runs wrk (bench/wrk/post.lua) against the
+// service's other threads at full speed during the measurement: no event may be lost meanwhile.
 if (args.Length > 0 && args[0] == BaselineServer.Argument)
 {
     BaselineServer.Run(args[1..]);
@@ -44,15 +48,17 @@ foreach (var readers in options.Readers)
             };
             await using var server = baseline
                 ? await ServerProcess.StartAsync(typeof(BaselineServer).Assembly.Location, baselineArgs, new Dictionary<string, string>(), port)
-                : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis, options.Port is null ? 0 : port + 1), port);
+                : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis, options.Port is null ? 0 : port + 1, VariantOf(serverName)), port);
             var label = serverName switch
             {
                 "baseline" => "SignalR alone, in memory (floor)",
                 "baseline-redis" => "SignalR alone, redis-server backplane",
                 "baseline-serial" => "SignalR alone, in memory, one broadcast at a time",
-                _ => options.Redis is null ? "service, embedded Garnet backplane" : "service, redis-server backplane",
+                _ => (options.Redis is null ? "service, embedded Garnet backplane" : "service, redis-server backplane")
+                    + (serverName.Split(':', 2) is [_, var variant] ? $" ({variant})" : ""),
             };
-            var result = await FanoutRun.RunAsync(label, server, baseline, readers, options.Posts, options.Rate, options.Sources);
+            var result = await FanoutRun.RunAsync(label, server, baseline, readers, options.Posts, options.Rate, options.Sources,
+                options.RepoRoot, options.FloodConnections);
             results.Add(result);
             Console.Error.WriteLine($"  {Row(result)}");
         }
@@ -67,29 +73,37 @@ foreach (var readers in options.Readers)
     }
 }
 
-Console.WriteLine($"| server | readers | comments | delivered / expected | failed posts | POST p50 / p99 ms | p50 ms | p99 ms | max ms | p99 last copy ms | deliveries/s | server CPU % | server CPU µs/delivery | client CPU % | RSS idle → end MiB | connect s | load avg |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine($"| server | readers | comments | delivered / expected | failed posts | POST p50 / p99 ms | p50 ms | p99 ms | max ms | p99 last copy ms | deliveries/s | server CPU % | server CPU µs/delivery | client CPU % | RSS idle → end MiB | connect s | load avg | warm-up posts | JIT methods in run |{(options.FloodConnections > 0 ? " flood beside it |" : "")}");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (options.FloodConnections > 0 ? "---|" : ""));
 foreach (var r in results) Console.WriteLine(Row(r));
 return 0;
 
 static string Row(FanoutResult r) => string.Create(CultureInfo.InvariantCulture,
-    $"| {r.Server} | {r.Readers:N0} | {r.Posts} @ {r.Rate}/s | {r.Delivered:N0} / {r.Expected:N0} | {r.FailedPosts} | {r.PostP50Ms:F1} / {r.PostP99Ms:F1} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.CompletionP99Ms:F1} | {r.DeliveriesPerSecond:N0} | {r.ServerCpuPercent:F0} | {r.ServerCpuMicrosPerDelivery:F2} | {r.ClientCpuPercent:F0} | {r.RssIdleMiB:F0} → {r.RssEndMiB:F0} | {r.ConnectSeconds:F1} | {r.LoadAverage} |");
+    $"| {r.Server} | {r.Readers:N0} | {r.Posts} @ {r.Rate}/s | {r.Delivered:N0} / {r.Expected:N0} | {r.FailedPosts} | {r.PostP50Ms:F1} / {r.PostP99Ms:F1} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.CompletionP99Ms:F1} | {r.DeliveriesPerSecond:N0} | {r.ServerCpuPercent:F0} | {r.ServerCpuMicrosPerDelivery:F2} | {r.ClientCpuPercent:F0} | {r.RssIdleMiB:F0} → {r.RssEndMiB:F0} | {r.ConnectSeconds:F1} | {r.LoadAverage} | {r.WarmUpPosts} | {r.JitMethodsDuringRun?.ToString(CultureInfo.InvariantCulture) ?? "–"} |{(r.Flood.Length > 0 ? $" {r.Flood} |" : "")}");
 
-static Dictionary<string, string> ServiceEnvironment(string dataDir, string? redis, int embeddedPort) => new()
+IReadOnlyDictionary<string, string> VariantOf(string serverName) =>
+    serverName.Split(':', 2) is [_, var name] ? options.Variants![name] : new Dictionary<string, string>();
+
+static Dictionary<string, string> ServiceEnvironment(string dataDir, string? redis, int embeddedPort, IReadOnlyDictionary<string, string> variant)
 {
-    ["ConnectionStrings__Redis"] = redis ?? "",
-    ["Storage__EmbeddedPort"] = embeddedPort.ToString(CultureInfo.InvariantCulture),
-    ["Storage__DataDir"] = dataDir,
-    ["RateLimits__PostsPerMinute"] = "1000000",
-    ["RateLimits__ReadsPerMinute"] = "1000000",
-    ["Realtime__MaxConnectionsPerIp"] = "1000000",
-    ["RateLimits__NegotiatesPerMinute"] = "1000000",
-    ["Limits__MaxConnectionsPerAddress"] = "1000000",
-    ["Limits__MaxConnections"] = "1000000",
-    ["Limits__MaxUpgradedConnections"] = "1000000",
-    [$"Sites__{FanoutRun.Site}__AllowedOrigins__0"] = "http://localhost:*",
-    [$"Sites__{FanoutRun.Site}__FloodIntervalSeconds"] = "0",
-};
+    var environment = new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Redis"] = redis ?? "",
+        ["Storage__EmbeddedPort"] = embeddedPort.ToString(CultureInfo.InvariantCulture),
+        ["Storage__DataDir"] = dataDir,
+        ["RateLimits__PostsPerMinute"] = "1000000",
+        ["RateLimits__ReadsPerMinute"] = "1000000",
+        ["Realtime__MaxConnectionsPerIp"] = "1000000",
+        ["RateLimits__NegotiatesPerMinute"] = "1000000",
+        ["Limits__MaxConnectionsPerAddress"] = "1000000",
+        ["Limits__MaxConnections"] = "1000000",
+        ["Limits__MaxUpgradedConnections"] = "1000000",
+        [$"Sites__{FanoutRun.Site}__AllowedOrigins__0"] = "http://localhost:*",
+        [$"Sites__{FanoutRun.Site}__FloodIntervalSeconds"] = "0",
+    };
+    foreach (var (key, value) in variant) environment[key] = value;
+    return environment;
+}
 
 static int FreePort()
 {
