@@ -19,7 +19,7 @@ public sealed record FanoutResult(
     public int WarmUpPosts { get; init; }
     /// <summary>Methods the server's JIT compiled during the measurement (near 0 when it was warm).</summary>
     public long? JitMethodsDuringRun { get; init; }
-    /// <summary>With --flood: what wrk posted beside the measured comments ("2,310/s, status 201: 34650").</summary>
+    /// <summary>With --flood: what wrk posted beside the measured comments ("1,871 POST/s, status 201: 20740").</summary>
     public string Flood { get; init; } = "";
 }
 
@@ -75,7 +75,7 @@ public static class FanoutRun
         var serverCpu0 = server.CpuTime();
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var flood = floodConnections > 0 && !baseline
-            ? Flood.StartAsync(repoRoot, baseAddress, floodConnections, TimeSpan.FromSeconds(posts / rate + 1))
+            ? Flood.RunAsync(repoRoot, baseAddress, floodConnections, TimeSpan.FromSeconds(posts / rate + 1))
             : null;
         var started = Stopwatch.GetTimestamp();
         var sends = new List<Task<(bool Ok, long Ticks)>>();

@@ -10,7 +10,7 @@ namespace Comments.Bench.Fanout;
 /// </summary>
 public static partial class Flood
 {
-    public static async Task<string> StartAsync(string repoRoot, Uri server, int connections, TimeSpan length)
+    public static async Task<string> RunAsync(string repoRoot, Uri server, int connections, TimeSpan length)
     {
         var start = new ProcessStartInfo("wrk",
             ["-t1", $"-c{connections}", $"-d{Math.Ceiling(length.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s", "-s", "bench/wrk/post.lua", server.ToString().TrimEnd('/')])
