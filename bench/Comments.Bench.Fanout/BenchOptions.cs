@@ -4,7 +4,7 @@ namespace Comments.Bench.Fanout;
 
 /// <summary>Command-line options, each with a bounded default.</summary>
 /// <param name="Port">The server's port (the service's embedded store takes the next one); a free port when not given.</param>
-/// <param name="Variants">The service again with extra settings, by name: <c>--variant 'name|KEY=VAL,KEY=VAL'</c> (repeatable) runs as server <c>service:name</c>.</param>
+/// <param name="Variants">The service again with extra settings, by name: <c>--variant 'name|KEY=VAL KEY=VAL'</c> (repeatable) runs as server <c>service:name</c>.</param>
 public sealed record BenchOptions(int[] Readers, int Posts, double Rate, int Sources, string[] Servers, string? Redis, string RepoRoot, int? Port = null,
     IReadOnlyDictionary<string, Dictionary<string, string>>? Variants = null, int FloodConnections = 0)
 {
@@ -21,8 +21,9 @@ public sealed record BenchOptions(int[] Readers, int Posts, double Rate, int Sou
         for (var i = 0; i + 1 < args.Length; i++)
         {
             if (args[i] != "--variant") continue;
-            var (name, settings) = args[i + 1].Split('|', 2) is [var n, var kv] ? (n, kv) : throw new ArgumentException("--variant 'name|KEY=VAL,KEY=VAL'");
-            variants[name] = settings.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            var (name, settings) = args[i + 1].Split('|', 2) is [var n, var kv] ? (n, kv) : throw new ArgumentException("--variant 'name|KEY=VAL KEY=VAL'");
+            // Separated by spaces, as in bench/wrk/run.sh: a value may hold commas (a Redis connection string).
+            variants[name] = settings.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(pair => pair.Split('=', 2))
                 .ToDictionary(pair => pair[0], pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--variant {name}: {pair[0]} has no '='"));
         }

@@ -8,7 +8,7 @@ using Comments.Bench.Fanout;
 //   dotnet run -c Release --project bench/Comments.Bench.Fanout -- \
 //     [--readers 1000,5000,10000] [--posts 100] [--rate 10] [--sources 4] \
 //     [--servers service,baseline,baseline-redis] [--redis host:port] [--port N] \
-//     [--variant 'name|KEY=VAL,KEY=VAL']... [--flood CONNECTIONS]
+//     [--variant 'name|KEY=VAL KEY=VAL']... [--flood CONNECTIONS]
 // "baseline" is SignalR's in-memory fan-out alone; "baseline-redis" the same through a Redis
 // backplane (--redis, default 127.0.0.1:6399); "baseline-serial" in memory but one broadcast at a
 // time, as the backplane's subscriber sends; "service" the real Comments.Api (Release build);
@@ -54,7 +54,8 @@ foreach (var readers in options.Readers)
                 "baseline" => "SignalR alone, in memory (floor)",
                 "baseline-redis" => "SignalR alone, redis-server backplane",
                 "baseline-serial" => "SignalR alone, in memory, one broadcast at a time",
-                _ => (options.Redis is null ? "service, embedded Garnet backplane" : "service, redis-server backplane")
+                _ => (options.Redis is null && !VariantOf(serverName).ContainsKey("ConnectionStrings__Redis")
+                        ? "service, embedded Garnet backplane" : "service, redis-server backplane")
                     + (serverName.Split(':', 2) is [_, var variant] ? $" ({variant})" : ""),
             };
             var result = await FanoutRun.RunAsync(label, server, baseline, readers, options.Posts, options.Rate, options.Sources,
