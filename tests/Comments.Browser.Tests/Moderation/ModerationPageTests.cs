@@ -148,6 +148,17 @@ public sealed class ModerationPageTests(BrowserFixture fixture)
         using var reader = fixture.CreateClient();
         var held = await reader.PostAsync(TestSites.Premoderated, TestSites.NewThread("numbers"), TestApi.Reply("Counted in the numbers."));
         Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
+        // The day's counts reach the store within a second of the event (StatsFlusher): the chart is drawn from them,
+        // so wait until the hold is counted (a deadline, no fixed sleep) before the page reads them.
+        using var admin = fixture.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", TestModerators.AdminKey);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var numbers = await admin.GetJsonAsync($"/api/moderation/sites/{TestSites.Premoderated}/stats?days=1");
+            if (numbers.GetProperty("perDay")[0].GetProperty("pending").GetInt64() >= 1) break;
+            await Task.Delay(100, Ct);
+        }
         var moderatorPage = await fixture.NewPageAsync();
         await moderatorPage.SignInAsync(TestModerators.OpenKey);
         await Assertions.Expect(moderatorPage.Locator("#numbers-button")).ToBeHiddenAsync();
