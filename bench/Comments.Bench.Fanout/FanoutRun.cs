@@ -27,8 +27,9 @@ public sealed record FanoutResult(
 public static class FanoutRun
 {
     public const string Site = "bench";
-    public const int WarmUpPosts = 30;
-    /// <summary>Warm-up goes on in rounds of this many seconds while the JIT compiles ≥ <see cref="JitSettled"/> methods per round…</summary>
+    /// <summary>Comments posted before the JIT is first asked: the first PUBLISH, group sends and tier-0 code.</summary>
+    public const int FirstWarmUpPosts = 30;
+    /// <summary>Then warm-up goes on in rounds of this many seconds while the JIT compiles ≥ <see cref="JitSettled"/> methods per round…</summary>
     public static readonly TimeSpan WarmUpRound = TimeSpan.FromSeconds(5);
     public const int JitSettled = 100;
     /// <summary>…for at most this long. Tiered compilation takes 20–45 s of load on 2 cores (docs/performance.md).</summary>
@@ -59,7 +60,7 @@ public static class FanoutRun
                 await Task.Delay(TimeSpan.FromSeconds(1 / rate)); // pacing the poster
             }
         }
-        await WarmAsync(TimeSpan.FromSeconds(WarmUpPosts / rate));
+        await WarmAsync(TimeSpan.FromSeconds(FirstWarmUpPosts / rate));
         var jit = await JitMethodsAsync(http);
         for (var warming = Stopwatch.StartNew(); jit is not null && warming.Elapsed < WarmUpLimit;)
         {

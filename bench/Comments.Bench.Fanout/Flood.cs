@@ -21,9 +21,11 @@ public static partial class Flood
             UseShellExecute = false,
         };
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install -y wrk)");
+        // Both pipes drained together: a full stderr pipe would otherwise stall wrk while stdout is read.
+        var errors = wrk.StandardError.ReadToEndAsync();
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
-        if (wrk.ExitCode != 0) throw new InvalidOperationException($"wrk failed: {await wrk.StandardError.ReadToEndAsync()}");
+        if (wrk.ExitCode != 0) throw new InvalidOperationException($"wrk failed: {await errors}");
         var rate = RequestsPerSecond().Match(output) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var statuses = string.Join(", ", Status().Matches(output).Select(s => s.Value));
         return string.Create(CultureInfo.InvariantCulture, $"{rate:N0} POST/s, {statuses}");

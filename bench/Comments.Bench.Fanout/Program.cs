@@ -46,17 +46,18 @@ foreach (var readers in options.Readers)
                 "baseline-serial" => [BaselineServer.Argument, "serial"],
                 _ => [BaselineServer.Argument],
             };
+            var variant = VariantOf(serverName);
             await using var server = baseline
                 ? await ServerProcess.StartAsync(typeof(BaselineServer).Assembly.Location, baselineArgs, new Dictionary<string, string>(), port)
-                : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis, options.Port is null ? 0 : port + 1, VariantOf(serverName)), port);
+                : await ServerProcess.StartAsync(apiDll, [], ServiceEnvironment(dataDir, options.Redis, options.Port is null ? 0 : port + 1, variant), port);
             var label = serverName switch
             {
                 "baseline" => "SignalR alone, in memory (floor)",
                 "baseline-redis" => "SignalR alone, redis-server backplane",
                 "baseline-serial" => "SignalR alone, in memory, one broadcast at a time",
-                _ => (options.Redis is null && !VariantOf(serverName).ContainsKey("ConnectionStrings__Redis")
+                _ => (options.Redis is null && !variant.ContainsKey("ConnectionStrings__Redis")
                         ? "service, embedded Garnet backplane" : "service, redis-server backplane")
-                    + (serverName.Split(':', 2) is [_, var variant] ? $" ({variant})" : ""),
+                    + (serverName.Split(':', 2) is [_, var variantName] ? $" ({variantName})" : ""),
             };
             var result = await FanoutRun.RunAsync(label, server, baseline, readers, options.Posts, options.Rate, options.Sources,
                 options.RepoRoot, options.FloodConnections);
