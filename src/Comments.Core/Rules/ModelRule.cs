@@ -125,6 +125,8 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             (judged, eased) = (quoted, new Easing("policy.reported_abuse", "without the abuse it quotes or reports"));
         if (scores.ToxicityWithoutProfanity is { } clean && clean < judged)
             (judged, eased) = (clean, new Easing("policy.profanity_allowed", "without its friendly profanity"));
+        if (scores.ToxicityWithoutIdentity is { } neutral && neutral < judged)
+            (judged, eased) = (neutral, new Easing("policy.identity_words", "without the words that name a group or a body part"));
         return (judged, eased);
     }
 

@@ -31,6 +31,11 @@ public interface ICommentScorer
 /// The toxicity with friendly profanity (swear words not aimed at anyone) and reported abuse
 /// taken out; null when there is none or the toxicity is too low to matter.
 /// </param>
+/// <param name="ToxicityWithoutIdentity">
+/// The toxicity with the words that name a group of people or a body part taken out (and reported
+/// abuse); null when there are none or the toxicity is too low to matter. A comment that is toxic
+/// only because it says "Muslim", "transgender" or "breast" is not an attack.
+/// </param>
 /// <param name="Profane">
 /// The text has a swear word, aimed or not (what a site that holds profanity holds). Looked for
 /// only when the toxicity is near a hold (Scoring:SecondLookFromScore), where a swear word puts it.
@@ -54,7 +59,8 @@ public sealed record CommentScores(
     double? ToxicityWithoutProfanity = null,
     bool Profane = false,
     bool Threat = false,
-    string? SpamSignal = null);
+    string? SpamSignal = null,
+    double? ToxicityWithoutIdentity = null);
 
 /// <param name="Ready">Both models are loaded and scoring.</param>
 /// <param name="Description">A short human-readable state ("spam v3, toxicity v5" or the load error).</param>

@@ -69,7 +69,7 @@ public static class SiteStats
     public static string? Family(string code)
     {
         if (code.StartsWith("import.", StringComparison.Ordinal) || code.StartsWith("trust.", StringComparison.Ordinal)
-            || code is "policy.reported_abuse" or "policy.profanity_allowed")
+            || code is "policy.reported_abuse" or "policy.profanity_allowed" or "policy.identity_words")
             return null;
         if (code.StartsWith("model.", StringComparison.Ordinal) || code.StartsWith("signal.", StringComparison.Ordinal)
             || code.StartsWith("policy.", StringComparison.Ordinal))

@@ -70,7 +70,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         // Only a comment the toxicity model finds near a hold is looked at again for profanity,
         // quoted abuse and threats (a swear word alone scores far above SecondLookFromScore); the
         // masks are read off this featurization's tokens, before any rescoring replaces them.
-        string? withoutQuotes = null, withoutProfanity = null;
+        string? withoutQuotes = null, withoutProfanity = null, withoutIdentity = null;
         bool profane = false, threat = false;
         if (models.Toxicity is not null && toxicity >= _secondLookFrom)
         {
@@ -78,6 +78,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             threat = AbuseContext.IsThreat(buffer.Tokens);
             withoutQuotes = AbuseContext.Mask(text, buffer.Tokens, profanity: false);
             withoutProfanity = profane ? AbuseContext.Mask(text, buffer.Tokens, profanity: true) : null;
+            withoutIdentity = AbuseContext.HasIdentityTerm(buffer.Tokens) ? AbuseContext.Mask(text, buffer.Tokens, profanity: false, identity: true) : null;
         }
         // Read off this featurization's tokens too, before the rescoring below replaces them.
         var semantic = _semantic is { } stage && spam is { } s && toxicity is { } t
@@ -86,7 +87,8 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             SpamWithoutLinks(models.Spam, spam, buffer, text),
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
-            profane, threat, _signals?.Find(text));
+            profane, threat, _signals?.Find(text),
+            Rescore(models.Toxicity, withoutIdentity, buffer));
         return semantic ? SecondStage(scores, text, spam!.Value, toxicity!.Value) : scores;
     }
 
@@ -107,6 +109,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             Toxicity = SemanticHead.Combine(toxicity, semanticToxicity, weight),
             ToxicityWithoutQuotes = Toxic(scores.ToxicityWithoutQuotes),
             ToxicityWithoutProfanity = Toxic(scores.ToxicityWithoutProfanity),
+            ToxicityWithoutIdentity = Toxic(scores.ToxicityWithoutIdentity),
             ModelVersion = $"{scores.ModelVersion}+{_semantic.Version}",
         };
     }

@@ -21,10 +21,12 @@ internal static class RuleTestKit
     {
         public double? WithoutQuotes { get; init; }
         public double? WithoutProfanity { get; init; }
+        public double? WithoutIdentity { get; init; }
         public bool Profane { get; init; }
 
         public CommentScores Score(string normalizedText) =>
-            new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks, WithoutQuotes, WithoutProfanity, Profane);
+            new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks, WithoutQuotes, WithoutProfanity, Profane,
+                ToxicityWithoutIdentity: WithoutIdentity);
         public ScorerHealth Health => new(spam is not null, "fixed");
     }
 

@@ -140,6 +140,24 @@ public class RuleTests
     }
 
     [Fact]
+    public async Task A_comment_toxic_only_through_the_words_that_name_a_group_is_published_with_a_note()
+    {
+        var scorer = new FixedScorer(0.01, 0.51) { WithoutIdentity = 0.25 };
+        var context = Context("As a gay man who grew up in a small town, this story hit home.");
+        Assert.Null(await new ModelRule(scorer, new FixedHistory(Newcomer)).DecideAsync(context, Ct));
+        Assert.Equal("policy.identity_words", Assert.Single(context.Reasons).Code);
+    }
+
+    [Fact]
+    public async Task An_attack_stays_held_when_the_group_s_name_is_taken_out()
+    {
+        var scorer = new FixedScorer(0.01, 0.95) { WithoutIdentity = 0.85 };
+        var context = Context("women are stupid and should not vote");
+        Assert.Equal(CommentStatus.Pending, await new ModelRule(scorer, new FixedHistory(Regular)).DecideAsync(context, Ct));
+        Assert.Equal("model.toxic", Assert.Single(context.Reasons).Code);
+    }
+
+    [Fact]
     public async Task An_attack_stays_held_when_its_profanity_is_taken_out()
     {
         var scorer = new FixedScorer(0.01, 0.99) { WithoutProfanity = 0.90, Profane = true };

@@ -6,12 +6,12 @@ namespace Comments.Scoring.Tests.Policy;
 
 public sealed class AbuseContextTests
 {
-    private static string? Mask(string raw, bool profanity)
+    private static string? Mask(string raw, bool profanity, bool identity = false)
     {
         var text = TextNormalizer.Normalize(raw);
         var tokens = new TokenList();
         EvasionFolder.Fold(text, tokens);
-        var masked = AbuseContext.Mask(text, tokens, profanity);
+        var masked = AbuseContext.Mask(text, tokens, profanity, identity);
         return masked is null ? null : string.Join(' ', masked.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -41,6 +41,26 @@ public sealed class AbuseContextTests
     [InlineData("he used the word faggot twice", "he used the word twice")]
     [InlineData("someone wrote \"kill all muslims\" on the wall", "someone wrote \" \" on the wall")]
     public void Reported_or_quoted_abuse_is_taken_out(string raw, string expected) => Assert.Equal(expected, Mask(raw, profanity: false));
+
+    [Theory]
+    [InlineData("As a gay man who grew up in a small town, this hit home", "As a who grew up in a small town, this hit home")]
+    [InlineData("Of course they identify as transsexual.", "Of course they identify as .")]
+    [InlineData("after the operation my p3nis is healing well", "after the operation my is healing well")]
+    [InlineData("Muslim and Jewish families share the hall", "and families share the hall")]
+    public void Words_that_name_a_group_or_a_body_part_are_taken_out(string raw, string expected) =>
+        Assert.Equal(expected, Mask(raw, profanity: false, identity: true));
+
+    [Theory]
+    [InlineData("so you're gay?")]
+    [InlineData("exterminate the gay people")]
+    [InlineData("Muslims are vermin")]
+    [InlineData("women are stupid and should not vote")]
+    [InlineData("white trash everywhere")]
+    [InlineData("I wish every immigrant would just die")]
+    public void Words_that_name_a_group_stay_in_an_attack(string raw) => Assert.Null(Mask(raw, profanity: false, identity: true));
+
+    [Fact]
+    public void Words_that_name_a_group_stay_unless_asked() => Assert.Null(Mask("As a gay man I agree", profanity: false));
 
     [Theory]
     [InlineData("I called you an idiot and I meant it")]

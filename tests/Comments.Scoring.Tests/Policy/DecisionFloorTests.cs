@@ -26,9 +26,9 @@ public sealed class DecisionFloorTests : IDisposable
     [InlineData("spam/stackexchange-smokedetector.jsonl", 0.035, 0.47, 0.46)]
     [InlineData("toxicity/jigsaw-toxic-2018-subset.jsonl", 0.055, 0.42, 0)]
     [InlineData("toxicity/davidson-hate-offensive.jsonl", 0.18, 0.06, 0)]
-    [InlineData("toxicity/civil-comments-toxic-spans.jsonl", 0.56, 0.29, 0)]
+    [InlineData("toxicity/civil-comments-toxic-spans.jsonl", 0.54, 0.29, 0)]
     [InlineData("toxicity/olid-offenseval-2019.jsonl", 0.11, 0.58, 0)]
-    [InlineData("toxicity/reddit-counterspeech.jsonl", 0.16, 0.64, 0)]
+    [InlineData("toxicity/reddit-counterspeech.jsonl", 0.14, 0.66, 0)]
     public void A_new_author_s_decisions_on_the_test_split_stay_within_the_model_card(string corpus, double maxLegitimateHeld, double maxHarmfulPublished, double minHarmfulToSpam)
     {
         var rows = LabelledFile.Read(RepoPaths.CorpusOrSkip(corpus)).Where(r => r.Split == "test").ToList();

@@ -83,6 +83,25 @@ public sealed class PolicyDecisionTests : IDisposable
         Assert.True(status == CommentStatus.Published, Explain(status, reasons));
     }
 
+    [Theory]
+    [InlineData("As a gay man who grew up in a small town, this story about the library really hit home.")]
+    [InlineData("I'm a white guy married to a Mexican woman and our kids speak both languages at home.")]
+    public async Task Naming_a_group_in_an_ordinary_comment_is_published_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Theory]
+    [InlineData("Gay people are a disease spreading through our schools.")]
+    [InlineData("Trans people are disgusting freaks.")]
+    [InlineData("Women are stupid and should not be allowed to vote.")]
+    public async Task An_attack_on_a_group_is_held_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+    }
+
     [Fact]
     public async Task A_docs_link_from_a_regular_is_published()
     {
