@@ -23,6 +23,29 @@ public sealed class SpamSignalsTests
     [InlineData("I was great. Spell it out for me.")]
     public void Ordinary_text_has_no_signal(string text) => Assert.Null(Lists.Find(text));
 
+    [Theory]
+    [InlineData("see http://www.beautyskinforever/x now", "listed site \"beautyskin\"")]
+    [InlineData("get it at www.SmartFixer.org today", "listed site \"SmartFixer.org\"")] // a literal start: tried where it occurs
+    [InlineData("see http://gfix.in/offer", "listed site \"gfix.in\"")] // \b and a look-behind before it
+    [InlineData("see http://www.fita.in/ now", "listed site \"fita.in/\"")] // \W before it
+    [InlineData("short link http://adf.ly/abc", "listed site \"//adf.ly/\"")] // no literal start
+    public void The_first_look_up_after_loading_finds_a_site_of_any_shape(string text, string expected)
+    {
+        // The first match of a compiled regex used to run past the 50 ms time-out and be taken as no match.
+        var shipped = SpamSignals.Load(Path.Combine(RepoPaths.Models, "spam-signals"))!;
+        Assert.Equal(expected, shipped.Find(text));
+    }
+
+    [Fact]
+    public void A_site_pattern_is_tried_where_its_literal_start_is()
+    {
+        Assert.Equal(("gfix.in", @"\b(?<![^\W_]-)gfix\.in\b"), SpamSignals.Led(@"\b(?<![^\W_]-)gfix\.in\b"));
+        Assert.Equal(("fita.in", @"(?<=\W)fita\.in\W"), SpamSignals.Led(@"\Wfita\.in\W"));
+        Assert.Equal(("iwacy.com", @"(?<=[/.])iwacy\.com"), SpamSignals.Led(@"[/.]iwacy\.com"));
+        Assert.Equal(("//adf.ly/", @"//adf\.ly/"), SpamSignals.Led(@"//adf\.ly/"));
+        Assert.Equal("", SpamSignals.Led(@"(?:premium|priceless)-inkjet\.com").Lead);
+    }
+
     [Fact]
     public void The_shipped_lists_load_with_python_only_syntax_rewritten()
     {
