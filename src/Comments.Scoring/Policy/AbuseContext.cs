@@ -53,6 +53,18 @@ public static class AbuseContext
         "ought", "gon", "go", "lets", "let", "hopefully", "wish",
     };
     private const int IntentWindow = 4;
+    private static readonly HashSet<string> Exterminate = new(StringComparer.Ordinal) { "exterminate", "eradicate", "wipe", "cleanse", "purge", "genocide" };
+    private static readonly HashSet<string> Obligation = new(StringComparer.Ordinal)
+    {
+        "should", "must", "deserve", "deserves", "need", "needs", "ought", "gotta", "oughta",
+    };
+    private static readonly HashSet<string> DoneViolence = new(StringComparer.Ordinal)
+    {
+        "killed", "shot", "hanged", "hung", "lynched", "gassed", "burned", "burnt", "exterminated", "slaughtered", "butchered",
+        "beheaded", "executed", "murdered", "stabbed", "bombed", "drowned", "tortured", "eradicated", "wiped", "raped", "beaten",
+    };
+    private static readonly HashSet<string> Death = new(StringComparer.Ordinal) { "die", "dies", "rot", "rots", "burn", "burns", "perish", "perishes", "hang", "drown", "drowns" };
+    private static readonly HashSet<string> Wish = new(StringComparer.Ordinal) { "hope", "hoping", "wish", "wishing", "pray", "praying", "want" };
     private static readonly HashSet<string> Dehumanising = new(StringComparer.Ordinal)
     {
         "die", "dies", "dead", "death", "deaths", "killed", "killing", "kills", "shot", "shooting", "exterminate", "exterminated",
@@ -96,8 +108,51 @@ public static class AbuseContext
             else continue;
             for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (IntentL.Contains(tokens.Folded(k))) return true;
         }
+        return CallsForViolenceAgainstAGroup(tokens);
+    }
+
+    /// <summary>
+    /// Violence called for or wished on a group of people (<see cref="IdentityTerms.NamesPeople"/>):
+    /// "Muslims should be shot", "immigrants deserve to die", "I hope every immigrant dies",
+    /// "someone should shoot black people", "exterminate the gay people" (a violent verb first,
+    /// or after a word of intent, with the group right after it).
+    /// </summary>
+    private static bool CallsForViolenceAgainstAGroup(TokenList tokens)
+    {
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var word = tokens.Folded(t);
+            if (ViolenceL.Contains(word) || ExterminateL.Contains(word))
+            {
+                var intended = t == 0;
+                for (var k = Math.Max(0, t - 2); k < t && !intended; k++) intended = IntentL.Contains(tokens.Folded(k));
+                if (intended)
+                    for (var g = t + 1; g < tokens.Count && g <= t + 3; g++) if (IdentityTerms.NamesPeople(tokens, g)) return true;
+            }
+            if (IdentityTerms.NamesPeople(tokens, t) || TargetsL.Contains(word))
+            {
+                // "… should (all) be shot", "… deserve to die"
+                for (var m = t + 1; m < tokens.Count && m <= t + 3; m++)
+                {
+                    if (!ObligationL.Contains(tokens.Folded(m))) continue;
+                    for (var v = m + 1; v < tokens.Count && v <= m + 3; v++)
+                        if (DoneViolenceL.Contains(tokens.Folded(v)) || DeathL.Contains(tokens.Folded(v))) return true;
+                }
+            }
+            if (WishL.Contains(word))
+            {
+                // "I hope every immigrant in this town dies"
+                for (var g = t + 1; g < tokens.Count && g <= t + 5; g++)
+                {
+                    if (!IdentityTerms.NamesPeople(tokens, g) && !TargetsL.Contains(tokens.Folded(g))) continue;
+                    for (var v = g + 1; v < tokens.Count && v <= g + 5; v++) if (DeathL.Contains(tokens.Folded(v))) return true;
+                    break;
+                }
+            }
+        }
         return false;
     }
+
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AimedAfterL = AimedAfter.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondPersonL = SecondPerson.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -109,6 +164,11 @@ public static class AbuseContext
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ViolenceL = Violence.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TargetsL = Targets.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IntentL = Intent.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExterminateL = Exterminate.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObligationL = Obligation.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DoneViolenceL = DoneViolence.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeathL = Death.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WishL = Wish.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DehumanisingL = Dehumanising.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True when the comment has a swear word (aimed or not): what a site that holds profanity holds.</summary>

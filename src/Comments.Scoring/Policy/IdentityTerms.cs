@@ -12,7 +12,7 @@ namespace Comments.Scoring.Policy;
 /// </summary>
 public static class IdentityTerms
 {
-    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Groups = new(StringComparer.Ordinal)
     {
         // religion
         "muslim", "muslims", "islam", "islamic", "moslem", "moslems", "christian", "christians", "christianity", "catholic",
@@ -37,12 +37,37 @@ public static class IdentityTerms
         // disability and age
         "disabled", "disability", "disabilities", "deaf", "blind", "autistic", "autism", "wheelchair", "elderly", "old",
         "older", "young", "teen", "teens", "teenager", "teenagers",
+    };
+    private static readonly HashSet<string> Body = new(StringComparer.Ordinal)
+    {
         // body and sexual health
         "penis", "penises", "vagina", "vaginas", "vulva", "breast", "breasts", "nipple", "nipples", "nips", "testicle",
         "testicles", "prostate", "uterus", "womb", "genitals", "genital", "sex", "sexual", "sexuality", "sexually",
         "pregnant", "pregnancy", "period", "periods", "menstrual", "bra", "bras", "underwear",
     };
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Nouns for people that an identity word before them makes a group ("black people", "gay men").</summary>
+    private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
+    {
+        "people", "folk", "folks", "men", "women", "kids", "children", "families", "guys", "girls", "boys", "persons",
+        "community", "communities", "population", "citizens", "voters", "students", "workers",
+    };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupLookup = Groups.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyLookup = Body.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleLookup = PeopleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool Contains(ReadOnlySpan<char> folded) => Lookup.Contains(folded);
+    public static bool Contains(ReadOnlySpan<char> folded) => GroupLookup.Contains(folded) || BodyLookup.Contains(folded);
+
+    /// <summary>
+    /// The word at <paramref name="t"/> names a whole group of people: a plural group word ("muslims",
+    /// "immigrants", "women") or a group word before a noun for people ("black people", "gay men").
+    /// "the old process" or "white space" do not.
+    /// </summary>
+    public static bool NamesPeople(Core.Text.TokenList tokens, int t)
+    {
+        var word = tokens.Folded(t);
+        if (!GroupLookup.Contains(word)) return PeopleLookup.Contains(word) && t > 0 && GroupLookup.Contains(tokens.Folded(t - 1));
+        if (word.SequenceEqual("men") || word.SequenceEqual("women")) return true;
+        if (t + 1 < tokens.Count && PeopleLookup.Contains(tokens.Folded(t + 1))) return true;
+        return word.Length > 3 && word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal);
+    }
 }

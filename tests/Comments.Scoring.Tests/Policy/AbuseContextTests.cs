@@ -86,6 +86,16 @@ public sealed class AbuseContextTests
     [InlineData("the police shot him twice", false)]
     [InlineData("this heat will kill the tomatoes", false)]
     [InlineData("I'd kill for a recipe like this", false)]
+    [InlineData("Muslims should be shot.", true)]
+    [InlineData("Gas the Jews", true)]
+    [InlineData("I hope every immigrant in this town dies in a fire.", true)]
+    [InlineData("Someone should shoot black people.", true)]
+    [InlineData("you deserve to die", true)]
+    [InlineData("Kill the old process before you restart the server.", false)]
+    [InlineData("The police shot two black men last year and nobody was charged.", false)]
+    [InlineData("Thousands of Christians were killed in the attacks.", false)]
+    [InlineData("Black people should be paid the same.", false)]
+    [InlineData("I hope all the tomatoes survive the frost.", false)]
     public void A_threat_of_violence_at_a_person_is_recognised(string raw, bool expected)
     {
         var tokens = new TokenList();

@@ -102,6 +102,17 @@ public sealed class PolicyDecisionTests : IDisposable
         Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
     }
 
+    [Theory]
+    [InlineData("Gas the Jews")]
+    [InlineData("I hope every immigrant in this town dies in a fire.")]
+    [InlineData("Muslims should be shot.")]
+    public async Task Violence_called_for_against_a_group_is_held_for_a_new_author_even_when_the_model_scores_it_low(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code.StartsWith("policy.threat", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_docs_link_from_a_regular_is_published()
     {
