@@ -54,6 +54,11 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             context.Reasons.Add(Reason("policy.threat", "toxicity", toxicity, scores.ToxicTerms, "threatens or calls for violence"));
             return CommentStatus.Pending;
         }
+        if (scores.Dehumanising && toxicity >= t.ToxicityHold)
+        {
+            context.Reasons.Add(Reason("policy.dehumanising", "toxicity", toxicity, scores.ToxicTerms, "calls a group of people vermin, animals or rubbish"));
+            return CommentStatus.Pending;
+        }
         var (judged, eased) = JudgedToxicity(scores, toxicity);
         var holdProfanity = context.Site.Profanity == ProfanityPolicy.Hold && scores.Profane;
         if (judged >= t.Toxicity)
@@ -92,6 +97,7 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
         else if (toxicity >= t.ToxicityHold && eased is { } e && !holdProfanity) context.Reasons.Add(e.Reason(toxicity, judged));
         if (holdProfanity) borderline.Add(new CommentReason("policy.profanity", "Contains profanity, which this site holds."));
         if (scores.Threat && judged < t.ToxicityHold) borderline.Add(new CommentReason("policy.threat_borderline", "Reads like a threat of violence, though the model scores it low."));
+        if (scores.Dehumanising) borderline.Add(new CommentReason("policy.dehumanising_borderline", "Calls a group of people vermin, animals or rubbish, though the model scores it low."));
         if (borderline.Count == 0) return null;
 
         context.Reasons.AddRange(borderline);

@@ -44,6 +44,10 @@ public interface ICommentScorer
 /// The text threatens or calls for violence against a person ("I will kill you", "someone should
 /// shoot them all"); looked for under the same condition as <paramref name="Profane"/>.
 /// </param>
+/// <param name="Dehumanising">
+/// The text calls a group of people vermin, animals or rubbish ("Muslims are vermin"); looked for
+/// in every comment, like <paramref name="Threat"/>.
+/// </param>
 /// <param name="SpamSignal">
 /// What in the text is on the spam lists (SmokeDetector's keywords and sites, e.g.
 /// <c>keyword "spell caster"</c>); null when nothing is, or no lists are loaded. Evidence, not a verdict.
@@ -60,7 +64,8 @@ public sealed record CommentScores(
     bool Profane = false,
     bool Threat = false,
     string? SpamSignal = null,
-    double? ToxicityWithoutIdentity = null);
+    double? ToxicityWithoutIdentity = null,
+    bool Dehumanising = false);
 
 /// <param name="Ready">Both models are loaded and scoring.</param>
 /// <param name="Description">A short human-readable state ("spam v3, toxicity v5" or the load error).</param>

@@ -64,6 +64,14 @@ public static class AbuseContext
         "beheaded", "executed", "murdered", "stabbed", "bombed", "drowned", "tortured", "eradicated", "wiped", "raped", "beaten",
     };
     private static readonly HashSet<string> Death = new(StringComparer.Ordinal) { "die", "dies", "rot", "rots", "burn", "burns", "perish", "perishes", "hang", "drown", "drowns" };
+    private static readonly HashSet<string> Copula = new(StringComparer.Ordinal) { "are", "r", "were", "is", "arent" };
+    private static readonly HashSet<string> Vermin = new(StringComparer.Ordinal)
+    {
+        "vermin", "cockroach", "cockroaches", "rat", "rats", "parasite", "parasites", "plague", "disease", "cancer", "animal",
+        "animals", "savage", "savages", "ape", "apes", "monkey", "monkeys", "pig", "pigs", "dog", "dogs", "beast", "beasts",
+        "subhuman", "subhumans", "filth", "scum", "trash", "garbage", "rubbish", "leech", "leeches", "mongrel", "mongrels",
+        "invader", "invaders", "barbarian", "barbarians", "infestation", "swarm", "insects", "maggots", "lice", "roaches",
+    };
     private static readonly HashSet<string> Wish = new(StringComparer.Ordinal) { "hope", "hoping", "wish", "wishing", "pray", "praying", "want" };
     private static readonly HashSet<string> Dehumanising = new(StringComparer.Ordinal)
     {
@@ -109,6 +117,25 @@ public static class AbuseContext
             for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (IntentL.Contains(tokens.Folded(k))) return true;
         }
         return CallsForViolenceAgainstAGroup(tokens);
+    }
+
+    /// <summary>
+    /// A group of people called vermin, animals or rubbish ("Muslims are vermin", "immigrants are
+    /// like rats", "Jews are parasites who …"): dehumanising, whatever the model scores it.
+    /// </summary>
+    public static bool IsDehumanising(TokenList tokens)
+    {
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            if (!IdentityTerms.NamesPeople(tokens, t)) continue;
+            for (var k = t + 1; k < tokens.Count && k <= t + 2; k++)
+            {
+                if (!CopulaL.Contains(tokens.Folded(k))) continue;
+                for (var n = k + 1; n < tokens.Count && n <= k + 3; n++) if (VerminL.Contains(tokens.Folded(n))) return true;
+                break;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -168,6 +195,8 @@ public static class AbuseContext
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObligationL = Obligation.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DoneViolenceL = DoneViolence.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeathL = Death.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CopulaL = Copula.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerminL = Vermin.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WishL = Wish.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DehumanisingL = Dehumanising.GetAlternateLookup<ReadOnlySpan<char>>();
 

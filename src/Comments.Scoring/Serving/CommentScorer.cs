@@ -70,10 +70,12 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         // Only a comment the toxicity model finds near a hold is looked at again for profanity,
         // quoted abuse and identity words (a swear word alone scores far above SecondLookFromScore); the
         // masks are read off this featurization's tokens, before any rescoring replaces them. Threats
-        // are looked for in every comment: "Gas the Jews" scores 0.11, as the model knows few of them.
+        // and dehumanising talk of a group are looked for in every comment: "Gas the Jews" scores 0.11,
+        // "Muslims are vermin" 0.28.
         string? withoutQuotes = null, withoutProfanity = null, withoutIdentity = null;
         var profane = false;
         var threat = models.Toxicity is not null && AbuseContext.IsThreat(buffer.Tokens);
+        var dehumanising = models.Toxicity is not null && AbuseContext.IsDehumanising(buffer.Tokens);
         if (models.Toxicity is not null && toxicity >= _secondLookFrom)
         {
             profane = AbuseContext.HasProfanity(buffer.Tokens);
@@ -89,7 +91,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
             profane, threat, _signals?.Find(text),
-            Rescore(models.Toxicity, withoutIdentity, buffer));
+            Rescore(models.Toxicity, withoutIdentity, buffer), dehumanising);
         return semantic ? SecondStage(scores, text, spam!.Value, toxicity!.Value) : scores;
     }
 

@@ -22,11 +22,12 @@ internal static class RuleTestKit
         public double? WithoutQuotes { get; init; }
         public double? WithoutProfanity { get; init; }
         public double? WithoutIdentity { get; init; }
+        public bool Dehumanising { get; init; }
         public bool Profane { get; init; }
 
         public CommentScores Score(string normalizedText) =>
             new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks, WithoutQuotes, WithoutProfanity, Profane,
-                ToxicityWithoutIdentity: WithoutIdentity);
+                ToxicityWithoutIdentity: WithoutIdentity, Dehumanising: Dehumanising);
         public ScorerHealth Health => new(spam is not null, "fixed");
     }
 

@@ -157,6 +157,19 @@ public class RuleTests
         Assert.Equal("model.toxic", Assert.Single(context.Reasons).Code);
     }
 
+    [Theory]
+    [InlineData(0.9, "policy.dehumanising", CommentStatus.Pending)]
+    [InlineData(0.2, "policy.dehumanising_borderline", CommentStatus.Pending)]
+    [InlineData(0.2, "trust.skipped_hold", null)]
+    public async Task Calling_a_group_vermin_is_held_whoever_the_author_when_the_model_agrees(double toxicity, string code, CommentStatus? expected)
+    {
+        var scorer = new FixedScorer(0.01, toxicity) { Dehumanising = true };
+        var author = expected is null ? Regular : Newcomer;
+        var context = Context("they are vermin");
+        Assert.Equal(expected, await new ModelRule(scorer, new FixedHistory(author)).DecideAsync(context, Ct));
+        Assert.Contains(context.Reasons, r => r.Code == code);
+    }
+
     [Fact]
     public async Task An_attack_stays_held_when_its_profanity_is_taken_out()
     {

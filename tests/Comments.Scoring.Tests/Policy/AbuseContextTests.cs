@@ -102,4 +102,20 @@ public sealed class AbuseContextTests
         EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
         Assert.Equal(expected, AbuseContext.IsThreat(tokens));
     }
+
+    [Theory]
+    [InlineData("Muslims are vermin and should be driven out", true)]
+    [InlineData("immigrants are like rats", true)]
+    [InlineData("Jews are parasites who control the banks", true)]
+    [InlineData("gay people are a disease", true)]
+    [InlineData("Politicians are parasites, all of them", false)]
+    [InlineData("Black rats are an invasive species on the island", false)]
+    [InlineData("Immigrants are the backbone of the care sector", false)]
+    [InlineData("Humans are animals too, biologically speaking", false)]
+    public void Calling_a_group_vermin_is_recognised(string raw, bool expected)
+    {
+        var tokens = new TokenList();
+        EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
+        Assert.Equal(expected, AbuseContext.IsDehumanising(tokens));
+    }
 }

@@ -113,6 +113,16 @@ public sealed class PolicyDecisionTests : IDisposable
         Assert.Contains(reasons, r => r.Code.StartsWith("policy.threat", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Muslims are vermin and should be driven out of this country.")]
+    [InlineData("Jews are parasites who control the banks.")]
+    public async Task Calling_a_group_vermin_is_held_for_a_new_author_even_when_the_model_scores_it_low(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code.StartsWith("policy.dehumanising", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_docs_link_from_a_regular_is_published()
     {
