@@ -41,8 +41,9 @@ public interface ICommentScorer
 /// only when the toxicity is near a hold (Scoring:SecondLookFromScore), where a swear word puts it.
 /// </param>
 /// <param name="Threat">
-/// The text threatens or calls for violence against a person ("I will kill you", "someone should
-/// shoot them all"); looked for under the same condition as <paramref name="Profane"/>.
+/// The text threatens or calls for violence against a person or a group ("I will kill you", "someone
+/// should shoot them all", "Muslims should be shot"); looked for in every comment (the model scores
+/// many threats low).
 /// </param>
 /// <param name="Dehumanising">
 /// The text calls a group of people vermin, animals or rubbish ("Muslims are vermin"); looked for

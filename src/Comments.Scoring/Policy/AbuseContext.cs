@@ -73,21 +73,21 @@ public static class AbuseContext
         "invader", "invaders", "barbarian", "barbarians", "infestation", "swarm", "insects", "maggots", "lice", "roaches",
     };
     private static readonly HashSet<string> Wish = new(StringComparer.Ordinal) { "hope", "hoping", "wish", "wishing", "pray", "praying", "want" };
-    private static readonly HashSet<string> Dehumanising = new(StringComparer.Ordinal)
-    {
-        "die", "dies", "dead", "death", "deaths", "killed", "killing", "kills", "shot", "shooting", "exterminate", "exterminated",
-        "extermination", "eradicate", "eradicated", "wipe", "wiped", "gassed", "lynched", "hanged", "genocide", "cleanse",
-        "cleansing", "purge", "burned", "vermin", "cockroach", "cockroaches", "rat", "rats", "parasite", "parasites", "plague",
-        "disease", "diseased", "cancer", "animal", "animals", "savage", "savages", "ape", "apes", "monkey", "monkeys", "pig",
-        "pigs", "dog", "dogs", "beast", "beasts", "subhuman", "subhumans", "filth", "filthy", "scum", "trash", "trashy", "garbage", "rubbish",
-        "invader", "invaders", "infestation", "infest", "infesting", "breed", "breeding", "inferior", "primitive", "barbarian",
-        "barbarians", "mongrel", "mongrels", "leech", "leeches", "swarm", "horde", "hordes", "terrorist", "terrorists",
-        // insults: the group named may be who is insulted ("Muslims are idiots")
+    /// <summary>
+    /// Words in whose company a group's name is not eased (<see cref="MarkIdentity"/>): vermin, violence
+    /// and death, and insults, where the group named may be the one attacked ("Muslims are idiots").
+    /// </summary>
+    private static readonly HashSet<string> Hostile = new(Vermin.Concat(Exterminate).Concat(
+    [
+        "die", "dies", "dead", "death", "deaths", "killed", "killing", "kills", "shot", "shooting", "exterminated", "extermination",
+        "eradicated", "wiped", "gassed", "lynched", "hanged", "burned", "cleansing",
+        "diseased", "filthy", "trashy", "infest", "infesting", "breed", "breeding", "inferior", "primitive", "horde", "hordes",
+        "terrorist", "terrorists",
         "idiot", "idiots", "moron", "morons", "stupid", "dumb", "retard", "retards", "retarded", "whore", "whores", "slut",
         "sluts", "skank", "skanks", "skanking", "bitch", "bitches", "hoe", "hoes", "ho", "cunt", "cunts", "bastard", "bastards",
         "scumbag", "scumbags", "degenerate", "degenerates", "pervert", "perverts", "freak", "freaks", "disgusting", "pathetic",
         "ignorant", "lazy", "thug", "thugs", "ghetto", "cracker", "crackers", "redneck", "rednecks", "criminal", "criminals",
-    };
+    ]), StringComparer.Ordinal);
 
     /// <summary>
     /// A threat or a call to violence: a violent verb aimed at a person ("kill you", "shoot them
@@ -183,7 +183,6 @@ public static class AbuseContext
         return false;
     }
 
-
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AimedAfterL = AimedAfter.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SecondPersonL = SecondPerson.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameCallingL = NameCalling.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -210,7 +209,7 @@ public static class AbuseContext
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackWordsL =
         new HashSet<string>(ThreatWords.Concat(Vermin), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WishL = Wish.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DehumanisingL = Dehumanising.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HostileL = Hostile.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// <see cref="IsThreat"/> and <see cref="IsDehumanising"/> together, for every comment: one look-up a
@@ -272,7 +271,7 @@ public static class AbuseContext
     private static bool MarkIdentity(TokenList tokens, Span<bool> masked)
     {
         for (var t = 0; t < tokens.Count; t++)
-            if (ViolenceL.Contains(tokens.Folded(t)) || DehumanisingL.Contains(tokens.Folded(t))) return false;
+            if (ViolenceL.Contains(tokens.Folded(t)) || HostileL.Contains(tokens.Folded(t))) return false;
         var any = false;
         for (var t = 0; t < tokens.Count; t++)
         {

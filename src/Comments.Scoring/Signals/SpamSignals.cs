@@ -12,7 +12,8 @@ namespace Comments.Scoring.Signals;
 /// whole text: a keyword pattern that starts with three literal characters is tried only at a
 /// word start with those characters. The site list is searched only in words with a dot
 /// followed by a letter: its plain domains (96%) with one vectorised multi-string search, the
-/// others with one regex. Keyword patterns with no literal start (about one in ten, e.g.
+/// others where their literal start occurs in the word (<see cref="Led"/>), and the few without
+/// one as one regex. Keyword patterns with no literal start (about one in ten, e.g.
 /// <c>.{0,12}loanfirm@gmail\.com</c>) are left out: as one regex they cost about 1 ms a comment.</para>
 /// <para>The lists are written for Python: possessive quantifiers (<c>x*+</c>) become greedy,
 /// and the few patterns .NET still cannot compile are skipped.</para>
