@@ -77,7 +77,7 @@ public static class AbuseContext
     /// Words in whose company a group's name is not eased (<see cref="MarkIdentity"/>): vermin, violence
     /// and death, and insults, where the group named may be the one attacked ("Muslims are idiots").
     /// </summary>
-    private static readonly HashSet<string> Hostile = new(Vermin.Concat(Exterminate).Concat(
+    private static readonly HashSet<string> Hostile = new(Violence.Concat(Vermin).Concat(Exterminate).Concat(
     [
         "die", "dies", "dead", "death", "deaths", "killed", "killing", "kills", "shot", "shooting", "exterminated", "extermination",
         "eradicated", "wiped", "gassed", "lynched", "hanged", "burned", "cleansing",
@@ -204,19 +204,10 @@ public static class AbuseContext
     /// with none of them is no threat. Common words ("hope", "where") are left out on purpose.
     /// </summary>
     private static readonly HashSet<string> ThreatWords = new(
-        Violence.Concat(Exterminate).Concat(DoneViolence).Concat(Death).Concat(["kys", "die", "rot", "live", "lives", "lived", "living"]), StringComparer.Ordinal);
+        Violence.Concat(Exterminate).Concat(DoneViolence).Concat(Death).Concat(["kys", "live", "lives", "lived", "living"]), StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreatWordsL = ThreatWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AttackWordsL =
-        new HashSet<string>(ThreatWords.Concat(Vermin), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WishL = Wish.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HostileL = Hostile.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>
-    /// <see cref="IsThreat"/> and <see cref="IsDehumanising"/> together, for every comment: one look-up a
-    /// word finds the few comments with a word either needs.
-    /// </summary>
-    public static (bool Threat, bool Dehumanising) AttacksOnPeople(TokenList tokens) =>
-        AnyOf(tokens, AttackWordsL) ? (IsThreat(tokens), IsDehumanising(tokens)) : (false, false);
 
     private static bool AnyOf(TokenList tokens, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
     {
@@ -271,7 +262,7 @@ public static class AbuseContext
     private static bool MarkIdentity(TokenList tokens, Span<bool> masked)
     {
         for (var t = 0; t < tokens.Count; t++)
-            if (ViolenceL.Contains(tokens.Folded(t)) || HostileL.Contains(tokens.Folded(t))) return false;
+            if (HostileL.Contains(tokens.Folded(t))) return false;
         var any = false;
         for (var t = 0; t < tokens.Count; t++)
         {

@@ -74,7 +74,8 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         // "Muslims are vermin" 0.28.
         string? withoutQuotes = null, withoutProfanity = null, withoutIdentity = null;
         var profane = false;
-        var (threat, dehumanising) = models.Toxicity is null ? (false, false) : AbuseContext.AttacksOnPeople(buffer.Tokens);
+        var threat = models.Toxicity is not null && AbuseContext.IsThreat(buffer.Tokens);
+        var dehumanising = models.Toxicity is not null && AbuseContext.IsDehumanising(buffer.Tokens);
         if (models.Toxicity is not null && toxicity >= _secondLookFrom)
         {
             profane = AbuseContext.HasProfanity(buffer.Tokens);

@@ -24,7 +24,7 @@ public sealed partial class SpamSignals
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant;
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(50);
 
-    private readonly Dictionary<string, (string Lead, Regex Pattern)[]> _byPrefix;
+    private readonly Dictionary<string, (string Lead, Regex Pattern)[]> _keywordsByPrefix;
     private readonly SearchValues<string>? _plainSites;
     private readonly SearchValues<string>? _siteLeads;
     private readonly Dictionary<string, (string Lead, Regex Pattern)[]> _sitesByPrefix;
@@ -34,21 +34,12 @@ public sealed partial class SpamSignals
     public int KeywordCount { get; }
     public int WebsiteCount { get; }
 
-    private SpamSignals(IEnumerable<string> keywords, IEnumerable<string> websites)
+    private SpamSignals(IEnumerable<string> keywordPatterns, IEnumerable<string> websites)
     {
-        var byPrefix = new Dictionary<string, List<(string, Regex)>>(StringComparer.Ordinal);
-        foreach (var pattern in Usable(keywords))
-        {
-            var lead = LiteralLead(pattern);
-            if (lead.Length < 3) continue;
-            KeywordCount++;
-            // Anchored where the candidate word starts; the word boundary after it as SmokeDetector adds it.
-            var anchored = new Regex(@"\G(?:" + pattern + @")(?:\b|$)", Options, Timeout);
-            var key = lead[..3];
-            if (!byPrefix.TryGetValue(key, out var list)) byPrefix[key] = list = [];
-            list.Add((lead, anchored));
-        }
-        _byPrefix = byPrefix.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        // Anchored where the candidate word starts; the word boundary after it as SmokeDetector adds it.
+        var keywords = Usable(keywordPatterns).Select(p => (Lead: LiteralLead(p), Pattern: @"\G(?:" + p + @")(?:\b|$)")).Where(p => p.Lead.Length >= 3).ToList();
+        KeywordCount = keywords.Count;
+        _keywordsByPrefix = ByPrefix(keywords);
         var sites = Usable(websites).ToList();
         WebsiteCount = sites.Count;
         var plain = sites.Where(p => PlainDomain().IsMatch(p)).Select(p => p.Replace("\\", "")).ToArray();
@@ -56,11 +47,11 @@ public sealed partial class SpamSignals
         if (plain.Length > 0) _plainSites = SearchValues.Create(plain, StringComparison.OrdinalIgnoreCase);
         // A site pattern with a literal start is tried only where that start occurs in the word
         // (one regex of all of them cost about 9 µs a comment); the few without one form a regex.
-        var led = other.Select(Led).Where(p => p.Lead.Length >= 3).ToList();
-        _sitesByPrefix = led.GroupBy(p => p.Lead[..3], StringComparer.Ordinal).ToDictionary(g => g.Key,
-            g => g.Select(p => (p.Lead, new Regex(@"\G(?:" + p.Pattern + ")", Options, Timeout))).ToArray(), StringComparer.Ordinal);
-        if (led.Count > 0) _siteLeads = SearchValues.Create(led.Select(p => p.Lead[..3]).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
-        var unled = other.Where(p => Led(p).Lead.Length < 3).ToArray();
+        var parsed = other.Select(p => (Parsed: Led(p), Pattern: p)).ToList();
+        var led = parsed.Where(p => p.Parsed.Lead.Length >= 3).Select(p => (p.Parsed.Lead, Pattern: @"\G(?:" + p.Parsed.Pattern + ")")).ToList();
+        _sitesByPrefix = ByPrefix(led);
+        if (led.Count > 0) _siteLeads = SearchValues.Create(_sitesByPrefix.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
+        var unled = parsed.Where(p => p.Parsed.Lead.Length < 3).Select(p => p.Pattern).ToArray();
         if (unled.Length > 0)
         {
             _websites = new Regex(string.Join("|", unled.Select(p => "(?:" + p + ")")), Options | RegexOptions.Compiled, Timeout);
@@ -103,19 +94,10 @@ public sealed partial class SpamSignals
 
     private string? FindKeyword(string text)
     {
-        Span<char> key = stackalloc char[3];
         for (var i = 0; i + 3 <= text.Length; i++)
         {
             if (i > 0 && char.IsLetterOrDigit(text[i - 1])) continue;
-            for (var k = 0; k < 3; k++) key[k] = char.ToLowerInvariant(text[i + k]);
-            if (!_byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var candidates)) continue;
-            foreach (var (lead, regex) in candidates)
-            {
-                // The literal start decides almost every candidate without running its regex.
-                if (!text.AsSpan(i).StartsWith(lead, StringComparison.OrdinalIgnoreCase)) continue;
-                var match = regex.Match(text, i);
-                if (match.Success) return match.Value.Trim();
-            }
+            if (MatchAt(_keywordsByPrefix, text, i) is { } match) return match.Trim();
         }
         return null;
     }
@@ -142,20 +124,33 @@ public sealed partial class SpamSignals
     private string? FindLedSite(string word)
     {
         if (_siteLeads is null) return null;
-        Span<char> key = stackalloc char[3];
         for (var from = 0; from + 3 <= word.Length;)
         {
             var found = word.AsSpan(from).IndexOfAny(_siteLeads);
             if (found < 0) return null;
-            var i = from + found;
-            for (var k = 0; k < 3; k++) key[k] = char.ToLowerInvariant(word[i + k]);
-            if (!_sitesByPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var candidates)) candidates = [];
-            foreach (var (lead, regex) in candidates)
-            {
-                if (!word.AsSpan(i).StartsWith(lead, StringComparison.OrdinalIgnoreCase)) continue;
-                if (regex.Match(word, i) is { Success: true } match) return match.Value;
-            }
-            from = i + 1;
+            if (MatchAt(_sitesByPrefix, word, from + found) is { } match) return match;
+            from += found + 1;
+        }
+        return null;
+    }
+
+    /// <summary>Patterns grouped by the first three characters of their literal start.</summary>
+    private static Dictionary<string, (string Lead, Regex Pattern)[]> ByPrefix(IEnumerable<(string Lead, string Pattern)> patterns) =>
+        patterns.GroupBy(p => p.Lead[..3], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => (p.Lead, new Regex(p.Pattern, Options, Timeout))).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>The first pattern whose literal start is at <paramref name="i"/> and that matches there (each is anchored with \G).</summary>
+    private static string? MatchAt(Dictionary<string, (string Lead, Regex Pattern)[]> byPrefix, string text, int i)
+    {
+        if (i + 3 > text.Length) return null;
+        Span<char> key = stackalloc char[3];
+        for (var k = 0; k < 3; k++) key[k] = char.ToLowerInvariant(text[i + k]);
+        if (!byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var candidates)) return null;
+        foreach (var (lead, regex) in candidates)
+        {
+            // The literal start decides almost every candidate without running its regex.
+            if (!text.AsSpan(i).StartsWith(lead, StringComparison.OrdinalIgnoreCase)) continue;
+            if (regex.Match(text, i) is { Success: true } match) return match.Value;
         }
         return null;
     }

@@ -6,12 +6,17 @@ namespace Comments.Scoring.Tests.Policy;
 
 public sealed class AbuseContextTests
 {
+    private static TokenList Folded(string text)
+    {
+        var tokens = new TokenList();
+        EvasionFolder.Fold(text, tokens);
+        return tokens;
+    }
+
     private static string? Mask(string raw, bool profanity, bool identity = false)
     {
         var text = TextNormalizer.Normalize(raw);
-        var tokens = new TokenList();
-        EvasionFolder.Fold(text, tokens);
-        var masked = AbuseContext.Mask(text, tokens, profanity, identity);
+        var masked = AbuseContext.Mask(text, Folded(text), profanity, identity);
         return masked is null ? null : string.Join(' ', masked.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -96,12 +101,8 @@ public sealed class AbuseContextTests
     [InlineData("Thousands of Christians were killed in the attacks.", false)]
     [InlineData("Black people should be paid the same.", false)]
     [InlineData("I hope all the tomatoes survive the frost.", false)]
-    public void A_threat_of_violence_at_a_person_is_recognised(string raw, bool expected)
-    {
-        var tokens = new TokenList();
-        EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
-        Assert.Equal(expected, AbuseContext.IsThreat(tokens));
-    }
+    public void A_threat_of_violence_at_a_person_is_recognised(string raw, bool expected) =>
+        Assert.Equal(expected, AbuseContext.IsThreat(Folded(TextNormalizer.Normalize(raw))));
 
     [Theory]
     [InlineData("Muslims are vermin and should be driven out", true)]
@@ -112,10 +113,6 @@ public sealed class AbuseContextTests
     [InlineData("Black rats are an invasive species on the island", false)]
     [InlineData("Immigrants are the backbone of the care sector", false)]
     [InlineData("Humans are animals too, biologically speaking", false)]
-    public void Calling_a_group_vermin_is_recognised(string raw, bool expected)
-    {
-        var tokens = new TokenList();
-        EvasionFolder.Fold(TextNormalizer.Normalize(raw), tokens);
-        Assert.Equal(expected, AbuseContext.IsDehumanising(tokens));
-    }
+    public void Calling_a_group_vermin_is_recognised(string raw, bool expected) =>
+        Assert.Equal(expected, AbuseContext.IsDehumanising(Folded(TextNormalizer.Normalize(raw))));
 }
