@@ -13,7 +13,8 @@ namespace Comments.Scoring.Signals;
 /// word start with those characters. The site list is searched only in words with a dot
 /// followed by a letter: its plain domains (96%) with one vectorised multi-string search, the
 /// others where their literal start occurs in the word (<see cref="Led"/>), and the few without
-/// one as one regex. Keyword patterns with no literal start (about one in ten, e.g.
+/// one each on its own (as one alternation they cost ten times as much: the engine loses each
+/// pattern's own search for where it can start). Keyword patterns with no literal start (about one in ten, e.g.
 /// <c>.{0,12}loanfirm@gmail\.com</c>) are left out: as one regex they cost about 1 ms a comment.</para>
 /// <para>The lists are written for Python: possessive quantifiers (<c>x*+</c>) become greedy,
 /// and the few patterns .NET still cannot compile are skipped.</para>
@@ -24,11 +25,11 @@ public sealed partial class SpamSignals
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant;
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(50);
 
-    private readonly Dictionary<string, (string Lead, Regex Pattern)[]> _keywordsByPrefix;
+    private readonly PrefixTable _keywordsByPrefix;
     private readonly SearchValues<string>? _plainSites;
     private readonly SearchValues<string>? _siteLeads;
-    private readonly Dictionary<string, (string Lead, Regex Pattern)[]> _sitesByPrefix;
-    private readonly Regex? _websites;
+    private readonly PrefixTable _sitesByPrefix;
+    private readonly Regex[] _unledSites;
 
     /// <summary>Keyword patterns in use (with a literal start), and site patterns.</summary>
     public int KeywordCount { get; }
@@ -39,7 +40,7 @@ public sealed partial class SpamSignals
         // Anchored where the candidate word starts; the word boundary after it as SmokeDetector adds it.
         var keywords = Usable(keywordPatterns).Select(p => (Lead: LiteralLead(p), Pattern: @"\G(?:" + p + @")(?:\b|$)")).Where(p => p.Lead.Length >= 3).ToList();
         KeywordCount = keywords.Count;
-        _keywordsByPrefix = ByPrefix(keywords);
+        _keywordsByPrefix = new PrefixTable(keywords);
         var sites = Usable(websites).ToList();
         WebsiteCount = sites.Count;
         var plain = sites.Where(p => PlainDomain().IsMatch(p)).Select(p => p.Replace("\\", "")).ToArray();
@@ -49,17 +50,31 @@ public sealed partial class SpamSignals
         // (one regex of all of them cost about 9 µs a comment); the few without one form a regex.
         var parsed = other.Select(p => (Parsed: Led(p), Pattern: p)).ToList();
         var led = parsed.Where(p => p.Parsed.Lead.Length >= 3).Select(p => (p.Parsed.Lead, Pattern: @"\G(?:" + p.Parsed.Pattern + ")")).ToList();
-        _sitesByPrefix = ByPrefix(led);
-        if (led.Count > 0) _siteLeads = SearchValues.Create(_sitesByPrefix.Keys.ToArray(), StringComparison.OrdinalIgnoreCase);
-        var unled = parsed.Where(p => p.Parsed.Lead.Length < 3).Select(p => p.Pattern).ToArray();
-        if (unled.Length > 0)
-        {
-            _websites = new Regex(string.Join("|", unled.Select(p => "(?:" + p + ")")), Options | RegexOptions.Compiled, Timeout);
-            // Its first match compiles it, which can take longer than the time-out: the first comment
-            // with a dotted word after a start was taken as matching nothing.
-            try { _websites.Match("http://warm.up/"); }
-            catch (RegexMatchTimeoutException) { }
-        }
+        _sitesByPrefix = new PrefixTable(led);
+        if (led.Count > 0) _siteLeads = SearchValues.Create(led.Select(p => p.Lead[..3]).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
+        _unledSites = [.. parsed.Where(p => p.Parsed.Lead.Length < 3).Select(p => Warmed(Linear(p.Pattern)))];
+    }
+
+    /// <summary>
+    /// Most patterns without a literal start are obfuscation catchers (<c>d[\W_]*(?:%[\da-f]{2,}[\W_]*)*a…</c>) whose
+    /// nested repeats backtrack for tens of milliseconds on a long run of "%aa": the linear-time engine runs them
+    /// where it can (it has no look-arounds); the others backtrack within the time-out.
+    /// </summary>
+    private static Regex Linear(string pattern)
+    {
+        try { return new Regex(pattern, Options | RegexOptions.NonBacktracking, Timeout); }
+        catch (NotSupportedException) { return new Regex(pattern, Options | RegexOptions.Compiled, Timeout); }
+    }
+
+    /// <summary>
+    /// A compiled regex's first match compiles it, which can take longer than the time-out: the first
+    /// comment with a dotted word after a start was taken as matching nothing.
+    /// </summary>
+    private static Regex Warmed(Regex regex)
+    {
+        try { regex.Match("http://warm.up/"); }
+        catch (RegexMatchTimeoutException) { }
+        return regex;
     }
 
     /// <summary>Reads the lists from a folder; null when the folder has neither file.</summary>
@@ -97,7 +112,7 @@ public sealed partial class SpamSignals
         for (var i = 0; i + 3 <= text.Length; i++)
         {
             if (i > 0 && char.IsLetterOrDigit(text[i - 1])) continue;
-            if (MatchAt(_keywordsByPrefix, text, i) is { } match) return match.Trim();
+            if (_keywordsByPrefix.MatchAt(text, i) is { } match) return match.Trim();
         }
         return null;
     }
@@ -115,7 +130,8 @@ public sealed partial class SpamSignals
             var word = text[start..end];
             if (_plainSites is not null && word.AsSpan().IndexOfAny(_plainSites) is var at and >= 0) return HostFrom(word, at);
             if (FindLedSite(word) is { } led) return led;
-            if (_websites?.Match(word) is { Success: true } match) return match.Value;
+            foreach (var regex in _unledSites)
+                if (regex.Match(word) is { Success: true } match) return match.Value;
             dot = end - 1; // one look per word
         }
         return null;
@@ -128,31 +144,52 @@ public sealed partial class SpamSignals
         {
             var found = word.AsSpan(from).IndexOfAny(_siteLeads);
             if (found < 0) return null;
-            if (MatchAt(_sitesByPrefix, word, from + found) is { } match) return match;
+            if (_sitesByPrefix.MatchAt(word, from + found) is { } match) return match;
             from += found + 1;
         }
         return null;
     }
 
-    /// <summary>Patterns grouped by the first three characters of their literal start.</summary>
-    private static Dictionary<string, (string Lead, Regex Pattern)[]> ByPrefix(IEnumerable<(string Lead, string Pattern)> patterns) =>
-        patterns.GroupBy(p => p.Lead[..3], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => (p.Lead, new Regex(p.Pattern, Options, Timeout))).ToArray(), StringComparer.Ordinal);
-
-    /// <summary>The first pattern whose literal start is at <paramref name="i"/> and that matches there (each is anchored with \G).</summary>
-    private static string? MatchAt(Dictionary<string, (string Lead, Regex Pattern)[]> byPrefix, string text, int i)
+    /// <summary>
+    /// Patterns grouped by the first three characters of their literal start, lower-cased. Its look-up runs at every
+    /// word start, so a bit for each pair of ASCII first characters that starts some pattern rules out most places
+    /// before the three characters are put together and looked up.
+    /// </summary>
+    private sealed class PrefixTable
     {
-        if (i + 3 > text.Length) return null;
-        Span<char> key = stackalloc char[3];
-        for (var k = 0; k < 3; k++) key[k] = char.ToLowerInvariant(text[i + k]);
-        if (!byPrefix.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var candidates)) return null;
-        foreach (var (lead, regex) in candidates)
+        private readonly Dictionary<long, (string Lead, Regex Pattern)[]> _byKey;
+        private readonly ulong[] _asciiPairs = new ulong[128 * 128 / 64];
+
+        public PrefixTable(IEnumerable<(string Lead, string Pattern)> patterns)
         {
-            // The literal start decides almost every candidate without running its regex.
-            if (!text.AsSpan(i).StartsWith(lead, StringComparison.OrdinalIgnoreCase)) continue;
-            if (regex.Match(text, i) is { Success: true } match) return match.Value;
+            _byKey = patterns.GroupBy(p => Key(p.Lead))
+                .ToDictionary(g => g.Key, g => g.Select(p => (p.Lead, new Regex(p.Pattern, Options, Timeout))).ToArray());
+            foreach (var (lead, _) in _byKey.Values.Select(candidates => candidates[0]))
+                if (AsciiPair(char.ToLowerInvariant(lead[0]), char.ToLowerInvariant(lead[1])) is var pair and >= 0)
+                    _asciiPairs[pair >> 6] |= 1UL << pair;
         }
-        return null;
+
+        /// <summary>The first pattern whose literal start is at <paramref name="i"/> and that matches there (each is anchored with \G).</summary>
+        public string? MatchAt(string text, int i)
+        {
+            if (i + 3 > text.Length) return null;
+            var pair = AsciiPair(char.ToLowerInvariant(text[i]), char.ToLowerInvariant(text[i + 1]));
+            if (pair >= 0 && (_asciiPairs[pair >> 6] & 1UL << pair) == 0) return null;
+            if (!_byKey.TryGetValue(Key(text.AsSpan(i)), out var candidates)) return null;
+            foreach (var (lead, regex) in candidates)
+            {
+                // The literal start decides almost every candidate without running its regex.
+                if (!text.AsSpan(i).StartsWith(lead, StringComparison.OrdinalIgnoreCase)) continue;
+                if (regex.Match(text, i) is { Success: true } match) return match.Value;
+            }
+            return null;
+        }
+
+        private static long Key(ReadOnlySpan<char> text) =>
+            char.ToLowerInvariant(text[0]) | (long)char.ToLowerInvariant(text[1]) << 16 | (long)char.ToLowerInvariant(text[2]) << 32;
+
+        /// <summary>Two lower-cased characters as a bit index, or -1 when either is not ASCII (those go straight to the look-up).</summary>
+        private static int AsciiPair(char first, char second) => first < 128 && second < 128 ? first << 7 | second : -1;
     }
 
     /// <summary>The host part of a word from where a listed domain starts, as evidence for a moderator.</summary>

@@ -5,7 +5,7 @@ namespace Comments.Scoring.Tests.Signals;
 public sealed class SpamSignalsTests
 {
     private static readonly SpamSignals Lists = SpamSignals.FromLists(
-        [@"neuro\W*+(?:3X|flexyn|fuse)", "tosterone", @"great\Wspell\Wcaster", @"pay\W?for\W?essay", @".{0,12}loanfirm@gmail\.com"],
+        [@"neuro\W*+(?:3X|flexyn|fuse)", "tosterone", @"great\Wspell\Wcaster", @"pay\W?for\W?essay", @".{0,12}loanfirm@gmail\.com", @"über\W?deal"],
         [@"ewebtonic\.in", @"essays(?:origin|council)\.com"]);
 
     [Theory]
@@ -14,6 +14,7 @@ public sealed class SpamSignalsTests
     [InlineData("students can pay for essay writing here", "keyword \"pay for essay\"")]
     [InlineData("more at http://www.ewebtonic.in/seo-tips", "listed site \"ewebtonic.in\"")]
     [InlineData("order from EssaysCouncil.com now", "listed site \"EssaysCouncil.com\"")]
+    [InlineData("Check this ÜBER DEAL now", "keyword \"ÜBER DEAL\"")] // a start that is not ASCII skips the quick check
     public void A_listed_keyword_or_site_is_named(string text, string expected) => Assert.Equal(expected, Lists.Find(text));
 
     [Theory]
@@ -29,6 +30,8 @@ public sealed class SpamSignalsTests
     [InlineData("see http://gfix.in/offer", "listed site \"gfix.in\"")] // \b and a look-behind before it
     [InlineData("see http://www.fita.in/ now", "listed site \"fita.in/\"")] // \W before it
     [InlineData("short link http://adf.ly/abc", "listed site \"//adf.ly/\"")] // no literal start
+    [InlineData("see d_a_t_e_4_f_u_q.com", "listed site \"d_a_t_e_4_f_u_q.com\"")] // none, run by the linear-time engine
+    [InlineData("call Tech-Support.com now", "listed site \"Tech-Support.com\"")] // none, with a look-behind: backtracking
     public void The_first_look_up_after_loading_finds_a_site_of_any_shape(string text, string expected)
     {
         // The first match of a compiled regex used to run past the 50 ms time-out and be taken as no match.
