@@ -9,7 +9,8 @@ public static class Links
     public static int Count(string text)
     {
         var count = 0;
-        for (var i = 0; i < text.Length; i++)
+        var (mark, from) = (-1, 0);
+        for (var i = NextCandidate(text, 0, ref mark, ref from); i < text.Length; i = NextCandidate(text, i + 1, ref mark, ref from))
         {
             var length = LengthAt(text, i);
             if (length == 0) continue;
@@ -23,20 +24,45 @@ public static class Links
     public static string Remove(string text)
     {
         var builder = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var (mark, from, copied) = (-1, 0, 0);
+        for (var i = NextCandidate(text, 0, ref mark, ref from); i < text.Length; i = NextCandidate(text, i + 1, ref mark, ref from))
         {
             var length = LengthAt(text, i);
-            if (length == 0) builder.Append(text[i]);
-            else i += length - 1;
+            if (length == 0) continue;
+            builder.Append(text, copied, i - copied);
+            copied = i + length;
+            i += length - 1;
         }
-        return builder.ToString();
+        return builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// The first position at or after <paramref name="i"/> where an address can start. An address runs to the next
+    /// white space and holds a '.' or a '/' (every form above does), so only the stretch before the next such mark
+    /// with no white space in between needs looking at. <paramref name="mark"/> and <paramref name="from"/> carry
+    /// that mark and where its stretch starts from one call to the next: each character is looked at a bounded
+    /// number of times, however long a word is.
+    /// </summary>
+    private static int NextCandidate(string text, int i, ref int mark, ref int from)
+    {
+        if (i >= text.Length) return i;
+        if (mark < i)
+        {
+            var next = text.AsSpan(i).IndexOfAny('.', '/');
+            if (next < 0) return mark = from = text.Length;
+            mark = from = i + next;
+            while (from > i && !char.IsWhiteSpace(text[from - 1])) from--;
+        }
+        return Math.Max(i, from);
     }
 
     /// <summary>The length of the address starting at <paramref name="i"/>, or 0 when none starts there.</summary>
     private static int LengthAt(string text, int i)
     {
-        var rest = text.AsSpan(i);
         var startsWord = i == 0 || !char.IsLetterOrDigit(text[i - 1]) && text[i - 1] is not ('/' or '.' or '@' or '-');
+        // Inside a word only "http" can start an address: most candidates are decided here.
+        if (!startsWord && text[i] is not ('h' or 'H')) return 0;
+        var rest = text.AsSpan(i);
         var starts = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || (startsWord && rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
             || (startsWord && IsHostWithPath(rest));

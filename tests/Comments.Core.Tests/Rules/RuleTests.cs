@@ -46,6 +46,8 @@ public class RuleTests
     [InlineData("join us at t.me/cheapcoins for signals", 1)]
     [InlineData("short: bit.ly/3xYz and example.co.uk/page", 2)]
     [InlineData("and/or 1.5/2 e.g./i.e. Amazon.com is big", 0)]
+    [InlineData("glued:seehttp://a.example/x and (www.b.example)", 2)] // "http" starts an address inside a word too
+    [InlineData("a.b c/d http://a.example", 1)] // dots and slashes in earlier words, the address last
     public void Links_are_counted_once_each(string text, int links) => Assert.Equal(links, Links.Count(text));
 
     [Theory]
@@ -53,6 +55,7 @@ public class RuleTests
     [InlineData("www.example.com", "")]
     [InlineData("no links, just www and http words", "no links, just www and http words")]
     [InlineData("two: http://a.example\nand https://b.example.", "two: \nand ")]
+    [InlineData("(see:www.example.com) e.g. ahttp://x.example/y z", "(see: e.g. a z")]
     public void Links_are_removed_with_their_whole_address(string text, string expected) => Assert.Equal(expected, Links.Remove(text));
 
     [Fact]
