@@ -24,25 +24,44 @@ internal static class TermRanking
     };
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Ranked by contribution, earlier words first on a tie. Only the winners become strings: most
+    /// comments that are explained at all are published, and nobody reads their terms.
+    /// </summary>
     public static IReadOnlyList<string> Top(ReadOnlySpan<float> byToken, ReadOnlySpan<float> byMeta, TokenList tokens, string text, int count)
     {
-        var candidates = new List<(float Contribution, string Term)>();
+        // A candidate is a word's token index, or a meta signal as -1 - its code.
+        var size = byToken.Length + byMeta.Length;
+        Span<(float Contribution, int Index)> candidates = size <= 256 ? stackalloc (float, int)[size] : new (float, int)[size];
+        var found = 0;
         for (var t = 0; t < byToken.Length; t++)
-        {
-            if (byToken[t] <= 0 || StopWordLookup.Contains(tokens.Folded(t))) continue;
-            var (start, length) = tokens.Source(t);
-            candidates.Add((byToken[t], text.Substring(start, length)));
-        }
+            if (byToken[t] > 0 && !StopWordLookup.Contains(tokens.Folded(t))) candidates[found++] = (byToken[t], t);
         for (var m = 0; m < byMeta.Length; m++)
-            if (byMeta[m] > 0) candidates.Add((byMeta[m], MetaFeatures.Describe((MetaFeature)(-m))));
+            if (byMeta[m] > 0) candidates[found++] = (byMeta[m], -1 - m);
+        candidates = candidates[..found];
+        candidates.Sort(static (a, b) => a.Contribution != b.Contribution ? b.Contribution.CompareTo(a.Contribution) : a.Index.CompareTo(b.Index));
 
-        candidates.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
         var terms = new List<string>(count);
-        foreach (var (_, term) in candidates)
+        foreach (var (_, index) in candidates)
         {
             if (terms.Count == count) break;
-            if (!terms.Contains(term, StringComparer.OrdinalIgnoreCase)) terms.Add(term);
+            if (index < 0)
+            {
+                var described = MetaFeatures.Describe((MetaFeature)(1 + index));
+                if (!Contains(terms, described)) terms.Add(described);
+                continue;
+            }
+            var (start, length) = tokens.Source(index);
+            var term = text.AsSpan(start, length);
+            if (!Contains(terms, term)) terms.Add(term.ToString());
         }
         return terms;
+    }
+
+    private static bool Contains(List<string> terms, ReadOnlySpan<char> term)
+    {
+        foreach (var chosen in terms)
+            if (term.Equals(chosen, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 }
