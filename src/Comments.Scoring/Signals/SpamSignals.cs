@@ -13,8 +13,8 @@ namespace Comments.Scoring.Signals;
 /// word start with those characters. The site list is searched only in words with a dot
 /// followed by a letter: its plain domains (96%) with one vectorised multi-string search, the
 /// others where their literal start occurs in the word (<see cref="Led"/>), and the few without
-/// one each on its own (as one alternation they cost ten times as much: the engine loses each
-/// pattern's own search for where it can start). Keyword patterns with no literal start (about one in ten, e.g.
+/// one on the linear-time engine together (those with look-arounds one by one: as one backtracking
+/// alternation they had cost ten times as much). Keyword patterns with no literal start (about one in ten, e.g.
 /// <c>.{0,12}loanfirm@gmail\.com</c>) are left out: as one regex they cost about 1 ms a comment.</para>
 /// <para>The lists are written for Python: possessive quantifiers (<c>x*+</c>) become greedy,
 /// and the few patterns .NET still cannot compile are skipped.</para>
@@ -47,23 +47,26 @@ public sealed partial class SpamSignals
         var other = sites.Where(p => !PlainDomain().IsMatch(p)).ToArray();
         if (plain.Length > 0) _plainSites = SearchValues.Create(plain, StringComparison.OrdinalIgnoreCase);
         // A site pattern with a literal start is tried only where that start occurs in the word
-        // (one regex of all of them cost about 9 µs a comment); the few without one form a regex.
+        // (one regex of all of them cost about 9 µs a comment); the few without one are read as below.
         var parsed = other.Select(p => (Parsed: Led(p), Pattern: p)).ToList();
         var led = parsed.Where(p => p.Parsed.Lead.Length >= 3).Select(p => (p.Parsed.Lead, Pattern: @"\G(?:" + p.Parsed.Pattern + ")")).ToList();
         _sitesByPrefix = new PrefixTable(led);
         if (led.Count > 0) _siteLeads = SearchValues.Create(led.Select(p => p.Lead[..3]).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
-        _unledSites = [.. parsed.Where(p => p.Parsed.Lead.Length < 3).Select(p => Warmed(Linear(p.Pattern)))];
+        var unled = parsed.Where(p => p.Parsed.Lead.Length < 3).Select(p => p.Pattern).ToList();
+        var linear = unled.Where(Linear).ToList();
+        var together = linear.Count == 0 ? [] : new[] { new Regex(string.Join("|", linear.Select(p => "(?:" + p + ")")), Options | RegexOptions.NonBacktracking, Timeout) };
+        _unledSites = [.. together.Concat(unled.Except(linear).Select(p => new Regex(p, Options | RegexOptions.Compiled, Timeout))).Select(Warmed)];
     }
 
     /// <summary>
     /// Most patterns without a literal start are obfuscation catchers (<c>d[\W_]*(?:%[\da-f]{2,}[\W_]*)*a…</c>) whose
-    /// nested repeats backtrack for tens of milliseconds on a long run of "%aa": the linear-time engine runs them
-    /// where it can (it has no look-arounds); the others backtrack within the time-out.
+    /// nested repeats backtrack for tens of milliseconds on a long run of "%aa". Those without look-arounds run together
+    /// on the linear-time engine, which reads a word once for all of them; the others, one by one, backtrack within the time-out.
     /// </summary>
-    private static Regex Linear(string pattern)
+    private static bool Linear(string pattern)
     {
-        try { return new Regex(pattern, Options | RegexOptions.NonBacktracking, Timeout); }
-        catch (NotSupportedException) { return new Regex(pattern, Options | RegexOptions.Compiled, Timeout); }
+        try { _ = new Regex(pattern, Options | RegexOptions.NonBacktracking); return true; }
+        catch (NotSupportedException) { return false; }
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class SpamSignalsTests
     [InlineData("The neurologist said it was nothing serious")]
     [InlineData("ewebtonic is not a site without its domain")]
     [InlineData("I was great. Spell it out for me.")]
+    [InlineData("see the docs at example.org/start")] // a dotted word, and no site pattern without a literal start in these lists
     public void Ordinary_text_has_no_signal(string text) => Assert.Null(Lists.Find(text));
 
     [Theory]
@@ -30,7 +31,7 @@ public sealed class SpamSignalsTests
     [InlineData("see http://gfix.in/offer", "listed site \"gfix.in\"")] // \b and a look-behind before it
     [InlineData("see http://www.fita.in/ now", "listed site \"fita.in/\"")] // \W before it
     [InlineData("short link http://adf.ly/abc", "listed site \"//adf.ly/\"")] // no literal start
-    [InlineData("see d_a_t_e_4_f_u_q.com", "listed site \"d_a_t_e_4_f_u_q.com\"")] // none, run by the linear-time engine
+    [InlineData("see d_a_t_e_4_f_u_q.com", "listed site \"d_a_t_e_4_f_u_q.com\"")] // none, read with the others by the linear-time engine
     [InlineData("call Tech-Support.com now", "listed site \"Tech-Support.com\"")] // none, with a look-behind: backtracking
     public void The_first_look_up_after_loading_finds_a_site_of_any_shape(string text, string expected)
     {
