@@ -70,8 +70,8 @@ public sealed partial class SpamSignals
     }
 
     /// <summary>
-    /// A compiled regex's first match compiles it, which can take longer than the time-out: the first
-    /// comment with a dotted word after a start was taken as matching nothing.
+    /// A regex's first match compiles it (the linear-time engine builds its first states), which can take longer
+    /// than the time-out: the first comment with a dotted word after a start was taken as matching nothing.
     /// </summary>
     private static Regex Warmed(Regex regex)
     {
