@@ -261,8 +261,7 @@ public static class AbuseContext
     /// </summary>
     private static bool MarkIdentity(TokenList tokens, Span<bool> masked)
     {
-        for (var t = 0; t < tokens.Count; t++)
-            if (HostileL.Contains(tokens.Folded(t))) return false;
+        if (AnyOf(tokens, HostileL)) return false;
         var any = false;
         for (var t = 0; t < tokens.Count; t++)
         {

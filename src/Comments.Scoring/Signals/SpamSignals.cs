@@ -167,9 +167,8 @@ public sealed partial class SpamSignals
         {
             _byKey = patterns.GroupBy(p => Key(p.Lead))
                 .ToDictionary(g => g.Key, g => g.Select(p => (p.Lead, new Regex(p.Pattern, Options, Timeout))).ToArray());
-            foreach (var (lead, _) in _byKey.Values.Select(candidates => candidates[0]))
-                if (AsciiPair(char.ToLowerInvariant(lead[0]), char.ToLowerInvariant(lead[1])) is var pair and >= 0)
-                    _asciiPairs[pair >> 6] |= 1UL << pair;
+            foreach (var key in _byKey.Keys)
+                if (AsciiPair((char)key, (char)(key >> 16)) is var pair and >= 0) _asciiPairs[pair >> 6] |= 1UL << pair;
         }
 
         /// <summary>The first pattern whose literal start is at <paramref name="i"/> and that matches there (each is anchored with \G).</summary>
