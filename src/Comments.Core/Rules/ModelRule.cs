@@ -19,12 +19,14 @@ namespace Comments.Core.Rules;
 /// that for a comment with one link and <see cref="OwnWordsForOrdinaryLink"/> words of its own.</item>
 /// <item>Spam lists (<see cref="CommentScores.SpamSignal"/>): a listed keyword or site with other
 /// evidence (a link, or spam ≥ SpamHold) → the spam folder; alone → a borderline hold. Never a
-/// verdict by itself: a regular naming a listed drug is published.</item>
+/// verdict by itself: a regular naming a listed drug is published. A sales pitch
+/// (<see cref="CommentScores.Solicitation"/>) is treated the same way.</item>
 /// <item>Toxicity is judged on the author's own words: reported or quoted abuse does not count,
 /// nor does friendly profanity on a site that allows it (<see cref="ProfanityPolicy"/>).
 /// ≥ Toxicity → pending whoever the author; ≥ ToxicityHold → borderline hold.</item>
 /// <item>A threat of violence at a person is held whoever the author (a borderline hold when
-/// the toxicity model scores it below ToxicityHold).</item>
+/// the toxicity model scores it below ToxicityHold); so is a group called vermin, or run down as
+/// a whole.</item>
 /// <item>A borderline hold is skipped for an author with enough published comments and no
 /// recent rejection.</item>
 /// </list>
@@ -59,6 +61,11 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             context.Reasons.Add(Reason("policy.dehumanising", "toxicity", toxicity, scores.ToxicTerms, "calls a group of people vermin, animals or rubbish"));
             return CommentStatus.Pending;
         }
+        if (scores.Derogatory && toxicity >= t.ToxicityHold)
+        {
+            context.Reasons.Add(Reason("policy.derogatory", "toxicity", toxicity, scores.ToxicTerms, "runs down a group of people as a whole"));
+            return CommentStatus.Pending;
+        }
         var (judged, eased) = JudgedToxicity(scores, toxicity);
         var holdProfanity = context.Site.Profanity == ProfanityPolicy.Hold && scores.Profane;
         if (judged >= t.Toxicity)
@@ -74,6 +81,12 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
         if (scores.SpamSignal is { } signal && (spam >= t.SpamHold || Links.Count(context.NormalizedText) > 0))
         {
             context.Reasons.Add(new CommentReason("signal.spam", $"On the spam lists: {signal}; spam {F(spam)}."));
+            return CommentStatus.Spam;
+        }
+        // A sales pitch is read from a few common phrases: the same rule as the lists.
+        if (scores.Solicitation is { } pitch && (spam >= t.SpamHold || Links.Count(context.NormalizedText) > 0))
+        {
+            context.Reasons.Add(new CommentReason("signal.solicitation", $"Reads as a sales pitch: {pitch}; spam {F(spam)}."));
             return CommentStatus.Spam;
         }
 
@@ -93,11 +106,13 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
                 borderline.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms, $"without its links {F(scores.SpamWithoutLinks!.Value)}"));
         }
         if (scores.SpamSignal is { } listed) borderline.Add(new CommentReason("signal.spam_borderline", $"On the spam lists: {listed}."));
+        if (scores.Solicitation is { } pitched) borderline.Add(new CommentReason("signal.solicitation_borderline", $"Reads as a sales pitch: {pitched}."));
         if (judged >= t.ToxicityHold) borderline.Add(Reason("model.toxic_borderline", "toxicity", toxicity, scores.ToxicTerms, eased?.Note(judged)));
         else if (toxicity >= t.ToxicityHold && eased is { } e && !holdProfanity) context.Reasons.Add(e.Reason(toxicity, judged));
         if (holdProfanity) borderline.Add(new CommentReason("policy.profanity", "Contains profanity, which this site holds."));
         if (scores.Threat && judged < t.ToxicityHold) borderline.Add(new CommentReason("policy.threat_borderline", "Reads like a threat of violence, though the model scores it low."));
         if (scores.Dehumanising) borderline.Add(new CommentReason("policy.dehumanising_borderline", "Calls a group of people vermin, animals or rubbish, though the model scores it low."));
+        if (scores.Derogatory) borderline.Add(new CommentReason("policy.derogatory_borderline", "Runs down a group of people as a whole (criminals, filthy, not to be trusted), though the model scores it low."));
         if (borderline.Count == 0) return null;
 
         context.Reasons.AddRange(borderline);

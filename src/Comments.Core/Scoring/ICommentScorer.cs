@@ -49,9 +49,19 @@ public interface ICommentScorer
 /// The text calls a group of people vermin, animals or rubbish ("Muslims are vermin"); looked for
 /// in every comment, like <paramref name="Threat"/>.
 /// </param>
+/// <param name="Derogatory">
+/// The text runs down a group of people as a whole ("immigrants are criminals", "gays can't be
+/// trusted", "I hate Muslims"), not to reject the idea ("the myth that …"); looked for in every
+/// comment, like <paramref name="Threat"/>: such derogation often has no rude word for the model.
+/// </param>
 /// <param name="SpamSignal">
 /// What in the text is on the spam lists (SmokeDetector's keywords and sites, e.g.
 /// <c>keyword "spell caster"</c>); null when nothing is, or no lists are loaded. Evidence, not a verdict.
+/// </param>
+/// <param name="Solicitation">
+/// What makes the text a sales pitch (a way to reach the seller with something sold or promised, e.g.
+/// <c>contact "whatsapp", money "recovery expert"</c>); null when it is none. Evidence, not a verdict,
+/// like <paramref name="SpamSignal"/>: the link-less blog spam neither model learned.
 /// </param>
 public sealed record CommentScores(
     double? Spam,
@@ -66,7 +76,9 @@ public sealed record CommentScores(
     bool Threat = false,
     string? SpamSignal = null,
     double? ToxicityWithoutIdentity = null,
-    bool Dehumanising = false);
+    bool Dehumanising = false,
+    bool Derogatory = false,
+    string? Solicitation = null);
 
 /// <param name="Ready">Both models are loaded and scoring.</param>
 /// <param name="Description">A short human-readable state ("spam v3, toxicity v5" or the load error).</param>

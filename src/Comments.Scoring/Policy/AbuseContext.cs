@@ -14,10 +14,13 @@ namespace Comments.Scoring.Policy;
 /// quotation marks in a comment that reports speech ("my son was called a … at school",
 /// "calling people … is not okay", "he yelled "…" at me"). A name-calling aimed at "you" is
 /// not a report.</item>
+/// <item>a stereotype the author denies or rejects: "Muslims are not terrorists", "not all men are …",
+/// "the myth that immigrants are criminals".</item>
 /// </list>
+/// Also reads threats, dehumanising talk and derogation of a group, which are held whatever the model scores.
 /// Works on the folded tokens of the featurizer; returns the text with those words blanked out.
 /// </summary>
-public static class AbuseContext
+public static partial class AbuseContext
 {
     private const int AimedWindow = 3, MaxReportedWords = 3, MaxObjectWords = 3, MaxQuotedWords = 16;
 
@@ -50,7 +53,7 @@ public static class AbuseContext
     private static readonly HashSet<string> Intent = new(StringComparer.Ordinal)
     {
         "will", "ll", "gonna", "going", "shall", "want", "wanna", "hope", "should", "must", "deserve", "deserves", "gotta",
-        "ought", "gon", "go", "lets", "let", "hopefully", "wish",
+        "ought", "gon", "go", "lets", "let", "hopefully", "wish", "need", "needs",
     };
     private const int IntentWindow = 4;
     private static readonly HashSet<string> Exterminate = new(StringComparer.Ordinal) { "exterminate", "eradicate", "wipe", "cleanse", "purge", "genocide" };
@@ -73,6 +76,18 @@ public static class AbuseContext
         "invader", "invaders", "barbarian", "barbarians", "infestation", "swarm", "insects", "maggots", "lice", "roaches",
     };
     private static readonly HashSet<string> Wish = new(StringComparer.Ordinal) { "hope", "hoping", "wish", "wishing", "pray", "praying", "want" };
+    /// <summary>Verbs that harm a body part named after them ("break your neck", "cut his throat").</summary>
+    private static readonly HashSet<string> BodyHarm = new(StringComparer.Ordinal)
+    {
+        "break", "snap", "cut", "slit", "rip", "smash", "bash", "crush", "punch", "kick", "gouge", "tear", "knock", "stab", "shoot",
+        "burn", "beat",
+    };
+    private static readonly HashSet<string> Possessive = new(StringComparer.Ordinal) { "your", "ur", "yo", "his", "her", "their" };
+    private static readonly HashSet<string> BodyParts = new(StringComparer.Ordinal)
+    {
+        "neck", "necks", "leg", "legs", "arm", "arms", "jaw", "jaws", "face", "faces", "skull", "skulls", "head", "heads", "throat",
+        "throats", "teeth", "nose", "bones", "spine", "ribs", "fingers", "kneecaps", "knees", "eyes", "brains", "guts", "balls",
+    };
     /// <summary>
     /// Words in whose company a group's name is not eased (<see cref="MarkIdentity"/>): vermin, violence
     /// and death, and insults, where the group named may be the one attacked ("Muslims are idiots").
@@ -102,12 +117,20 @@ public static class AbuseContext
         {
             var word = tokens.Folded(t);
             if (word.SequenceEqual("kys")) return true;
+            if (YouWillBeHurt(tokens, t)) return true;
             if (word.SequenceEqual("where") && t >= 1 && tokens.Folded(t - 1).SequenceEqual("know") && t + 2 < tokens.Count
                 && TargetsL.Contains(tokens.Folded(t + 1)) && tokens.Folded(t + 2).StartsWith("live", StringComparison.Ordinal)) return true;
             var dies = word.SequenceEqual("die") || word.SequenceEqual("rot");
-            if (!dies && !ViolenceL.Contains(word)) continue;
+            var harmsBody = HarmsABodyPart(tokens, t);
+            if (!dies && !harmsBody && !ViolenceL.Contains(word)) continue;
             int from;
-            if (!dies && t + 1 < tokens.Count && TargetsL.Contains(tokens.Folded(t + 1)))
+            if (harmsBody)
+            {
+                // "break your neck", "cut his throat": an order at the start, or after a word of intent.
+                if (t == 0) return true;
+                from = t;
+            }
+            else if (!dies && t + 1 < tokens.Count && TargetsL.Contains(tokens.Folded(t + 1)))
             {
                 // "kill you", "kill yourself": aimed at the person after the verb.
                 if (tokens.Folded(t + 1).StartsWith("yourself", StringComparison.Ordinal)) return true;
@@ -119,6 +142,32 @@ public static class AbuseContext
             for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (IntentL.Contains(tokens.Folded(k))) return true;
         }
         return CallsForViolenceAgainstAGroup(tokens);
+    }
+
+    /// <summary>"break your neck", "smash his face in", "cut their throats": a verb of harm, then whose, then a body part.</summary>
+    private static bool HarmsABodyPart(TokenList tokens, int t)
+    {
+        if (!BodyHarmL.Contains(tokens.Folded(t))) return false;
+        for (var p = t + 1; p < tokens.Count && p <= t + 2; p++)
+        {
+            if (!PossessiveL.Contains(tokens.Folded(p))) continue;
+            for (var b = p + 1; b < tokens.Count && b <= p + 2; b++) if (BodyPartsL.Contains(tokens.Folded(b))) return true;
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>"you will be killed", "you're gonna get shot": the person addressed, a word of intent, then violence done.</summary>
+    private static bool YouWillBeHurt(TokenList tokens, int t)
+    {
+        if (!SecondPersonL.Contains(tokens.Folded(t))) return false;
+        for (var i = t + 1; i < tokens.Count && i <= t + 2; i++)
+        {
+            if (!IntentL.Contains(tokens.Folded(i))) continue;
+            for (var v = i + 1; v < tokens.Count && v <= i + 3; v++) if (DoneViolenceL.Contains(tokens.Folded(v))) return true;
+            return false;
+        }
+        return false;
     }
 
     /// <summary>
@@ -204,9 +253,13 @@ public static class AbuseContext
     /// with none of them is no threat. Common words ("hope", "where") are left out on purpose.
     /// </summary>
     private static readonly HashSet<string> ThreatWords = new(
-        Violence.Concat(Exterminate).Concat(DoneViolence).Concat(Death).Concat(["kys", "live", "lives", "lived", "living"]), StringComparer.Ordinal);
+        Violence.Concat(Exterminate).Concat(DoneViolence).Concat(Death).Concat(BodyHarm).Concat(["kys", "live", "lives", "lived", "living"]),
+        StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreatWordsL = ThreatWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WishL = Wish.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyHarmL = BodyHarm.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PossessiveL = Possessive.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyPartsL = BodyParts.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HostileL = Hostile.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool AnyOf(TokenList tokens, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
@@ -238,7 +291,7 @@ public static class AbuseContext
     {
         Span<bool> masked = tokens.Count <= 512 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
         masked.Clear();
-        var any = MarkReported(text, tokens, masked) | MarkQuoted(text, tokens, masked);
+        var any = MarkReported(text, tokens, masked) | MarkQuoted(text, tokens, masked) | MarkRejectedStereotype(tokens, masked);
         if (profanity) any |= MarkFriendlyProfanity(tokens, masked);
         if (identity) any |= MarkIdentity(tokens, masked);
         if (!any) return null;

@@ -69,13 +69,15 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         var toxicTerms = Terms(models.Toxicity, toxicity, buffer, text);
         // Only a comment the toxicity model finds near a hold is looked at again for profanity,
         // quoted abuse and identity words (a swear word alone scores far above SecondLookFromScore); the
-        // masks are read off this featurization's tokens, before any rescoring replaces them. Threats
-        // and dehumanising talk of a group are looked for in every comment: "Gas the Jews" scores 0.11,
-        // "Muslims are vermin" 0.28.
+        // masks are read off this featurization's tokens, before any rescoring replaces them. Threats,
+        // dehumanising talk of a group and derogation of one are looked for in every comment: "Gas the Jews"
+        // scores 0.11, "Muslims are vermin" 0.28, "Refugees can't be trusted" 0.12.
         string? withoutQuotes = null, withoutProfanity = null, withoutIdentity = null;
         var profane = false;
         var threat = models.Toxicity is not null && AbuseContext.IsThreat(buffer.Tokens);
         var dehumanising = models.Toxicity is not null && AbuseContext.IsDehumanising(buffer.Tokens);
+        var derogatory = models.Toxicity is not null && !dehumanising && AbuseContext.IsDerogatory(buffer.Tokens);
+        var pitch = models.Spam is not null ? Solicitation.Find(text, buffer.Tokens) : null;
         if (models.Toxicity is not null && toxicity >= _secondLookFrom)
         {
             profane = AbuseContext.HasProfanity(buffer.Tokens);
@@ -91,7 +93,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
             profane, threat, _signals?.Find(text),
-            Rescore(models.Toxicity, withoutIdentity, buffer), dehumanising);
+            Rescore(models.Toxicity, withoutIdentity, buffer), dehumanising, derogatory, pitch);
         return semantic ? SecondStage(scores, text, spam!.Value, toxicity!.Value) : scores;
     }
 

@@ -23,11 +23,13 @@ internal static class RuleTestKit
         public double? WithoutProfanity { get; init; }
         public double? WithoutIdentity { get; init; }
         public bool Dehumanising { get; init; }
+        public bool Derogatory { get; init; }
+        public string? Solicitation { get; init; }
         public bool Profane { get; init; }
 
         public CommentScores Score(string normalizedText) =>
             new(spam, toxicity, "test-v1", ["buy"], ["idiot"], spamWithoutLinks, WithoutQuotes, WithoutProfanity, Profane,
-                ToxicityWithoutIdentity: WithoutIdentity, Dehumanising: Dehumanising);
+                ToxicityWithoutIdentity: WithoutIdentity, Dehumanising: Dehumanising, Derogatory: Derogatory, Solicitation: Solicitation);
         public ScorerHealth Health => new(spam is not null, "fixed");
     }
 

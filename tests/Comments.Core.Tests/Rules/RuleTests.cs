@@ -173,6 +173,38 @@ public class RuleTests
         Assert.Contains(context.Reasons, r => r.Code == code);
     }
 
+    [Theory]
+    [InlineData(0.9, "policy.derogatory", CommentStatus.Pending)]
+    [InlineData(0.2, "policy.derogatory_borderline", CommentStatus.Pending)]
+    [InlineData(0.2, "trust.skipped_hold", null)]
+    public async Task Running_down_a_group_is_held_whoever_the_author_when_the_model_agrees(double toxicity, string code, CommentStatus? expected)
+    {
+        var scorer = new FixedScorer(0.01, toxicity) { Derogatory = true, WithoutIdentity = 0.05 };
+        var author = expected is null ? Regular : Newcomer;
+        var context = Context("they can't be trusted");
+        Assert.Equal(expected, await new ModelRule(scorer, new FixedHistory(author)).DecideAsync(context, Ct));
+        Assert.Contains(context.Reasons, r => r.Code == code);
+    }
+
+    [Theory]
+    [InlineData(0.05, "see https://shop.example", CommentStatus.Spam, "signal.solicitation")]
+    [InlineData(0.60, "call us now", CommentStatus.Spam, "signal.solicitation")]
+    [InlineData(0.05, "call us now", CommentStatus.Pending, "signal.solicitation_borderline")]
+    public async Task A_sales_pitch_goes_to_spam_with_other_evidence_and_is_held_alone(double spam, string text, CommentStatus expected, string code)
+    {
+        var scorer = new FixedScorer(spam, 0.01) { Solicitation = "contact \"call us\", offer \"50% off\"" };
+        var context = Context(text);
+        Assert.Equal(expected, await new ModelRule(scorer, new FixedHistory(Newcomer)).DecideAsync(context, Ct));
+        Assert.Contains(context.Reasons, r => r.Code == code);
+    }
+
+    [Fact]
+    public async Task A_sales_pitch_alone_from_a_regular_is_published()
+    {
+        var scorer = new FixedScorer(0.05, 0.01) { Solicitation = "contact \"call us\", offer \"50% off\"" };
+        Assert.Null(await new ModelRule(scorer, new FixedHistory(Regular)).DecideAsync(Context("call us now for 50% off"), Ct));
+    }
+
     [Fact]
     public async Task An_attack_stays_held_when_its_profanity_is_taken_out()
     {

@@ -101,6 +101,14 @@ public sealed class AbuseContextTests
     [InlineData("Thousands of Christians were killed in the attacks.", false)]
     [InlineData("Black people should be paid the same.", false)]
     [InlineData("I hope all the tomatoes survive the frost.", false)]
+    [InlineData("I will break your legs if you show up here again.", true)]
+    [InlineData("Somebody needs to smash his face in.", true)]
+    [InlineData("Cut their throats.", true)]
+    [InlineData("You're gonna get shot if you keep talking like that.", true)]
+    [InlineData("He broke his leg skiing last winter.", false)]
+    [InlineData("Break a leg tonight at the premiere!", false)]
+    [InlineData("Cut your losses and sell the shares.", false)]
+    [InlineData("You will be shown to your seat.", false)]
     public void A_threat_of_violence_at_a_person_is_recognised(string raw, bool expected) =>
         Assert.Equal(expected, AbuseContext.IsThreat(Folded(TextNormalizer.Normalize(raw))));
 
@@ -115,4 +123,34 @@ public sealed class AbuseContextTests
     [InlineData("Humans are animals too, biologically speaking", false)]
     public void Calling_a_group_vermin_is_recognised(string raw, bool expected) =>
         Assert.Equal(expected, AbuseContext.IsDehumanising(Folded(TextNormalizer.Normalize(raw))));
+
+    [Theory]
+    [InlineData("Muslims are all terrorists.", true)]
+    [InlineData("Mexicans are lazy and dirty.", true)]
+    [InlineData("Trans women are mentally ill.", true)]
+    [InlineData("Refugees can't be trusted.", true)]
+    [InlineData("Black people don't belong in this neighborhood.", true)]
+    [InlineData("Women should not be allowed to vote.", true)]
+    [InlineData("I despise all Muslims.", true)]
+    [InlineData("Muslims are not terrorists.", false)]
+    [InlineData("Not all Muslims are terrorists.", false)]
+    [InlineData("The myth that immigrants are criminals has been debunked many times.", false)]
+    [InlineData("Women are not allowed to drive in some countries.", false)]
+    [InlineData("I hate how women are treated in this industry.", false)]
+    [InlineData("I don't hate Muslims, I just disagree with the cleric.", false)]
+    [InlineData("Americans are sick of endless wars.", false)]
+    [InlineData("Gay people are in danger in many countries.", false)]
+    [InlineData("Immigrants are under threat from new laws.", false)]
+    [InlineData("Elderly people are at higher risk of infection.", false)]
+    [InlineData("Politicians are all liars.", false)]
+    public void Running_down_a_group_is_recognised(string raw, bool expected) =>
+        Assert.Equal(expected, AbuseContext.IsDerogatory(Folded(TextNormalizer.Normalize(raw))));
+
+    [Theory]
+    [InlineData("Not all Muslims are terrorists, most are our neighbours.", "Not all , most are our neighbours.")]
+    [InlineData("It's a myth that immigrants are criminals.", "It's a myth that .")]
+    [InlineData("Canadians are not as dumb as their neighbours.", null)]
+    [InlineData("Immigrants are criminals.", null)]
+    public void A_stereotype_the_author_rejects_is_read_like_quoted_abuse(string raw, string? expected) =>
+        Assert.Equal(expected, Mask(raw, profanity: false));
 }

@@ -123,6 +123,54 @@ public sealed class PolicyDecisionTests : IDisposable
         Assert.Contains(reasons, r => r.Code.StartsWith("policy.dehumanising", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Refugees can't be trusted.")]
+    [InlineData("Jews are greedy.")]
+    [InlineData("Disabled people are a burden on society.")]
+    public async Task Running_down_a_group_is_held_for_a_new_author_even_when_the_model_scores_it_low(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code.StartsWith("policy.derogatory", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Muslims are not terrorists.")]
+    [InlineData("Not all Muslims are terrorists.")]
+    [InlineData("Stop pretending immigrants are criminals.")]
+    public async Task Rejecting_a_stereotype_is_published_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Theory]
+    [InlineData("I'm going to cut your throat.")]
+    [InlineData("You will be killed, mark my words.")]
+    public async Task A_threat_to_hurt_someone_is_held_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code.StartsWith("policy.threat", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Looking for the best SEO company in town? We provide affordable link building and guaranteed first page ranking.")]
+    [InlineData("I lost my savings to a fake app, but a recovery expert got it all back. Reach him on WhatsApp.")]
+    public async Task A_link_less_sales_pitch_is_held_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status != CommentStatus.Published, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code.StartsWith("signal.solicitation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_sales_pitch_with_a_link_goes_to_the_spam_folder()
+    {
+        var (status, reasons) = await Decide("Amazing blog! Visit https://www.cheapjerseys.example for discount NFL jerseys wholesale.");
+        Assert.True(status == CommentStatus.Spam, Explain(status, reasons));
+    }
+
     [Fact]
     public async Task A_docs_link_from_a_regular_is_published()
     {
