@@ -45,16 +45,6 @@ public static partial class AbuseContext
     {
         "all", "the", "those", "these", "every", "most", "fucking", "fuckin", "damn", "damned", "bloody", "effing",
     };
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TraitsL = Traits.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExclusionL = Exclusion.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationL = Negation.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HateVerbsL = HateVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ModalL = Modal.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminersL = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DistancingL = Distancing.GetAlternateLookup<ReadOnlySpan<char>>();
-    /// <summary>A word every derogation reading needs: a comment with none of them is none.</summary>
-    private static readonly HashSet<string> DerogationWords = new(Traits.Concat(Exclusion).Concat(HateVerbs), StringComparer.Ordinal);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DerogationWordsL = DerogationWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A group of people run down as a whole: called criminals, stupid, filthy or a threat ("immigrants
@@ -62,38 +52,36 @@ public static partial class AbuseContext
     /// be allowed to vote") or hated ("I hate Muslims"). Not when the author says so to reject it ("the
     /// myth that immigrants are criminals", "not all men are …") or denies it ("Muslims are not terrorists").
     /// </summary>
-    public static bool IsDerogatory(TokenList tokens)
+    private static bool Derogatory(Words w)
     {
-        if (!AnyOf(tokens, DerogationWordsL)) return false;
-        for (var t = 0; t < tokens.Count; t++)
+        if (!w.Any(WordClass.Traits | WordClass.Exclusion | WordClass.HateVerbs)) return false;
+        for (var t = 0; t < w.Count; t++)
         {
-            if (HateVerbsL.Contains(tokens.Folded(t)))
+            if (w.Is(t, WordClass.HateVerbs))
             {
                 // "I hate Muslims", "I despise all immigrants"; not "I don't hate …", nor "I hate how women are treated".
-                if (NegatedBefore(tokens, t) || Distanced(tokens, t)) continue;
+                if (NegatedBefore(w, t) || Distanced(w, t)) continue;
                 var g = t + 1;
-                if (g < tokens.Count && DeterminersL.Contains(tokens.Folded(g))) g++;
-                if (g < tokens.Count && IdentityTerms.NamesPeople(tokens, g)) return true;
+                if (g < w.Count && w.Is(g, WordClass.Determiners)) g++;
+                if (g < w.Count && NamesPeople(w, g)) return true;
                 continue;
             }
-            if (!IdentityTerms.NamesPeople(tokens, t) || Distanced(tokens, t)) continue;
-            if (CalledATrait(tokens, t) || ShutOut(tokens, t)) return true;
+            if (!NamesPeople(w, t) || Distanced(w, t)) continue;
+            if (CalledATrait(w, t) || ShutOut(w, t)) return true;
         }
         return false;
     }
 
     /// <summary>"… are (all, just) criminals", "… is a threat": a copula, then a trait within three words, no negation between.</summary>
-    private static bool CalledATrait(TokenList tokens, int group)
+    private static bool CalledATrait(Words w, int group)
     {
-        for (var k = group + 1; k < tokens.Count && k <= group + 2; k++)
+        for (var k = group + 1; k < w.Count && k <= group + 2; k++)
         {
-            var word = tokens.Folded(k);
-            if (!CopulaL.Contains(word) || word.SequenceEqual("arent")) continue;
-            for (var n = k + 1; n < tokens.Count && n <= k + 3; n++)
+            if (!w.Is(k, WordClass.Copula) || w[k].SequenceEqual("arent")) continue;
+            for (var n = k + 1; n < w.Count && n <= k + 3; n++)
             {
-                var trait = tokens.Folded(n);
-                if (NegationL.Contains(trait)) return false;
-                if (TraitsL.Contains(trait)) return IsTraitHere(tokens, n);
+                if (w.Is(n, WordClass.Negation)) return false;
+                if (w.Is(n, WordClass.Traits)) return IsTraitHere(w, n);
             }
             return false;
         }
@@ -104,13 +92,13 @@ public static partial class AbuseContext
     /// Not a trait where the words around make it something done to the group or a mood: "in danger", "under
     /// threat", "sick of", "sick and tired"; "ill" only as "mentally ill".
     /// </summary>
-    private static bool IsTraitHere(TokenList tokens, int n)
+    private static bool IsTraitHere(Words w, int n)
     {
-        var before = tokens.Folded(n - 1);
+        var before = w[n - 1];
         if (before.SequenceEqual("under") || before.SequenceEqual("in") || before.SequenceEqual("at")) return false;
-        var word = tokens.Folded(n);
+        var word = w[n];
         if (word.SequenceEqual("ill")) return before.SequenceEqual("mentally");
-        if (word.SequenceEqual("sick") && n + 1 < tokens.Count && (tokens.Folded(n + 1).SequenceEqual("of") || tokens.Folded(n + 1).SequenceEqual("and")))
+        if (word.SequenceEqual("sick") && n + 1 < w.Count && (w[n + 1].SequenceEqual("of") || w[n + 1].SequenceEqual("and")))
             return false;
         return true;
     }
@@ -119,24 +107,24 @@ public static partial class AbuseContext
     /// A stereotype the author denies or rejects ("Muslims are not terrorists", "not all men are …",
     /// "it's racist to say black people are lazy"): the group's name through the trait, read like quoted abuse.
     /// </summary>
-    private static bool MarkRejectedStereotype(TokenList tokens, Span<bool> masked)
+    private static bool MarkRejectedStereotype(Words w, Span<bool> masked)
     {
-        if (!AnyOf(tokens, TraitsL)) return false;
+        if (!w.Any(WordClass.Traits)) return false;
         var any = false;
-        for (var t = 0; t < tokens.Count; t++)
+        for (var t = 0; t < w.Count; t++)
         {
-            if (!IdentityTerms.NamesPeople(tokens, t)) continue;
-            var distanced = Distanced(tokens, t);
-            for (var k = t + 1; k < tokens.Count && k <= t + 2; k++)
+            if (!NamesPeople(w, t)) continue;
+            var distanced = Distanced(w, t);
+            for (var k = t + 1; k < w.Count && k <= t + 2; k++)
             {
-                if (!CopulaL.Contains(tokens.Folded(k)) && !tokens.Folded(k).SequenceEqual("aren")) continue;
+                if (!w.Is(k, WordClass.Copula) && !w[k].SequenceEqual("aren")) continue;
                 var negated = false;
-                for (var n = k + 1; n < tokens.Count && n <= k + 3; n++)
+                for (var n = k + 1; n < w.Count && n <= k + 3; n++)
                 {
-                    negated |= NegationL.Contains(tokens.Folded(n));
-                    if (!TraitsL.Contains(tokens.Folded(n))) continue;
+                    negated |= w.Is(n, WordClass.Negation);
+                    if (!w.Is(n, WordClass.Traits)) continue;
                     // "not as dumb as their neighbours" says the neighbours are.
-                    var compares = n + 1 < tokens.Count && (tokens.Folded(n + 1).SequenceEqual("as") || tokens.Folded(n + 1).SequenceEqual("than"));
+                    var compares = n + 1 < w.Count && (w[n + 1].SequenceEqual("as") || w[n + 1].SequenceEqual("than"));
                     if ((distanced || negated) && !compares)
                     {
                         masked[t..(n + 1)].Fill(true);
@@ -151,17 +139,17 @@ public static partial class AbuseContext
     }
 
     /// <summary>"… can't be trusted", "… don't belong here", "… should never be allowed to vote".</summary>
-    private static bool ShutOut(TokenList tokens, int group)
+    private static bool ShutOut(Words w, int group)
     {
-        for (var k = group + 1; k < tokens.Count && k <= group + 3; k++)
+        for (var k = group + 1; k < w.Count && k <= group + 3; k++)
         {
-            if (!NegationL.Contains(tokens.Folded(k))) continue;
-            for (var n = k + 1; n < tokens.Count && n <= k + 2; n++)
+            if (!w.Is(k, WordClass.Negation)) continue;
+            for (var n = k + 1; n < w.Count && n <= k + 2; n++)
             {
-                if (!ExclusionL.Contains(tokens.Folded(n))) continue;
+                if (!w.Is(n, WordClass.Exclusion)) continue;
                 // "are not allowed to drive" reports a law; "should not be allowed" asks for one.
-                if (!tokens.Folded(n).SequenceEqual("allowed")) return true;
-                for (var m = group + 1; m < n; m++) if (ModalL.Contains(tokens.Folded(m))) return true;
+                if (!w[n].SequenceEqual("allowed")) return true;
+                for (var m = group + 1; m < n; m++) if (w.Is(m, WordClass.Modal)) return true;
                 return false;
             }
             return false;
@@ -169,15 +157,15 @@ public static partial class AbuseContext
         return false;
     }
 
-    private static bool NegatedBefore(TokenList tokens, int t)
+    private static bool NegatedBefore(Words w, int t)
     {
-        for (var k = Math.Max(0, t - 2); k < t; k++) if (NegationL.Contains(tokens.Folded(k))) return true;
+        for (var k = Math.Max(0, t - 2); k < t; k++) if (w.Is(k, WordClass.Negation)) return true;
         return false;
     }
 
-    private static bool Distanced(TokenList tokens, int t)
+    private static bool Distanced(Words w, int t)
     {
-        for (var k = Math.Max(0, t - DistancingWindow); k < t; k++) if (DistancingL.Contains(tokens.Folded(k))) return true;
+        for (var k = Math.Max(0, t - DistancingWindow); k < t; k++) if (w.Is(k, WordClass.Distancing)) return true;
         return false;
     }
 }

@@ -104,25 +104,44 @@ public static partial class AbuseContext
         "ignorant", "lazy", "thug", "thugs", "ghetto", "cracker", "crackers", "redneck", "rednecks", "criminal", "criminals",
     ]), StringComparer.Ordinal);
 
+    /// <summary>The attacks read in every comment, whatever the model scores: one look-up a word for all three.</summary>
+    public readonly record struct Attacks(bool Threat, bool Dehumanising, bool Derogatory);
+
+    /// <summary>Threats, dehumanising talk and derogation of a group (<see cref="IsThreat"/>, <see cref="IsDehumanising"/>, <see cref="IsDerogatory"/>).</summary>
+    public static Attacks ReadAttacks(TokenList tokens)
+    {
+        Span<WordClass> classes = tokens.Count <= 256 ? stackalloc WordClass[tokens.Count] : new WordClass[tokens.Count];
+        var w = new Words(tokens, classes, Classify(tokens, classes));
+        if (!w.Any(WordClass.ThreatWord | WordClass.Vermin | WordClass.Traits | WordClass.Exclusion | WordClass.HateVerbs)) return default;
+        var dehumanising = Dehumanising(w);
+        return new Attacks(Threat(w), dehumanising, !dehumanising && Derogatory(w));
+    }
+
+    public static bool IsThreat(TokenList tokens) => ReadAttacks(tokens).Threat;
+
+    public static bool IsDehumanising(TokenList tokens) => ReadAttacks(tokens).Dehumanising;
+
+    public static bool IsDerogatory(TokenList tokens) => ReadAttacks(tokens).Derogatory;
+
     /// <summary>
     /// A threat or a call to violence: a violent verb aimed at a person ("kill you", "shoot them
     /// all", "kill yourself") after a word of intent ("I will", "someone should", "hope you",
     /// "go"), or "know where you live".
     /// </summary>
-    public static bool IsThreat(TokenList tokens)
+    private static bool Threat(Words w)
     {
         // Read for every comment: one look-up a word decides for almost all of them.
-        if (!AnyOf(tokens, ThreatWordsL)) return false;
-        for (var t = 0; t < tokens.Count; t++)
+        if (!w.Any(WordClass.ThreatWord)) return false;
+        for (var t = 0; t < w.Count; t++)
         {
-            var word = tokens.Folded(t);
+            var word = w[t];
             if (word.SequenceEqual("kys")) return true;
-            if (YouWillBeHurt(tokens, t)) return true;
-            if (word.SequenceEqual("where") && t >= 1 && tokens.Folded(t - 1).SequenceEqual("know") && t + 2 < tokens.Count
-                && TargetsL.Contains(tokens.Folded(t + 1)) && tokens.Folded(t + 2).StartsWith("live", StringComparison.Ordinal)) return true;
+            if (YouWillBeHurt(w, t)) return true;
+            if (word.SequenceEqual("where") && t >= 1 && w[t - 1].SequenceEqual("know") && t + 2 < w.Count
+                && w.Is(t + 1, WordClass.Targets) && w[t + 2].StartsWith("live", StringComparison.Ordinal)) return true;
             var dies = word.SequenceEqual("die") || word.SequenceEqual("rot");
-            var harmsBody = HarmsABodyPart(tokens, t);
-            if (!dies && !harmsBody && !ViolenceL.Contains(word)) continue;
+            var harmsBody = HarmsABodyPart(w, t);
+            if (!dies && !harmsBody && !w.Is(t, WordClass.Violence)) continue;
             int from;
             if (harmsBody)
             {
@@ -130,41 +149,41 @@ public static partial class AbuseContext
                 if (t == 0) return true;
                 from = t;
             }
-            else if (!dies && t + 1 < tokens.Count && TargetsL.Contains(tokens.Folded(t + 1)))
+            else if (!dies && t + 1 < w.Count && w.Is(t + 1, WordClass.Targets))
             {
                 // "kill you", "kill yourself": aimed at the person after the verb.
-                if (tokens.Folded(t + 1).StartsWith("yourself", StringComparison.Ordinal)) return true;
+                if (w[t + 1].StartsWith("yourself", StringComparison.Ordinal)) return true;
                 from = t;
             }
-            else if (t >= 1 && TargetsL.Contains(tokens.Folded(t - 1))) from = t - 1; // "hope you burn", "you should die"
-            else if (t >= 2 && TargetsL.Contains(tokens.Folded(t - 2)) && IntentL.Contains(tokens.Folded(t - 1))) return true;
+            else if (t >= 1 && w.Is(t - 1, WordClass.Targets)) from = t - 1; // "hope you burn", "you should die"
+            else if (t >= 2 && w.Is(t - 2, WordClass.Targets) && w.Is(t - 1, WordClass.Intent)) return true;
             else continue;
-            for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (IntentL.Contains(tokens.Folded(k))) return true;
+            for (var k = Math.Max(0, from - IntentWindow); k < from; k++) if (w.Is(k, WordClass.Intent)) return true;
         }
-        return CallsForViolenceAgainstAGroup(tokens);
+        return CallsForViolenceAgainstAGroup(w);
     }
 
     /// <summary>"break your neck", "smash his face in", "cut their throats": a verb of harm, then whose, then a body part.</summary>
-    private static bool HarmsABodyPart(TokenList tokens, int t)
+    private static bool HarmsABodyPart(Words w, int t)
     {
-        if (!BodyHarmL.Contains(tokens.Folded(t))) return false;
-        for (var p = t + 1; p < tokens.Count && p <= t + 2; p++)
+        if (!w.Is(t, WordClass.BodyHarm)) return false;
+        for (var p = t + 1; p < w.Count && p <= t + 2; p++)
         {
-            if (!PossessiveL.Contains(tokens.Folded(p))) continue;
-            for (var b = p + 1; b < tokens.Count && b <= p + 2; b++) if (BodyPartsL.Contains(tokens.Folded(b))) return true;
+            if (!w.Is(p, WordClass.Possessive)) continue;
+            for (var b = p + 1; b < w.Count && b <= p + 2; b++) if (w.Is(b, WordClass.BodyParts)) return true;
             return false;
         }
         return false;
     }
 
     /// <summary>"you will be killed", "you're gonna get shot": the person addressed, a word of intent, then violence done.</summary>
-    private static bool YouWillBeHurt(TokenList tokens, int t)
+    private static bool YouWillBeHurt(Words w, int t)
     {
-        if (!SecondPersonL.Contains(tokens.Folded(t))) return false;
-        for (var i = t + 1; i < tokens.Count && i <= t + 2; i++)
+        if (!w.Is(t, WordClass.SecondPerson)) return false;
+        for (var i = t + 1; i < w.Count && i <= t + 2; i++)
         {
-            if (!IntentL.Contains(tokens.Folded(i))) continue;
-            for (var v = i + 1; v < tokens.Count && v <= i + 3; v++) if (DoneViolenceL.Contains(tokens.Folded(v))) return true;
+            if (!w.Is(i, WordClass.Intent)) continue;
+            for (var v = i + 1; v < w.Count && v <= i + 3; v++) if (w.Is(v, WordClass.DoneViolence)) return true;
             return false;
         }
         return false;
@@ -174,16 +193,16 @@ public static partial class AbuseContext
     /// A group of people called vermin, animals or rubbish ("Muslims are vermin", "immigrants are
     /// like rats", "Jews are parasites who …"): dehumanising, whatever the model scores it.
     /// </summary>
-    public static bool IsDehumanising(TokenList tokens)
+    private static bool Dehumanising(Words w)
     {
-        if (!AnyOf(tokens, VerminL)) return false;
-        for (var t = 0; t < tokens.Count; t++)
+        if (!w.Any(WordClass.Vermin)) return false;
+        for (var t = 0; t < w.Count; t++)
         {
-            if (!IdentityTerms.NamesPeople(tokens, t)) continue;
-            for (var k = t + 1; k < tokens.Count && k <= t + 2; k++)
+            if (!NamesPeople(w, t)) continue;
+            for (var k = t + 1; k < w.Count && k <= t + 2; k++)
             {
-                if (!CopulaL.Contains(tokens.Folded(k))) continue;
-                for (var n = k + 1; n < tokens.Count && n <= k + 3; n++) if (VerminL.Contains(tokens.Folded(n))) return true;
+                if (!w.Is(k, WordClass.Copula)) continue;
+                for (var n = k + 1; n < w.Count && n <= k + 3; n++) if (w.Is(n, WordClass.Vermin)) return true;
                 break;
             }
         }
@@ -191,40 +210,40 @@ public static partial class AbuseContext
     }
 
     /// <summary>
-    /// Violence called for or wished on a group of people (<see cref="IdentityTerms.NamesPeople"/>):
+    /// Violence called for or wished on a group of people (<see cref="NamesPeople"/>):
     /// "Muslims should be shot", "immigrants deserve to die", "I hope every immigrant dies",
     /// "someone should shoot black people", "exterminate the gay people" (a violent verb first,
     /// or after a word of intent, with the group right after it).
     /// </summary>
-    private static bool CallsForViolenceAgainstAGroup(TokenList tokens)
+    private static bool CallsForViolenceAgainstAGroup(Words w)
     {
-        for (var t = 0; t < tokens.Count; t++)
+        for (var t = 0; t < w.Count; t++)
         {
-            var word = tokens.Folded(t);
-            if (ViolenceL.Contains(word) || ExterminateL.Contains(word))
+            var word = w[t];
+            if (w.Is(t, WordClass.Violence | WordClass.Exterminate))
             {
                 var intended = t == 0;
-                for (var k = Math.Max(0, t - 2); k < t && !intended; k++) intended = IntentL.Contains(tokens.Folded(k));
+                for (var k = Math.Max(0, t - 2); k < t && !intended; k++) intended = w.Is(k, WordClass.Intent);
                 if (intended)
-                    for (var g = t + 1; g < tokens.Count && g <= t + 3; g++) if (IdentityTerms.NamesPeople(tokens, g)) return true;
+                    for (var g = t + 1; g < w.Count && g <= t + 3; g++) if (NamesPeople(w, g)) return true;
             }
-            if (IdentityTerms.NamesPeople(tokens, t) || TargetsL.Contains(word))
+            if (NamesPeople(w, t) || w.Is(t, WordClass.Targets))
             {
                 // "… should (all) be shot", "… deserve to die"
-                for (var m = t + 1; m < tokens.Count && m <= t + 3; m++)
+                for (var m = t + 1; m < w.Count && m <= t + 3; m++)
                 {
-                    if (!ObligationL.Contains(tokens.Folded(m))) continue;
-                    for (var v = m + 1; v < tokens.Count && v <= m + 3; v++)
-                        if (DoneViolenceL.Contains(tokens.Folded(v)) || DeathL.Contains(tokens.Folded(v))) return true;
+                    if (!w.Is(m, WordClass.Obligation)) continue;
+                    for (var v = m + 1; v < w.Count && v <= m + 3; v++)
+                        if (w.Is(v, WordClass.DoneViolence | WordClass.Death)) return true;
                 }
             }
-            if (WishL.Contains(word))
+            if (w.Is(t, WordClass.Wish))
             {
                 // "I hope every immigrant in this town dies"
-                for (var g = t + 1; g < tokens.Count && g <= t + 5; g++)
+                for (var g = t + 1; g < w.Count && g <= t + 5; g++)
                 {
-                    if (!IdentityTerms.NamesPeople(tokens, g) && !TargetsL.Contains(tokens.Folded(g))) continue;
-                    for (var v = g + 1; v < tokens.Count && v <= g + 5; v++) if (DeathL.Contains(tokens.Folded(v))) return true;
+                    if (!NamesPeople(w, g) && !w.Is(g, WordClass.Targets)) continue;
+                    for (var v = g + 1; v < w.Count && v <= g + 5; v++) if (w.Is(v, WordClass.Death)) return true;
                     break;
                 }
             }
@@ -239,15 +258,6 @@ public static partial class AbuseContext
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EndsNameL = EndsName.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordCueL = WordCue.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbsL = SpeechVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ViolenceL = Violence.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TargetsL = Targets.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IntentL = Intent.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ExterminateL = Exterminate.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObligationL = Obligation.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DoneViolenceL = DoneViolence.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeathL = Death.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CopulaL = Copula.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerminL = Vermin.GetAlternateLookup<ReadOnlySpan<char>>();
     /// <summary>
     /// A word every threat reading needs (the violence, or "live" of "know where you live"): a comment
     /// with none of them is no threat. Common words ("hope", "where") are left out on purpose.
@@ -255,11 +265,6 @@ public static partial class AbuseContext
     private static readonly HashSet<string> ThreatWords = new(
         Violence.Concat(Exterminate).Concat(DoneViolence).Concat(Death).Concat(BodyHarm).Concat(["kys", "live", "lives", "lived", "living"]),
         StringComparer.Ordinal);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreatWordsL = ThreatWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WishL = Wish.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyHarmL = BodyHarm.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PossessiveL = Possessive.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyPartsL = BodyParts.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HostileL = Hostile.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool AnyOf(TokenList tokens, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
@@ -291,7 +296,9 @@ public static partial class AbuseContext
     {
         Span<bool> masked = tokens.Count <= 512 ? stackalloc bool[tokens.Count] : new bool[tokens.Count];
         masked.Clear();
-        var any = MarkReported(text, tokens, masked) | MarkQuoted(text, tokens, masked) | MarkRejectedStereotype(tokens, masked);
+        Span<WordClass> classes = tokens.Count <= 256 ? stackalloc WordClass[tokens.Count] : new WordClass[tokens.Count];
+        var words = new Words(tokens, classes, Classify(tokens, classes));
+        var any = MarkReported(text, tokens, masked) | MarkQuoted(text, tokens, masked) | MarkRejectedStereotype(words, masked);
         if (profanity) any |= MarkFriendlyProfanity(tokens, masked);
         if (identity) any |= MarkIdentity(tokens, masked);
         if (!any) return null;

@@ -57,17 +57,9 @@ public static class IdentityTerms
 
     public static bool Contains(ReadOnlySpan<char> folded) => GroupLookup.Contains(folded) || BodyLookup.Contains(folded);
 
-    /// <summary>
-    /// The word at <paramref name="t"/> names a whole group of people: a plural group word ("muslims",
-    /// "immigrants", "women") or a group word before a noun for people ("black people", "gay men").
-    /// "the old process" or "white space" do not.
-    /// </summary>
-    public static bool NamesPeople(Core.Text.TokenList tokens, int t)
-    {
-        var word = tokens.Folded(t);
-        if (!GroupLookup.Contains(word)) return PeopleLookup.Contains(word) && t > 0 && GroupLookup.Contains(tokens.Folded(t - 1));
-        if (word.SequenceEqual("men") || word.SequenceEqual("women")) return true;
-        if (t + 1 < tokens.Count && PeopleLookup.Contains(tokens.Folded(t + 1))) return true;
-        return word.Length > 3 && word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal);
-    }
+    /// <summary>Words for a group of people (<see cref="AbuseContext"/> reads "black people", "Muslims" with them).</summary>
+    internal static IEnumerable<string> GroupWords => Groups;
+
+    /// <summary>Nouns for people that an identity word before them makes a group ("black people", "gay men").</summary>
+    internal static IEnumerable<string> PeopleWords => PeopleNouns;
 }

@@ -74,9 +74,7 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
         // scores 0.11, "Muslims are vermin" 0.28, "Refugees can't be trusted" 0.12.
         string? withoutQuotes = null, withoutProfanity = null, withoutIdentity = null;
         var profane = false;
-        var threat = models.Toxicity is not null && AbuseContext.IsThreat(buffer.Tokens);
-        var dehumanising = models.Toxicity is not null && AbuseContext.IsDehumanising(buffer.Tokens);
-        var derogatory = models.Toxicity is not null && !dehumanising && AbuseContext.IsDerogatory(buffer.Tokens);
+        var attacks = models.Toxicity is not null ? AbuseContext.ReadAttacks(buffer.Tokens) : default;
         var pitch = models.Spam is not null ? Solicitation.Find(text, buffer.Tokens) : null;
         if (models.Toxicity is not null && toxicity >= _secondLookFrom)
         {
@@ -92,8 +90,8 @@ public sealed partial class CommentScorer : ICommentScorer, IDisposable
             SpamWithoutLinks(models.Spam, spam, buffer, text),
             Rescore(models.Toxicity, withoutQuotes, buffer),
             Rescore(models.Toxicity, withoutProfanity, buffer),
-            profane, threat, _signals?.Find(text),
-            Rescore(models.Toxicity, withoutIdentity, buffer), dehumanising, derogatory, pitch);
+            profane, attacks.Threat, _signals?.Find(text),
+            Rescore(models.Toxicity, withoutIdentity, buffer), attacks.Dehumanising, attacks.Derogatory, pitch);
         return semantic ? SecondStage(scores, text, spam!.Value, toxicity!.Value) : scores;
     }
 

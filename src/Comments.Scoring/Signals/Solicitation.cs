@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Comments.Core.Text;
 using Comments.Scoring.Features;
@@ -53,9 +54,11 @@ public static partial class Solicitation
     private static readonly Dictionary<string, (Kind Kind, string Phrase, string[] Words)[]>.AlternateLookup<ReadOnlySpan<char>> ByFirstWordL =
         ByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    [GeneratedRegex(@"\$\s?\d[\d,.]*k?\s?(?:a|an|per|/|every)\s?(?:day|week|month|hour|year)|\d+\s?%\s?off\b|[\w.+-]+@[\w-]+\.[a-z]{2,}",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TextCues();
+    [GeneratedRegex(@"\$\s?\d[\d,.]*k?\s?(?:a|an|per|/|every)\s?(?:day|week|month|hour|year)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyPerTime();
+
+    [GeneratedRegex(@"\d+\s?%\s?off\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PercentOff();
 
     /// <summary>
     /// What makes the comment a pitch (<c>contact "whatsapp", offer "50% off"</c>), or null. A pitch has
@@ -71,16 +74,12 @@ public static partial class Solicitation
             foreach (var (kind, phrase, words) in phrases)
                 if (Matches(tokens, t, words)) Add(ref found, kind, phrase);
         }
-        if (found is null && text.IndexOfAny(['$', '%', '@']) < 0 && !HasDigitRun(text)) return null;
-        if (PhoneNumbers.Contains(text)) Add(ref found, Kind.Contact, Phone);
-        // One cue of each kind from the text's shapes: a signature's three e-mail addresses are one way to reach someone.
-        var money = false; var offer = false; var email = false;
-        foreach (Match m in TextCues().Matches(text))
-        {
-            if (m.Value.Contains('@')) { if (!email) Add(ref found, Kind.Contact, m.Value); email = true; }
-            else if (m.Value.Contains('%')) { if (!offer) Add(ref found, Kind.Offer, m.Value); offer = true; }
-            else { if (!money) Add(ref found, Kind.Money, m.Value); money = true; }
-        }
+        // The text's own shapes, each looked for only when its mark is there. One cue of each: a signature's
+        // three e-mail addresses are one way to reach someone.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && PhoneNumbers.Contains(text)) Add(ref found, Kind.Contact, Phone);
+        if (text.Contains('@') && EmailAddress(text) is { } email) Add(ref found, Kind.Contact, email);
+        if (text.Contains('%') && PercentOff().Match(text) is { Success: true } off) Add(ref found, Kind.Offer, off.Value);
+        if (text.Contains('$') && MoneyPerTime().Match(text) is { Success: true } pay) Add(ref found, Kind.Money, pay.Value);
         if (found is null) return null;
         var pitch = found.Select(f => f.Kind).Distinct().Count() >= 2
             || found.Count(f => f.Kind == Kind.Offer) >= 2 || found.Count(f => f.Kind == Kind.Money) >= 2
@@ -117,14 +116,29 @@ public static partial class Solicitation
         return true;
     }
 
-    private static bool HasDigitRun(string text)
+    /// <summary>The first e-mail address in the text ("name@host.tld"), or null: "@user" mentions are not addresses.</summary>
+    private static string? EmailAddress(string text)
     {
-        var run = 0;
-        foreach (var c in text)
+        for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
         {
-            run = char.IsAsciiDigit(c) ? run + 1 : c is ' ' or '-' or '(' or ')' or '.' or '+' ? run : 0;
-            if (run >= 10) return true;
+            var start = at;
+            while (start > 0 && IsAddressChar(text[start - 1])) start--;
+            var end = at + 1;
+            var lastDot = -1;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '.'))
+            {
+                if (text[end] == '.') lastDot = end;
+                end++;
+            }
+            while (end > at + 1 && text[end - 1] == '.') end--;
+            if (start == at || lastDot <= at + 1 || lastDot >= end) continue;
+            var tld = end - lastDot - 1;
+            if (tld >= 2 && !text.AsSpan(lastDot + 1, tld).ContainsAnyExcept(AsciiLetters)) return text[start..end];
         }
-        return false;
+        return null;
     }
+
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static bool IsAddressChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-';
 }
