@@ -219,7 +219,6 @@ public static partial class AbuseContext
     {
         for (var t = 0; t < w.Count; t++)
         {
-            var word = w[t];
             if (w.Is(t, WordClass.Violence | WordClass.Exterminate))
             {
                 var intended = t == 0;

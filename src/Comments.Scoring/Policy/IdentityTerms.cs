@@ -53,7 +53,6 @@ public static class IdentityTerms
     };
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupLookup = Groups.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyLookup = Body.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleLookup = PeopleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool Contains(ReadOnlySpan<char> folded) => GroupLookup.Contains(folded) || BodyLookup.Contains(folded);
 
