@@ -50,20 +50,11 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             return CommentStatus.Pending;
         }
 
-        if (scores.Threat && toxicity >= t.ToxicityHold)
+        foreach (var attack in Attacks)
         {
-            // A threat is never a borderline hold, whoever the author and however it is worded.
-            context.Reasons.Add(Reason("policy.threat", "toxicity", toxicity, scores.ToxicTerms, "threatens or calls for violence"));
-            return CommentStatus.Pending;
-        }
-        if (scores.Dehumanising && toxicity >= t.ToxicityHold)
-        {
-            context.Reasons.Add(Reason("policy.dehumanising", "toxicity", toxicity, scores.ToxicTerms, "calls a group of people vermin, animals or rubbish"));
-            return CommentStatus.Pending;
-        }
-        if (scores.Derogatory && toxicity >= t.ToxicityHold)
-        {
-            context.Reasons.Add(Reason("policy.derogatory", "toxicity", toxicity, scores.ToxicTerms, "runs down a group of people as a whole"));
+            if (!attack.Read(scores) || toxicity < t.ToxicityHold) continue;
+            // Never a borderline hold once the model agrees, whoever the author and however it is worded.
+            context.Reasons.Add(Reason(attack.Code, "toxicity", toxicity, scores.ToxicTerms, attack.Held));
             return CommentStatus.Pending;
         }
         var (judged, eased) = JudgedToxicity(scores, toxicity);
@@ -78,15 +69,12 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
 
         // A listed keyword or site is strong evidence, but the lists were written for Stack
         // Exchange, where any product talk is off-topic: it needs a link or the model's doubt too.
-        if (scores.SpamSignal is { } signal && (spam >= t.SpamHold || Links.Count(context.NormalizedText) > 0))
+        // A sales pitch, read from a few common phrases, follows the same rule.
+        if ((scores.SpamSignal is not null || scores.Solicitation is not null) && (spam >= t.SpamHold || Links.Count(context.NormalizedText) > 0))
         {
-            context.Reasons.Add(new CommentReason("signal.spam", $"On the spam lists: {signal}; spam {F(spam)}."));
-            return CommentStatus.Spam;
-        }
-        // A sales pitch is read from a few common phrases: the same rule as the lists.
-        if (scores.Solicitation is { } pitch && (spam >= t.SpamHold || Links.Count(context.NormalizedText) > 0))
-        {
-            context.Reasons.Add(new CommentReason("signal.solicitation", $"Reads as a sales pitch: {pitch}; spam {F(spam)}."));
+            context.Reasons.Add(scores.SpamSignal is { } signal
+                ? new CommentReason("signal.spam", $"On the spam lists: {signal}; spam {F(spam)}.")
+                : new CommentReason("signal.solicitation", $"Reads as a sales pitch: {scores.Solicitation}; spam {F(spam)}."));
             return CommentStatus.Spam;
         }
 
@@ -110,9 +98,9 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
         if (judged >= t.ToxicityHold) borderline.Add(Reason("model.toxic_borderline", "toxicity", toxicity, scores.ToxicTerms, eased?.Note(judged)));
         else if (toxicity >= t.ToxicityHold && eased is { } e && !holdProfanity) context.Reasons.Add(e.Reason(toxicity, judged));
         if (holdProfanity) borderline.Add(new CommentReason("policy.profanity", "Contains profanity, which this site holds."));
-        if (scores.Threat && judged < t.ToxicityHold) borderline.Add(new CommentReason("policy.threat_borderline", "Reads like a threat of violence, though the model scores it low."));
-        if (scores.Dehumanising) borderline.Add(new CommentReason("policy.dehumanising_borderline", "Calls a group of people vermin, animals or rubbish, though the model scores it low."));
-        if (scores.Derogatory) borderline.Add(new CommentReason("policy.derogatory_borderline", "Runs down a group of people as a whole (criminals, filthy, not to be trusted), though the model scores it low."));
+        // Here the toxicity, and so the judged one, is below ToxicityHold: the model scores the attack low.
+        foreach (var attack in Attacks)
+            if (attack.Read(scores)) borderline.Add(new CommentReason(attack.Code + "_borderline", attack.Borderline));
         if (borderline.Count == 0) return null;
 
         context.Reasons.AddRange(borderline);
@@ -123,6 +111,20 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
         }
         return CommentStatus.Pending;
     }
+
+    /// <summary>
+    /// The attacks read in every comment, whatever the model scores: held whoever the author when the
+    /// toxicity model agrees (≥ ToxicityHold), a borderline hold below it.
+    /// </summary>
+    private static readonly (Func<CommentScores, bool> Read, string Code, string Held, string Borderline)[] Attacks =
+    [
+        (s => s.Threat, "policy.threat", "threatens or calls for violence",
+            "Reads like a threat of violence, though the model scores it low."),
+        (s => s.Dehumanising, "policy.dehumanising", "calls a group of people vermin, animals or rubbish",
+            "Calls a group of people vermin, animals or rubbish, though the model scores it low."),
+        (s => s.Derogatory, "policy.derogatory", "runs down a group of people as a whole",
+            "Runs down a group of people as a whole (criminals, filthy, not to be trusted), though the model scores it low."),
+    ];
 
     /// <summary>One link in a comment with enough words of its own: a reader citing a source.</summary>
     private static bool IsOrdinaryLink(string text)

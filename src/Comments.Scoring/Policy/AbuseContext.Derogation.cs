@@ -141,20 +141,11 @@ public static partial class AbuseContext
     /// <summary>"… can't be trusted", "… don't belong here", "… should never be allowed to vote".</summary>
     private static bool ShutOut(Words w, int group)
     {
-        for (var k = group + 1; k < w.Count && k <= group + 3; k++)
-        {
-            if (!w.Is(k, WordClass.Negation)) continue;
-            for (var n = k + 1; n < w.Count && n <= k + 2; n++)
-            {
-                if (!w.Is(n, WordClass.Exclusion)) continue;
-                // "are not allowed to drive" reports a law; "should not be allowed" asks for one.
-                if (!w[n].SequenceEqual("allowed")) return true;
-                for (var m = group + 1; m < n; m++) if (w.Is(m, WordClass.Modal)) return true;
-                return false;
-            }
-            return false;
-        }
-        return false;
+        var negation = w.IndexOf(WordClass.Negation, group + 1, 3);
+        var excluded = negation < 0 ? -1 : w.IndexOf(WordClass.Exclusion, negation + 1, 2);
+        if (excluded < 0) return false;
+        // "are not allowed to drive" reports a law; "should not be allowed" asks for one.
+        return !w[excluded].SequenceEqual("allowed") || w.IndexOf(WordClass.Modal, group + 1, excluded - group - 1) >= 0;
     }
 
     private static bool NegatedBefore(Words w, int t)

@@ -13,12 +13,13 @@ public static partial class AbuseContext
         DoneViolence = 1L << 5, Death = 1L << 6, Copula = 1L << 7, Vermin = 1L << 8, Wish = 1L << 9, BodyHarm = 1L << 10,
         Possessive = 1L << 11, BodyParts = 1L << 12, Traits = 1L << 13, Exclusion = 1L << 14, Negation = 1L << 15,
         HateVerbs = 1L << 16, Distancing = 1L << 17, Modal = 1L << 18, Determiners = 1L << 19, SecondPerson = 1L << 20,
-        Group = 1L << 21, PeopleNoun = 1L << 22, ThreatWord = 1L << 23,
+        Group = 1L << 21, PeopleNoun = 1L << 22, ThreatWord = 1L << 23, Hostile = 1L << 24,
     }
 
     /// <summary>
     /// The folded words of one comment with the classes of each, looked up once: the readings that run on every
-    /// comment (threats, dehumanising talk, derogation) test bits instead of looking each word up again.
+    /// comment (threats, dehumanising talk, derogation) and the second looks' masks test bits instead of
+    /// looking each word up again.
     /// </summary>
     private readonly ref struct Words(TokenList tokens, ReadOnlySpan<WordClass> classes, WordClass all)
     {
@@ -28,6 +29,13 @@ public static partial class AbuseContext
         public ReadOnlySpan<char> this[int index] => Tokens.Folded(index);
         public bool Is(int index, WordClass c) => (_classes[index] & c) != 0;
         public bool Any(WordClass c) => (all & c) != 0;
+
+        /// <summary>The first word of class <paramref name="c"/> among the <paramref name="count"/> words from <paramref name="from"/>, or -1.</summary>
+        public int IndexOf(WordClass c, int from, int count)
+        {
+            for (var i = from; i < Count && i < from + count; i++) if (Is(i, c)) return i;
+            return -1;
+        }
     }
 
     private static WordClass Classify(TokenList tokens, Span<WordClass> classes)
@@ -54,7 +62,7 @@ public static partial class AbuseContext
                 foreach (var w in words) lexicon[w] = lexicon.GetValueOrDefault(w) | c;
             }
             Add(Violence, WordClass.Violence); Add(Targets, WordClass.Targets); Add(Intent, WordClass.Intent);
-            Add(AbuseContext.Exterminate, WordClass.Exterminate); Add(Obligation, WordClass.Obligation);
+            Add(Exterminate, WordClass.Exterminate); Add(Obligation, WordClass.Obligation);
             Add(DoneViolence, WordClass.DoneViolence); Add(Death, WordClass.Death); Add(Copula, WordClass.Copula);
             Add(Vermin, WordClass.Vermin); Add(Wish, WordClass.Wish); Add(BodyHarm, WordClass.BodyHarm);
             Add(Possessive, WordClass.Possessive); Add(BodyParts, WordClass.BodyParts); Add(Traits, WordClass.Traits);
@@ -62,6 +70,7 @@ public static partial class AbuseContext
             Add(Distancing, WordClass.Distancing); Add(Modal, WordClass.Modal); Add(Determiners, WordClass.Determiners);
             Add(SecondPerson, WordClass.SecondPerson); Add(IdentityTerms.GroupWords, WordClass.Group);
             Add(IdentityTerms.PeopleWords, WordClass.PeopleNoun); Add(ThreatWords, WordClass.ThreatWord);
+            Add(Hostile, WordClass.Hostile);
             return lexicon;
         }
     }

@@ -167,26 +167,16 @@ public static partial class AbuseContext
     private static bool HarmsABodyPart(Words w, int t)
     {
         if (!w.Is(t, WordClass.BodyHarm)) return false;
-        for (var p = t + 1; p < w.Count && p <= t + 2; p++)
-        {
-            if (!w.Is(p, WordClass.Possessive)) continue;
-            for (var b = p + 1; b < w.Count && b <= p + 2; b++) if (w.Is(b, WordClass.BodyParts)) return true;
-            return false;
-        }
-        return false;
+        var whose = w.IndexOf(WordClass.Possessive, t + 1, 2);
+        return whose >= 0 && w.IndexOf(WordClass.BodyParts, whose + 1, 2) >= 0;
     }
 
     /// <summary>"you will be killed", "you're gonna get shot": the person addressed, a word of intent, then violence done.</summary>
     private static bool YouWillBeHurt(Words w, int t)
     {
         if (!w.Is(t, WordClass.SecondPerson)) return false;
-        for (var i = t + 1; i < w.Count && i <= t + 2; i++)
-        {
-            if (!w.Is(i, WordClass.Intent)) continue;
-            for (var v = i + 1; v < w.Count && v <= i + 3; v++) if (w.Is(v, WordClass.DoneViolence)) return true;
-            return false;
-        }
-        return false;
+        var intent = w.IndexOf(WordClass.Intent, t + 1, 2);
+        return intent >= 0 && w.IndexOf(WordClass.DoneViolence, intent + 1, 3) >= 0;
     }
 
     /// <summary>
@@ -199,12 +189,8 @@ public static partial class AbuseContext
         for (var t = 0; t < w.Count; t++)
         {
             if (!NamesPeople(w, t)) continue;
-            for (var k = t + 1; k < w.Count && k <= t + 2; k++)
-            {
-                if (!w.Is(k, WordClass.Copula)) continue;
-                for (var n = k + 1; n < w.Count && n <= k + 3; n++) if (w.Is(n, WordClass.Vermin)) return true;
-                break;
-            }
+            var copula = w.IndexOf(WordClass.Copula, t + 1, 2);
+            if (copula >= 0 && w.IndexOf(WordClass.Vermin, copula + 1, 3) >= 0) return true;
         }
         return false;
     }
@@ -264,13 +250,6 @@ public static partial class AbuseContext
     private static readonly HashSet<string> ThreatWords = new(
         Violence.Concat(Exterminate).Concat(DoneViolence).Concat(Death).Concat(BodyHarm).Concat(["kys", "live", "lives", "lived", "living"]),
         StringComparer.Ordinal);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HostileL = Hostile.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static bool AnyOf(TokenList tokens, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
-    {
-        for (var t = 0; t < tokens.Count; t++) if (words.Contains(tokens.Folded(t))) return true;
-        return false;
-    }
 
     /// <summary>True when the comment has a swear word (aimed or not): what a site that holds profanity holds.</summary>
     public static bool HasProfanity(TokenList tokens)
@@ -299,7 +278,7 @@ public static partial class AbuseContext
         var words = new Words(tokens, classes, Classify(tokens, classes));
         var any = MarkReported(text, tokens, masked) | MarkQuoted(text, tokens, masked) | MarkRejectedStereotype(words, masked);
         if (profanity) any |= MarkFriendlyProfanity(tokens, masked);
-        if (identity) any |= MarkIdentity(tokens, masked);
+        if (identity) any |= MarkIdentity(words, masked);
         if (!any) return null;
         var chars = text.ToCharArray();
         for (var t = 0; t < tokens.Count; t++)
@@ -318,13 +297,13 @@ public static partial class AbuseContext
     /// ("exterminate the gay people" scores 0.67, "exterminate the people" 0.13; "white trash"
     /// reads milder as "trash"; "women are skanking whores" as "are skanking whores").
     /// </summary>
-    private static bool MarkIdentity(TokenList tokens, Span<bool> masked)
+    private static bool MarkIdentity(Words w, Span<bool> masked)
     {
-        if (AnyOf(tokens, HostileL)) return false;
+        if (w.Any(WordClass.Hostile)) return false;
         var any = false;
-        for (var t = 0; t < tokens.Count; t++)
+        for (var t = 0; t < w.Count; t++)
         {
-            if (!IdentityTerms.Contains(tokens.Folded(t)) || AfterSecondPerson(tokens, t)) continue;
+            if (!IdentityTerms.Contains(w[t]) || AfterSecondPerson(w.Tokens, t)) continue;
             masked[t] = any = true;
         }
         return any;

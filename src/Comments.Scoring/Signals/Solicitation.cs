@@ -19,12 +19,12 @@ public static partial class Solicitation
 
     private static readonly (Kind Kind, string Phrase)[] Cues =
     [
-        .. Words(Kind.Contact,
+        .. Phrases(Kind.Contact,
             "whatsapp", "telegram", "wechat", "viber", "skype", "contact us", "contact him", "contact her", "contact them",
             "contact me", "contact our", "contact via", "contact today", "call us", "call now", "call today", "call our",
             "text us", "text now", "email us", "email him", "email her", "dm me", "dm us", "inbox me", "message us", "message him",
             "reach him", "reach her", "reach us", "toll free", "tollfree", "hotline", "helpline", "support number"),
-        .. Words(Kind.Offer,
+        .. Phrases(Kind.Offer,
             "order now", "order today", "order yours", "order online", "buy now", "buy online", "buy cheap", "shop now", "discount",
             "discounts", "discounted", "coupon", "coupons", "promo code", "free shipping", "free delivery", "wholesale",
             "lowest price", "lowest prices", "best price", "best prices", "affordable price", "affordable prices",
@@ -33,18 +33,18 @@ public static partial class Solicitation
             "our company", "our experts", "our writers", "our agency", "our store", "our shop", "we offer", "we provide",
             "we sell", "we deliver", "we guarantee", "we specialize", "we specialise", "hire our", "apply now", "apply today",
             "register now", "sign up free", "click here", "click the link", "visit our", "24 7", "guaranteed"),
-        .. Words(Kind.Money,
+        .. Phrases(Kind.Money,
             "make money", "earn money", "passive income", "extra income", "work from home", "financial freedom", "bitcoin", "btc",
             "crypto", "cryptocurrency", "forex", "binary options", "trading signals", "investment platform", "investment expert",
             "account manager", "recovery expert", "recover my", "recover your", "recovered my", "funds recovery", "loan offer",
             "instant loan", "personal loans", "payday", "casino", "free spins", "betting tips", "jackpot"),
-        .. Words(Kind.Testimonial,
+        .. Phrases(Kind.Testimonial,
             "love spell", "spell caster", "bring back my", "brought back my", "thanks to dr", "thank dr", "thanks dr", "herbal medicine",
             "cured my", "ethical hacker", "private investigator", "he helped me", "she helped me", "highly recommend him",
             "highly recommend her"),
     ];
 
-    private static IEnumerable<(Kind, string)> Words(Kind kind, params string[] phrases) => phrases.Select(p => (kind, p));
+    private static IEnumerable<(Kind, string)> Phrases(Kind kind, params string[] phrases) => phrases.Select(p => (kind, p));
 
     /// <summary>Phrases by their first word, each as its words.</summary>
     private static readonly Dictionary<string, (Kind Kind, string Phrase, string[] Words)[]> ByFirstWord = Cues
