@@ -27,6 +27,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
 
     private readonly string _aofDir;
 
+    /// <summary>The append-only file's page (2 MB) and segment (16 MB) sizes, as powers of two: Garnet's flags and <see cref="AofTornTail"/> read them alike.</summary>
+    private const int AofPageBits = 21, AofSegmentBits = 24;
+
     public EmbeddedGarnet(IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
     {
         var options = storage.Value;
@@ -55,9 +58,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
             // still waits for the commit that covers its writes (--aof-commit-wait), so what is acknowledged is on disk.
             "--aof-commit-freq", options.EmbeddedAofCommitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--aof-memory", "16m",
-            "--aof-page-size", "2m",
+            "--aof-page-size", $"{1 << (AofPageBits - 20)}m",
             // Segments small enough that a checkpoint can drop the ones it covers (EmbeddedCheckpoints).
-            "--aof-segment-size", "16m",
+            "--aof-segment-size", $"{1 << (AofSegmentBits - 20)}m",
             "--recover",
             "--fail-on-recovery-error",
             "--device-type", options.EmbeddedDeviceType,
@@ -69,9 +72,14 @@ public sealed partial class EmbeddedGarnet : IDisposable
         try
         {
             var started = TimeProvider.System.GetTimestamp();
+            if (AofTornTail.Repair(_aofDir, AofPageBits, AofSegmentBits) is { } cutOff) LogTornTail(logger, cutOff);
+            var committed = AofTornTail.CommittedUntil(_aofDir);
             _server = new Server(args, _garnetLogs);
             _server.Start();
             if (recovery.RecoveryErrors.Count > 0) throw NotRecovered(dataDir, recovery);
+            // Whatever else could make Garnet start its log afresh, it must never serve with less than was committed.
+            if (committed is { } until && _server.AofTailAddress < until)
+                throw NotRecovered(dataDir, $"it recovered its append-only file to address {_server.AofTailAddress}, short of the {until} its last commit reached");
             var recovered = TimeProvider.System.GetElapsedTime(started);
             CheckpointAfterRecovery(dataDir);
             recovery.RecoveryDone();
@@ -137,8 +145,11 @@ public sealed partial class EmbeddedGarnet : IDisposable
     }
 
     /// <summary>Nothing in the folder was changed: the operator can keep it, restore it, or start afresh.</summary>
-    private static StoreStartException NotRecovered(string dataDir, GarnetLogs recovery, Exception? e = null) => new(
-        $"The embedded store in {dataDir} could not replay its append-only file ({recovery.RecoveryErrors.First()}). " +
+    private static StoreStartException NotRecovered(string dataDir, GarnetLogs recovery, Exception? e = null) =>
+        NotRecovered(dataDir, recovery.RecoveryErrors.First(), e);
+
+    private static StoreStartException NotRecovered(string dataDir, string error, Exception? e = null) => new(
+        $"The embedded store in {dataDir} could not replay its append-only file ({error}). " +
         "The service does not start rather than serve with acknowledged comments missing; the folder was left as it is. " +
         "Keep a copy of it, then restore the folder from a backup, or move it aside to start with an empty store (see docs/reliability.md).", e);
 
@@ -218,6 +229,9 @@ public sealed partial class EmbeddedGarnet : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store recovered in {Recovery:0} ms and checkpointed in {Checkpoint:0} ms")]
     private static partial void LogRecovered(ILogger logger, double recovery, double checkpoint);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded store's append-only file ended inside a record at address {Address} (a crash cut it off; nothing acknowledged was in it): its header was blanked so that every commit before it is recovered")]
+    private static partial void LogTornTail(ILogger logger, long address);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store listening on {Bind}:{Port}, data in {DataDir}")]
     private static partial void LogListening(ILogger logger, string bind, int port, string dataDir);
 
@@ -225,6 +239,8 @@ public sealed partial class EmbeddedGarnet : IDisposable
     private sealed class Server(string[] args, ILoggerFactory logs) : GarnetServer(args, logs)
     {
         public long StoreVersion => storeWrapper.store.CurrentVersion;
+
+        public long AofTailAddress => storeWrapper.appendOnlyFile.Log.TailAddress[0];
 
         public async Task<bool> TakeCheckpointAsync(ILogger logger, CancellationToken ct) =>
             await storeWrapper.TakeCheckpointAsync(background: false, dbId: 0, ct, logger) == Garnet.server.CheckpointStatus.Success;
