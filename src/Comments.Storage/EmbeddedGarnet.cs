@@ -73,13 +73,13 @@ public sealed partial class EmbeddedGarnet : IDisposable
         {
             var started = TimeProvider.System.GetTimestamp();
             if (AofTornTail.Repair(_aofDir, AofPageBits, AofSegmentBits) is { } cutOff) LogTornTail(logger, cutOff);
-            var committed = AofTornTail.CommittedUntil(_aofDir);
+            var committed = AofTornTail.Last(_aofDir);
             _server = new Server(args, _garnetLogs);
             _server.Start();
             if (recovery.RecoveryErrors.Count > 0) throw NotRecovered(dataDir, recovery);
             // Whatever else could make Garnet start its log afresh, it must never serve with less than was committed.
-            if (committed is { } until && _server.AofTailAddress < until)
-                throw NotRecovered(dataDir, $"it recovered its append-only file to address {_server.AofTailAddress}, short of the {until} its last commit reached");
+            if (committed is { } last && _server.AofTailAddress < last.Until)
+                throw NotRecovered(dataDir, $"it recovered its append-only file to address {_server.AofTailAddress}, short of the {last.Until} its commit {last.Number} reached");
             var recovered = TimeProvider.System.GetElapsedTime(started);
             CheckpointAfterRecovery(dataDir);
             recovery.RecoveryDone();

@@ -61,12 +61,98 @@ public sealed class EmbeddedGarnetTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The same crash, the other way: the sector was flushed while the commit record at the end was being filled in,
+    /// so its header and version are on disk and the rest of it is zeros. Garnet 2.2.8 reads that as a valid commit
+    /// "up to address 0" and starts its log afresh.
+    /// </summary>
+    [Fact]
+    public async Task A_commit_record_flushed_before_it_was_filled_in_costs_no_acknowledged_write()
+    {
+        var crashed = Directory.CreateTempSubdirectory("comments-garnet-crashed-").FullName;
+        try
+        {
+            using (var garnet = Start())
+            await using (var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString))
+            {
+                for (var i = 0; i < 50; i++) await redis.GetDatabase().StringSetAsync($"c:{{s}}:k{i}", i);
+                CopyFolder(_dataDir, crashed);
+            }
+            var aof = Path.Combine(crashed, "checkpoints", "AOF", "aof.log.0");
+            var tail = LogTail(aof);
+            using (var file = new FileStream(aof, FileMode.Open, FileAccess.Write))
+            {
+                file.SetLength(Math.Max(file.Length, (tail + 4 + 40 + 511) / 512 * 512));
+                file.Position = tail;
+                file.Write(BitConverter.GetBytes(-40));
+                file.Write(BitConverter.GetBytes(1));
+            }
+
+            using var recovered = GarnetStore.Start(crashed);
+            await using var reopened = await ConnectionMultiplexer.ConnectAsync(recovered.ConnectionString);
+            var missing = 0;
+            for (var i = 0; i < 50; i++)
+                if (await reopened.GetDatabase().StringGetAsync($"c:{{s}}:k{i}") != i) missing++;
+            Assert.True(missing == 0, $"{missing} of 50 acknowledged writes missing after recovery");
+        }
+        finally
+        {
+            Directory.Delete(crashed, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A torn commit record with more of the log after it (here a record at the start of the next page) is not a
+    /// crash's tail, so it is left as it is; Garnet 2.2.8 then starts its log afresh, and the service refuses to start
+    /// rather than serve without the writes since the last checkpoint.
+    /// </summary>
+    [Fact]
+    public async Task A_start_that_recovers_less_than_the_last_commit_is_refused_and_names_the_folder()
+    {
+        var crashed = Directory.CreateTempSubdirectory("comments-garnet-crashed-").FullName;
+        try
+        {
+            using (var garnet = Start())
+            await using (var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString))
+            {
+                for (var i = 0; i < 10; i++) await redis.GetDatabase().StringSetAsync($"c:{{s}}:k{i}", i);
+                CopyFolder(_dataDir, crashed);
+            }
+            var aof = Path.Combine(crashed, "checkpoints", "AOF", "aof.log.0");
+            var tail = LogTail(aof);
+            const int page = 2 * 1024 * 1024;
+            using (var file = new FileStream(aof, FileMode.Open, FileAccess.Write))
+            {
+                file.SetLength(page + 512);
+                file.Position = tail;
+                file.Write(BitConverter.GetBytes(-40));
+                file.Write(BitConverter.GetBytes(1));
+                file.Position = page;
+                file.Write(BitConverter.GetBytes(8));
+                file.Write(BitConverter.GetBytes(7L));
+            }
+
+            var refused = Assert.Throws<StoreStartException>(() => GarnetStore.Start(crashed));
+            Assert.Contains("short of", refused.Message);
+            Assert.Contains(Path.GetFullPath(crashed), refused.Message);
+        }
+        finally
+        {
+            Directory.Delete(crashed, recursive: true);
+        }
+    }
+
+    /// <summary>Where the next record would go: the log ends in zeros after its last record (a commit, whose last 4 bytes are not zero).</summary>
+    private static long LogTail(string aof)
+    {
+        var bytes = File.ReadAllBytes(aof);
+        return (Array.FindLastIndex(bytes, b => b != 0) + 1 + 3) & ~3;
+    }
+
     /// <summary>The log ends in zeros after its last record; a record's header (length -40: a commit) and 4 bytes of its body go there, and the file stops.</summary>
     private static void CutOffACommitRecordAtTheEnd(string aof)
     {
-        var bytes = File.ReadAllBytes(aof);
-        var end = Array.FindLastIndex(bytes, b => b != 0) + 1;
-        var tail = (end + 3) & ~3;
+        var tail = LogTail(aof);
         using var file = new FileStream(aof, FileMode.Open, FileAccess.Write);
         file.SetLength(tail + 8);
         file.Position = tail;
