@@ -29,36 +29,22 @@ public sealed class EmbeddedGarnetTests : IDisposable
 
     /// <summary>
     /// A kill -9 while the append-only file is being flushed can leave the file ending inside a record: the sector
-    /// with a commit record's header was written, the next one (the rest of it) was not. Garnet 2.2.8 then recovers
-    /// none of its commits and serves without every write since the last checkpoint (seen as 45 comments gone
-    /// in the kill-cycle test). The image of such a folder is made here by hand: a copy of the live folder (what a
-    /// crash leaves), with a cut-off commit record at the end of its append-only file.
+    /// with a commit record's header and version was written, the next one (the rest of it) was not. Garnet 2.2.8
+    /// then recovers none of its commits and serves without every write since the last checkpoint (seen as 45
+    /// comments gone in a kill-cycle run). The image of such a folder is made here by hand.
     /// </summary>
     [Fact]
     public async Task A_commit_record_cut_off_by_the_end_of_the_append_only_file_costs_no_acknowledged_write()
     {
-        var crashed = Directory.CreateTempSubdirectory("comments-garnet-crashed-").FullName;
-        try
+        var crashed = await CrashedCopyAsync();
+        var tail = LogTail(AofOf(crashed));
+        using (var file = new FileStream(AofOf(crashed), FileMode.Open, FileAccess.Write))
         {
-            using (var garnet = Start())
-            await using (var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString))
-            {
-                for (var i = 0; i < 50; i++) await redis.GetDatabase().StringSetAsync($"c:{{s}}:k{i}", i);
-                CopyFolder(_dataDir, crashed);
-            }
-            CutOffACommitRecordAtTheEnd(Path.Combine(crashed, "checkpoints", "AOF", "aof.log.0"));
+            file.SetLength(tail + 8);
+            WriteTornCommitRecord(file, tail);
+        }
 
-            using var recovered = GarnetStore.Start(crashed);
-            await using var reopened = await ConnectionMultiplexer.ConnectAsync(recovered.ConnectionString);
-            var missing = new List<int>();
-            for (var i = 0; i < 50; i++)
-                if (await reopened.GetDatabase().StringGetAsync($"c:{{s}}:k{i}") != i) missing.Add(i);
-            Assert.True(missing.Count == 0, $"{missing.Count} of 50 acknowledged writes missing after recovery");
-        }
-        finally
-        {
-            Directory.Delete(crashed, recursive: true);
-        }
+        Assert.Equal(0, await MissingAfterRecoveryAsync(crashed));
     }
 
     /// <summary>
@@ -69,36 +55,15 @@ public sealed class EmbeddedGarnetTests : IDisposable
     [Fact]
     public async Task A_commit_record_flushed_before_it_was_filled_in_costs_no_acknowledged_write()
     {
-        var crashed = Directory.CreateTempSubdirectory("comments-garnet-crashed-").FullName;
-        try
+        var crashed = await CrashedCopyAsync();
+        var tail = LogTail(AofOf(crashed));
+        using (var file = new FileStream(AofOf(crashed), FileMode.Open, FileAccess.Write))
         {
-            using (var garnet = Start())
-            await using (var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString))
-            {
-                for (var i = 0; i < 50; i++) await redis.GetDatabase().StringSetAsync($"c:{{s}}:k{i}", i);
-                CopyFolder(_dataDir, crashed);
-            }
-            var aof = Path.Combine(crashed, "checkpoints", "AOF", "aof.log.0");
-            var tail = LogTail(aof);
-            using (var file = new FileStream(aof, FileMode.Open, FileAccess.Write))
-            {
-                file.SetLength(Math.Max(file.Length, (tail + 4 + 40 + 511) / 512 * 512));
-                file.Position = tail;
-                file.Write(BitConverter.GetBytes(-40));
-                file.Write(BitConverter.GetBytes(1));
-            }
+            file.SetLength(Math.Max(file.Length, (tail + 4 + 40 + 511) / 512 * 512));
+            WriteTornCommitRecord(file, tail);
+        }
 
-            using var recovered = GarnetStore.Start(crashed);
-            await using var reopened = await ConnectionMultiplexer.ConnectAsync(recovered.ConnectionString);
-            var missing = 0;
-            for (var i = 0; i < 50; i++)
-                if (await reopened.GetDatabase().StringGetAsync($"c:{{s}}:k{i}") != i) missing++;
-            Assert.True(missing == 0, $"{missing} of 50 acknowledged writes missing after recovery");
-        }
-        finally
-        {
-            Directory.Delete(crashed, recursive: true);
-        }
+        Assert.Equal(0, await MissingAfterRecoveryAsync(crashed));
     }
 
     /// <summary>
@@ -109,38 +74,51 @@ public sealed class EmbeddedGarnetTests : IDisposable
     [Fact]
     public async Task A_start_that_recovers_less_than_the_last_commit_is_refused_and_names_the_folder()
     {
-        var crashed = Directory.CreateTempSubdirectory("comments-garnet-crashed-").FullName;
-        try
+        var crashed = await CrashedCopyAsync();
+        const int page = 2 * 1024 * 1024;
+        var tail = LogTail(AofOf(crashed));
+        using (var file = new FileStream(AofOf(crashed), FileMode.Open, FileAccess.Write))
         {
-            using (var garnet = Start())
-            await using (var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString))
-            {
-                for (var i = 0; i < 10; i++) await redis.GetDatabase().StringSetAsync($"c:{{s}}:k{i}", i);
-                CopyFolder(_dataDir, crashed);
-            }
-            var aof = Path.Combine(crashed, "checkpoints", "AOF", "aof.log.0");
-            var tail = LogTail(aof);
-            const int page = 2 * 1024 * 1024;
-            using (var file = new FileStream(aof, FileMode.Open, FileAccess.Write))
-            {
-                file.SetLength(page + 512);
-                file.Position = tail;
-                file.Write(BitConverter.GetBytes(-40));
-                file.Write(BitConverter.GetBytes(1));
-                file.Position = page;
-                file.Write(BitConverter.GetBytes(8));
-                file.Write(BitConverter.GetBytes(7L));
-            }
+            file.SetLength(page + 512);
+            WriteTornCommitRecord(file, tail);
+            file.Position = page;
+            file.Write(BitConverter.GetBytes(8));
+            file.Write(BitConverter.GetBytes(7L));
+        }
 
-            var refused = Assert.Throws<StoreStartException>(() => GarnetStore.Start(crashed));
-            Assert.Contains("short of", refused.Message);
-            Assert.Contains(Path.GetFullPath(crashed), refused.Message);
-        }
-        finally
-        {
-            Directory.Delete(crashed, recursive: true);
-        }
+        var refused = Assert.Throws<StoreStartException>(() => GarnetStore.Start(crashed));
+        Assert.Contains("short of", refused.Message);
+        Assert.Contains(Path.GetFullPath(crashed), refused.Message);
     }
+
+    private const int Writes = 50;
+
+    /// <summary>Acknowledged writes, then a copy of the live folder: what a kill -9 leaves on disk.</summary>
+    private async Task<string> CrashedCopyAsync()
+    {
+        var crashed = Path.Combine(_dataDir, "crashed");
+        var live = Path.Combine(_dataDir, "live");
+        using var garnet = GarnetStore.Start(live);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString);
+        for (var i = 0; i < Writes; i++) await redis.GetDatabase().StringSetAsync($"c:{{s}}:k{i}", i);
+        foreach (var dir in Directory.GetDirectories(live, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(crashed, Path.GetRelativePath(live, dir)));
+        foreach (var file in Directory.GetFiles(live, "*", SearchOption.AllDirectories))
+            if (Path.GetFileName(file) != "comments.lock") File.Copy(file, Path.Combine(crashed, Path.GetRelativePath(live, file)));
+        return crashed;
+    }
+
+    private static async Task<int> MissingAfterRecoveryAsync(string folder)
+    {
+        using var recovered = GarnetStore.Start(folder);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(recovered.ConnectionString);
+        var missing = 0;
+        for (var i = 0; i < Writes; i++)
+            if (await redis.GetDatabase().StringGetAsync($"c:{{s}}:k{i}") != i) missing++;
+        return missing;
+    }
+
+    private static string AofOf(string folder) => Path.Combine(folder, "checkpoints", "AOF", "aof.log.0");
 
     /// <summary>Where the next record would go: the log ends in zeros after its last record (a commit, whose last 4 bytes are not zero).</summary>
     private static long LogTail(string aof)
@@ -149,23 +127,12 @@ public sealed class EmbeddedGarnetTests : IDisposable
         return (Array.FindLastIndex(bytes, b => b != 0) + 1 + 3) & ~3;
     }
 
-    /// <summary>The log ends in zeros after its last record; a record's header (length -40: a commit) and 4 bytes of its body go there, and the file stops.</summary>
-    private static void CutOffACommitRecordAtTheEnd(string aof)
+    /// <summary>A commit record's header (length -40) and version, and nothing more of it.</summary>
+    private static void WriteTornCommitRecord(FileStream file, long at)
     {
-        var tail = LogTail(aof);
-        using var file = new FileStream(aof, FileMode.Open, FileAccess.Write);
-        file.SetLength(tail + 8);
-        file.Position = tail;
+        file.Position = at;
         file.Write(BitConverter.GetBytes(-40));
         file.Write(BitConverter.GetBytes(1));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            if (Path.GetFileName(file) != "comments.lock") File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
     [Fact]
