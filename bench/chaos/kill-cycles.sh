@@ -119,5 +119,7 @@ done < <(cat "$work"/acks.*)
 printf '\nstore=%s cycles=%d writers=%d seconds-per-cycle=%s load-seconds=%.0f\n' "$store" "$cycles" "$writers" "$seconds" "$elapsed"
 printf 'acknowledged=%d lost=%d false-201=%d heal-seconds-mean=%.2f heal-seconds-max=%.2f\n' \
   "$total" "$lost" "$false201" "$(echo "$heal_total / $cycles" | bc -l)" "$heal_max"
+# A start that found the append-only file torn by the kill and repaired it (EmbeddedGarnet, docs/reliability.md).
+[ "$store" = garnet ] && echo "torn-tails-repaired=$(grep -c "ended in a torn record" "$work/api.log")"
 if grep -q "RecoverReplay\|cannot start" "$work/api.log"; then echo "the service log shows a recovery failure:"; grep -m3 "RecoverReplay\|cannot start" "$work/api.log"; fi
 [ "$lost" -eq 0 ]

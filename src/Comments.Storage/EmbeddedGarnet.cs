@@ -229,7 +229,7 @@ public sealed partial class EmbeddedGarnet : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store recovered in {Recovery:0} ms and checkpointed in {Checkpoint:0} ms")]
     private static partial void LogRecovered(ILogger logger, double recovery, double checkpoint);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded store's append-only file ended inside a record at address {Address} (a crash cut it off; nothing acknowledged was in it): its header was blanked so that every commit before it is recovered")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded store's append-only file ended in a torn record at address {Address} (a crash cut its flush short; nothing acknowledged was in it): its header was blanked so that every commit before it is recovered")]
     private static partial void LogTornTail(ILogger logger, long address);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store listening on {Bind}:{Port}, data in {DataDir}")]
