@@ -112,9 +112,11 @@ public sealed class Acknowledgements
         {
             // The author's answer is the same for "no such comment" and "not yours": a moderator's read tells them apart.
             using var stored = await moderator.GetAsync($"/api/moderation/sites/{ack.Site}/comments/{ack.Id}", ct);
-            return stored.StatusCode == HttpStatusCode.NotFound
-                ? "missing from the store"
-                : $"stored (moderator read {(int)stored.StatusCode}), but its author's token is refused: {(await stored.JsonAsync()).GetProperty("text")}";
+            if (stored.StatusCode == HttpStatusCode.NotFound) return "missing from the store";
+            var item = await stored.JsonAsync();
+            return stored.IsSuccessStatusCode
+                ? $"stored, but its author's token is refused ({own}); the stored text: {item.GetProperty("text")}"
+                : $"author status answered {(int)status.StatusCode}, a moderator's read {(int)stored.StatusCode}: {item}";
         }
         var expected = ack.Published ? "published" : "pending";
         if (own.GetProperty("status").GetString() != expected) return $"author status is {own.GetProperty("status")}, expected {expected}";
