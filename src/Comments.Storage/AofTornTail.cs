@@ -92,7 +92,8 @@ internal static class AofTornTail
 
     /// <summary>
     /// Version (4 bytes), checksum, begin address, until address, commit number (8 bytes each), cookie length (4; -1:
-    /// none); the checksum is the XOR of the four after it. Null unless it is a whole commit of an address past zero.
+    /// none, which is what Garnet writes); the checksum is the XOR of the four after it. Null unless it is a whole
+    /// commit of an address past zero.
     /// </summary>
     private static LastCommit? ReadCommit(ReadOnlySpan<byte> body)
     {
@@ -103,7 +104,8 @@ internal static class AofTornTail
         var until = BinaryPrimitives.ReadInt64LittleEndian(body[20..]);
         var number = BinaryPrimitives.ReadInt64LittleEndian(body[28..]);
         var cookie = BinaryPrimitives.ReadInt32LittleEndian(body[36..]);
-        var whole = version is 0 or 1 && cookie == -1 && checksum == (begin ^ until ^ number ^ cookie) && until > 0 && begin >= 0 && until >= begin;
+        // A 40-byte body has room for no cookie bytes: its length is -1 (none) or 0 (empty), and the cookie adds nothing to the checksum.
+        var whole = version is 0 or 1 && cookie is -1 or 0 && checksum == (begin ^ until ^ number ^ cookie) && until > 0 && begin >= 0 && until >= begin;
         return whole ? new LastCommit(until, number) : null;
     }
 
