@@ -36,8 +36,12 @@ public sealed class TrustedNetworkTests
 
             using var first = await proxy.PostAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply("from reader A"), forwardedFor: "10.1.2.3");
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            // The limit counts in windows of a clock minute: two POSTs can fall either side of a turn (seen in CI), three cannot all pass.
             using var again = await proxy.PostAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply("reader A again"), forwardedFor: "10.1.2.3");
-            await again.AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
+            using var third = again.StatusCode == HttpStatusCode.Created
+                ? await proxy.PostAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply("reader A a third time"), forwardedFor: "10.1.2.3")
+                : null;
+            await (third ?? again).AssertProblemAsync(HttpStatusCode.TooManyRequests, "request.rate_limited");
             // The same proxy, another reader: their own allowance, so the limit is on the forwarded address.
             using var other = await proxy.PostAsync(TestSites.Open, TestSites.NewThread(), TestApi.Reply("from reader B"), forwardedFor: "10.4.5.6");
             Assert.Equal(HttpStatusCode.Created, other.StatusCode);
