@@ -34,10 +34,9 @@ internal static class AofTornTail
         return null;
     }
 
-    /// <summary>Blanks the header of a torn record at the end of the log; returns its address, or null when the log ends cleanly.</summary>
-    public static long? Repair(string aofDir, int pageBits, int segmentBits)
+    /// <summary>Blanks the header of a torn record at the end of the log after <paramref name="last"/>; returns its address, or null when the log ends cleanly.</summary>
+    public static long? Repair(string aofDir, LastCommit last, int pageBits, int segmentBits)
     {
-        if (Last(aofDir) is not { } last) return null;
         using var log = new SegmentedLog(aofDir, pageBits, segmentBits);
         // The walk starts only where the log itself confirms it: right after the commit record of that same commit.
         // Anywhere else (a metadata file the log does not match) nothing is touched, and Garnet does what it does.

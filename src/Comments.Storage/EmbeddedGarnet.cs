@@ -72,8 +72,8 @@ public sealed partial class EmbeddedGarnet : IDisposable
         try
         {
             var started = TimeProvider.System.GetTimestamp();
-            if (AofTornTail.Repair(_aofDir, AofPageBits, AofSegmentBits) is { } cutOff) LogTornTail(logger, cutOff);
             var committed = AofTornTail.Last(_aofDir);
+            if (committed is { } lastOnDisk && AofTornTail.Repair(_aofDir, lastOnDisk, AofPageBits, AofSegmentBits) is { } cutOff) LogTornTail(logger, cutOff);
             _server = new Server(args, _garnetLogs);
             _server.Start();
             if (recovery.RecoveryErrors.Count > 0) throw NotRecovered(dataDir, recovery);
