@@ -160,7 +160,11 @@ public sealed class SubmissionPipeline(
         // on the condition that it is still closed (one round trip less than a transaction of its own).
         var flood = FloodWindowOf(site, submission, author);
         var floodLookup = flood is null ? Task.FromResult<TimeSpan?>(null) : guards.FloodWaitAsync(site.Id, flood.Keys, ct);
-        await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup, floodLookup);
+        // The comment's number is taken in the same round trip as the lookups, not in one of its own
+        // after the rules: a refused submission leaves a gap in the sequence, which orders comments
+        // and never has to be contiguous.
+        var sequence = store.NextSequenceAsync(site.Id, ct);
+        await Task.WhenAll(threadLookup, parentLookup, banLookup, duplicateLookup, floodLookup, sequence);
         CommentsDiagnostics.RecordStore("lookups", lookupsStarted);
         step?.Dispose();
 
@@ -194,7 +198,7 @@ public sealed class SubmissionPipeline(
         step?.Dispose();
 
         step = CommentsDiagnostics.Source.StartActivity("comment.store");
-        var seq = await store.NextSequenceAsync(site.Id, ct);
+        var seq = await sequence;
         var comment = new Comment
         {
             Id = seq.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -9,9 +9,10 @@ namespace Comments.Core.Tests.Submissions;
 
 /// <summary>
 /// The order of design.md's pipeline: validate → (the digests' key) → thread, parent, ban,
-/// duplicate and flood-window look-ups → decision rules by their Order → site mode → sequence →
-/// one save, which opens the flood window → one event. Each refusal stops the run before anything
-/// later, and before any write (a refused comment opens no flood window).
+/// duplicate and flood-window look-ups, with the sequence number in the same round trip →
+/// decision rules by their Order → site mode → one save, which opens the flood window → one event.
+/// Each refusal stops the run before anything later, and before any save (a refused comment opens
+/// no flood window; it only leaves a gap in the sequence).
 /// </summary>
 public sealed class PipelineOrderTests
 {
@@ -37,7 +38,7 @@ public sealed class PipelineOrderTests
         var result = await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10), steps.Rule("model", 20), steps.Rule("trust", 30));
 
         Assert.Null(result.Problem);
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "rule:words", "rule:model", "rule:trust", "sequence", "save+flood", "event:Published"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "sequence", "rule:words", "rule:model", "rule:trust", "save+flood", "event:Published"], steps.Log);
         var saved = Assert.Single(steps.Saved).Comment;
         Assert.Equal(CommentStatus.Published, saved.Status);
         Assert.Same(saved, Assert.Single(steps.Events).Comment);
@@ -59,7 +60,7 @@ public sealed class PipelineOrderTests
         var steps = new PipelineSteps();
         await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10), steps.Rule("model", 20, CommentStatus.Spam), steps.Rule("trust", 30));
 
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "rule:words", "rule:model", "sequence", "save+flood", "event:Held"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "sequence", "rule:words", "rule:model", "save+flood", "event:Held"], steps.Log);
         var saved = Assert.Single(steps.Saved).Comment;
         Assert.Equal(CommentStatus.Spam, saved.Status);
         Assert.Equal(["test.model"], saved.Reasons.Select(r => r.Code));
@@ -99,7 +100,7 @@ public sealed class PipelineOrderTests
         var result = await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10));
 
         Assert.Equal("comment.duplicate", result.Problem?.Code);
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "sequence"], steps.Log);
         Assert.Empty(steps.Saved);
     }
 
@@ -110,7 +111,7 @@ public sealed class PipelineOrderTests
         var result = await SubmitAsync(steps, Site(), Submission(), steps.Rule("words", 10));
 
         Assert.Equal("comment.thread_closed", result.Problem?.Code);
-        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read"], steps.Log);
+        Assert.Equal(["secret", "thread", "ban", "duplicate", "flood-read", "sequence"], steps.Log);
         Assert.Empty(steps.Saved);
         Assert.Empty(steps.Events);
     }
