@@ -16,7 +16,7 @@ namespace Comments.Core.Rules;
 /// spam folder.</item>
 /// <item>Spam: spam ≥ Spam → the spam folder when its words are spam too. When only its link
 /// makes it spam (the words alone score below SpamHold), it is a borderline hold, and not even
-/// that for a comment with one link and <see cref="OwnWordsForOrdinaryLink"/> words of its own.</item>
+/// that for a comment with one link to a page and <see cref="OwnWordsForOrdinaryLink"/> words of its own.</item>
 /// <item>Spam lists (<see cref="CommentScores.SpamSignal"/>): a listed keyword or site with other
 /// evidence (a link, or spam ≥ SpamHold) → the spam folder; alone → a borderline hold. Never a
 /// verdict by itself: a regular naming a listed drug is published. A sales pitch
@@ -126,10 +126,13 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             "Runs down a group of people as a whole (criminals, filthy, not to be trusted), though the model scores it low."),
     ];
 
-    /// <summary>One link in a comment with enough words of its own: a reader citing a source.</summary>
+    /// <summary>
+    /// One link, to a page rather than a site's front page or a shortener, in a comment with enough words
+    /// of its own: a reader citing a source.
+    /// </summary>
     private static bool IsOrdinaryLink(string text)
     {
-        if (Links.Count(text) != 1) return false;
+        if (Links.All(text) is not [var link] || !Links.NamesAPage(link)) return false;
         var words = 0;
         foreach (var part in Links.Remove(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             if (part.Any(char.IsLetter)) words++;

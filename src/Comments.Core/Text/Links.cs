@@ -20,6 +20,48 @@ public static class Links
         return count;
     }
 
+    /// <summary>The addresses in the text, in order, each as written (to the next white space).</summary>
+    public static List<string> All(string text)
+    {
+        var found = new List<string>();
+        var (mark, from) = (-1, 0);
+        for (var i = NextCandidate(text, 0, ref mark, ref from); i < text.Length; i = NextCandidate(text, i + 1, ref mark, ref from))
+        {
+            var length = LengthAt(text, i);
+            if (length == 0) continue;
+            found.Add(text.Substring(i, length));
+            i += length;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether an address names a page of a site ("docs.python.org/3/library/x.html", "en.wikipedia.org/wiki/X",
+    /// "example.com/?p=12"): what a reader citing a source links. Not a site's front page ("www.cheap-shop.com",
+    /// "https://example.com/"), the usual target of link spam, nor a shortener that hides where it leads
+    /// ("bit.ly/3xY"). Twitter's and YouTube's own short forms (t.co, youtu.be) are how those sites share a page,
+    /// so they count as pages.
+    /// </summary>
+    public static bool NamesAPage(string address)
+    {
+        var rest = address.AsSpan().TrimEnd(".,;:!?)]}\"'");
+        foreach (var scheme in (ReadOnlySpan<string>)["https://", "http://"])
+            if (rest.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) { rest = rest[scheme.Length..]; break; }
+        var hostEnd = rest.IndexOfAny('/', '?', '#');
+        if (hostEnd < 0) return false;
+        var host = rest[..hostEnd];
+        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) host = host[4..];
+        foreach (var shortener in Shorteners)
+            if (host.Equals(shortener, StringComparison.OrdinalIgnoreCase)) return false;
+        return rest[hostEnd..].ContainsAnyExcept(PathMarks);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PathMarks = System.Buffers.SearchValues.Create("/?#");
+
+    /// <summary>Link shorteners in common use by spammers; not Twitter's t.co or YouTube's youtu.be.</summary>
+    private static readonly string[] Shorteners =
+        ["bit.ly", "goo.gl", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "tiny.cc", "rb.gy", "cutt.ly", "shorturl.at", "rebrand.ly", "s.id", "v.gd", "t.ly", "bl.ink", "shorte.st", "adf.ly"];
+
     /// <summary>The text with every address taken out (the white space around it stays).</summary>
     public static string Remove(string text)
     {

@@ -59,6 +59,25 @@ public class RuleTests
     public void Links_are_removed_with_their_whole_address(string text, string expected) => Assert.Equal(expected, Links.Remove(text));
 
     [Fact]
+    public void Links_are_listed_as_written_in_order() =>
+        Assert.Equal(["https://a.example/x?y=1", "www.b.example.", "bit.ly/3xYz"], Links.All("see https://a.example/x?y=1 and www.b.example. or bit.ly/3xYz"));
+
+    [Theory]
+    [InlineData("https://docs.python.org/3/library/asyncio-task.html", true)]
+    [InlineData("en.wikipedia.org/wiki/Tyne_Bridge", true)]
+    [InlineData("http://example.com/?p=12", true)]
+    [InlineData("https://www.bbc.co.uk/news/uk-67354120).", true)]
+    [InlineData("https://t.co/AbC123", true)] // how Twitter shares a page
+    [InlineData("https://youtu.be/dQw4w9WgXcQ", true)]
+    [InlineData("http://www.cheap-shop.example", false)] // a site's front page
+    [InlineData("https://shop.example/", false)]
+    [InlineData("www.shop.example/?#", false)]
+    [InlineData("https://bit.ly/3xHomeJob", false)] // a shortener hides where it leads
+    [InlineData("TinyURL.com/autoprofit", false)]
+    public void An_address_names_a_page_unless_it_is_a_front_page_or_a_shortener(string address, bool page) =>
+        Assert.Equal(page, Links.NamesAPage(address));
+
+    [Fact]
     public async Task Two_links_hold_a_comment_by_default()
     {
         var rule = new LinkCountRule(new FixedHistory(Newcomer));

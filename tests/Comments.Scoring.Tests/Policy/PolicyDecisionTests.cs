@@ -188,6 +188,23 @@ public sealed class PolicyDecisionTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Excellent article! We will be linking to this great content on our site. Keep up the great writing. http://www.home-decor-ideas.example")]
+    [InlineData("Make $500 a day working from home with just your laptop! No experience needed. Find out how here: bit.ly/3xHomeJob")]
+    public async Task Praise_or_a_pitch_with_one_link_to_a_front_page_or_a_shortener_is_held_for_a_new_author(string comment)
+    {
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code == "model.spam_link");
+    }
+
+    [Fact]
+    public async Task A_regulars_link_to_a_front_page_is_published()
+    {
+        var (status, reasons) = await Decide("If you're near Leeds, the repair cafe fixes bikes and lamps for free on the first Saturday: https://www.repaircafe-leeds.example", Regular);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Theory]
     [InlineData("Norton antivirus customer support phone number +1-888-555-0199 call now for help with your account, 24/7 toll free helpline")]
     [InlineData("Delta airlines reservations phone number 1 (800) 555 0143 booking and refund helpline call now")]
     public async Task Phone_number_tech_support_spam_goes_to_spam(string comment)
