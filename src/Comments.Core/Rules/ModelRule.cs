@@ -15,8 +15,9 @@ namespace Comments.Core.Rules;
 /// <item>Threats, then clear toxicity, come first: abuse waits for a moderator, never in the
 /// spam folder.</item>
 /// <item>Spam: spam ≥ Spam → the spam folder when its words are spam too. When only its link
-/// makes it spam (the words alone score below SpamHold), it is a borderline hold, and not even
-/// that for a comment with one link to a page and <see cref="OwnWordsForOrdinaryLink"/> words of its own.</item>
+/// makes it spam (the words alone score below SpamHold), it is a borderline hold. A comment with
+/// one link to a page and <see cref="OwnWordsForOrdinaryLink"/> words of its own (a reader citing a
+/// source) is judged by its words alone: the spam folder at Spam, a borderline hold at SpamHold.</item>
 /// <item>Spam lists (<see cref="CommentScores.SpamSignal"/>): a listed keyword or site with other
 /// evidence (a link, or spam ≥ SpamHold) → the spam folder; alone → a borderline hold. Never a
 /// verdict by itself: a regular naming a listed drug is published. A sales pitch
@@ -78,20 +79,25 @@ public sealed class ModelRule(ICommentScorer scorer, IAuthorHistory history) : I
             return CommentStatus.Spam;
         }
 
-        // The spam data has links almost only in spam: a link alone can carry the score.
-        var linkOnly = scores.SpamWithoutLinks is { } withoutLinks && withoutLinks < t.SpamHold;
-        if (spam >= t.Spam && !linkOnly)
+        // The spam data has links almost only in spam: a link alone can carry the score. A reader
+        // citing a page is judged by the words alone; any other link by the whole comment, unless the
+        // link is all that makes it spam (then a borderline hold at most).
+        var citing = scores.SpamWithoutLinks is not null && IsOrdinaryLink(context.NormalizedText);
+        var judgedSpam = citing ? scores.SpamWithoutLinks!.Value : spam;
+        var note = citing ? $"without its link {F(judgedSpam)}" : null;
+        var linkOnly = !citing && scores.SpamWithoutLinks is { } withoutLinks && withoutLinks < t.SpamHold;
+        if (judgedSpam >= t.Spam && !linkOnly)
         {
-            context.Reasons.Add(Reason("model.spam", "spam", spam, scores.SpamTerms));
+            context.Reasons.Add(Reason("model.spam", "spam", spam, scores.SpamTerms, note));
             return CommentStatus.Spam;
         }
 
         var borderline = new List<CommentReason>();
-        if (spam >= t.SpamHold)
+        if (judgedSpam >= t.SpamHold)
         {
-            if (!linkOnly) borderline.Add(Reason("model.spam_borderline", "spam", spam, scores.SpamTerms));
-            else if (!IsOrdinaryLink(context.NormalizedText))
-                borderline.Add(Reason("model.spam_link", "spam", spam, scores.SpamTerms, $"without its links {F(scores.SpamWithoutLinks!.Value)}"));
+            borderline.Add(linkOnly
+                ? Reason("model.spam_link", "spam", spam, scores.SpamTerms, $"without its links {F(scores.SpamWithoutLinks!.Value)}")
+                : Reason("model.spam_borderline", "spam", spam, scores.SpamTerms, note));
         }
         if (scores.SpamSignal is { } listed) borderline.Add(new CommentReason("signal.spam_borderline", $"On the spam lists: {listed}."));
         if (scores.Solicitation is { } pitched) borderline.Add(new CommentReason("signal.solicitation_borderline", $"Reads as a sales pitch: {pitched}."));

@@ -198,6 +198,18 @@ public sealed class PolicyDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_citation_whose_words_read_a_little_like_an_offer_is_judged_by_its_words_not_sent_to_the_spam_folder()
+    {
+        // Spam 1.00 with its link, 0.38 without: the link carried it into the spam folder, whoever the author.
+        const string comment = "If you want to claim the energy rebate, the form and the eligibility check are on this page: https://www.gov.uk/guidance/claim-the-energy-rebate";
+        var (status, reasons) = await Decide(comment);
+        Assert.True(status == CommentStatus.Pending, Explain(status, reasons));
+        Assert.Contains(reasons, r => r.Code == "model.spam_borderline");
+        (status, reasons) = await Decide(comment, Regular);
+        Assert.True(status == CommentStatus.Published, Explain(status, reasons));
+    }
+
+    [Fact]
     public async Task A_regulars_link_to_a_front_page_is_published()
     {
         var (status, reasons) = await Decide("If you're near Leeds, the repair cafe fixes bikes and lamps for free on the first Saturday: https://www.repaircafe-leeds.example", Regular);
