@@ -9,14 +9,8 @@ public static class Links
     public static int Count(string text)
     {
         var count = 0;
-        var (mark, from) = (-1, 0);
-        for (var i = NextCandidate(text, 0, ref mark, ref from); i < text.Length; i = NextCandidate(text, i + 1, ref mark, ref from))
-        {
-            var length = LengthAt(text, i);
-            if (length == 0) continue;
-            count++;
-            i += length;
-        }
+        var addresses = new Addresses(text);
+        while (addresses.Next(out _, out _)) count++;
         return count;
     }
 
@@ -24,14 +18,8 @@ public static class Links
     public static List<string> All(string text)
     {
         var found = new List<string>();
-        var (mark, from) = (-1, 0);
-        for (var i = NextCandidate(text, 0, ref mark, ref from); i < text.Length; i = NextCandidate(text, i + 1, ref mark, ref from))
-        {
-            var length = LengthAt(text, i);
-            if (length == 0) continue;
-            found.Add(text.Substring(i, length));
-            i += length;
-        }
+        var addresses = new Addresses(text);
+        while (addresses.Next(out var start, out var length)) found.Add(text.Substring(start, length));
         return found;
     }
 
@@ -66,16 +54,35 @@ public static class Links
     public static string Remove(string text)
     {
         var builder = new System.Text.StringBuilder(text.Length);
-        var (mark, from, copied) = (-1, 0, 0);
-        for (var i = NextCandidate(text, 0, ref mark, ref from); i < text.Length; i = NextCandidate(text, i + 1, ref mark, ref from))
+        var copied = 0;
+        var addresses = new Addresses(text);
+        while (addresses.Next(out var start, out var length))
         {
-            var length = LengthAt(text, i);
-            if (length == 0) continue;
-            builder.Append(text, copied, i - copied);
-            copied = i + length;
-            i += length - 1;
+            builder.Append(text, copied, start - copied);
+            copied = start + length;
         }
         return builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>The addresses of a text one after another, as where each starts and its length; allocates nothing.</summary>
+    private struct Addresses(string text)
+    {
+        private int _next;
+        private int _mark = -1;
+        private int _from;
+
+        public bool Next(out int start, out int length)
+        {
+            for (var i = NextCandidate(text, _next, ref _mark, ref _from); i < text.Length; i = NextCandidate(text, i + 1, ref _mark, ref _from))
+            {
+                length = LengthAt(text, i);
+                if (length == 0) continue;
+                (start, _next) = (i, i + length);
+                return true;
+            }
+            (start, length, _next) = (text.Length, 0, text.Length);
+            return false;
+        }
     }
 
     /// <summary>
